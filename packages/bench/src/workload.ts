@@ -1,0 +1,117 @@
+/**
+ * The workload of shared bench/WORKLOAD.md, shared by every system: the events, the W3 state and fold, the
+ * W4 projection and the untimed checks. Stream `organization-<s>` (s = 0..S-1) has exactly 10 events: k = 0
+ * `OrganizationEstablished`, k = 1..9 `MemberJoined`.
+ */
+
+/** The workloads, in the order they are reported. */
+export const workloads = ["W1", "W2", "W3", "W4", "W4c"] as const
+
+export type Workload = (typeof workloads)[number]
+
+/** Events per stream. */
+export const perStream = 10
+
+// Type aliases, not interfaces: Emmett wants event data assignable to `Record<string, unknown>`.
+export type OrganizationEstablished = {
+  readonly orgId: string
+  readonly name: string
+  readonly plan: string
+}
+
+export type MemberJoined = {
+  readonly orgId: string
+  readonly memberId: string
+  readonly role: string
+}
+
+/** An event as the raw baselines and Emmett see it: a type name and its data. */
+export type BenchEvent =
+  | { readonly type: "OrganizationEstablished"; readonly data: OrganizationEstablished }
+  | { readonly type: "MemberJoined"; readonly data: MemberJoined }
+
+export const streamName = (s: number): string => `organization-${s}`
+
+/** Event k of stream s. */
+export const eventOf = (s: number, k: number): BenchEvent =>
+  k === 0
+    ? { type: "OrganizationEstablished", data: { orgId: `org-${s}`, name: `Organization ${s}`, plan: "standard" } }
+    : { type: "MemberJoined", data: { orgId: `org-${s}`, memberId: `member-${s}-${k}`, role: "member" } }
+
+/** The W3 state. */
+export interface State {
+  readonly established: boolean
+  readonly memberCount: number
+}
+
+export const initialState: State = { established: false, memberCount: 0 }
+
+/** The W3 fold, on the event's type name and nothing else. */
+export const evolveByType = (state: State, type: string): State =>
+  type === "OrganizationEstablished"
+    ? { established: true, memberCount: 0 }
+    : type === "MemberJoined"
+    ? { established: state.established, memberCount: state.memberCount + 1 }
+    : state
+
+/** The W4 projection step: `Map<orgId, memberCount>`. */
+export const project = (counts: Map<string, number>, type: string, orgId: string): void => {
+  if (type === "MemberJoined") counts.set(orgId, (counts.get(orgId) ?? 0) + 1)
+  else if (!counts.has(orgId)) counts.set(orgId, 0)
+}
+
+/** What a timed section measured, before its checks. */
+export interface Measurement {
+  readonly events: number
+  readonly seconds: number
+  /** Failed untimed checks; empty when the run counts. */
+  readonly failures: ReadonlyArray<string>
+  /** Anything worth reporting about how the cell ran (settings, versions). */
+  readonly notes?: ReadonlyArray<string>
+}
+
+/** Collects failed checks without stopping the run, so a broken cell reports every problem at once. */
+export class Checks {
+  readonly failures: Array<string> = []
+  private mismatches = 0
+
+  /** A per-append version check: cheap enough to run inside a timed loop (one comparison). */
+  version(actual: number | bigint, expected: number): void {
+    if (Number(actual) !== expected) {
+      this.mismatches++
+      if (this.mismatches <= 3) this.failures.push(`append returned version ${actual}, expected ${expected}`)
+    }
+  }
+
+  that(ok: boolean, message: string): void {
+    if (!ok) this.failures.push(message)
+  }
+
+  /** W3: the folded member counts add up to 9·S. */
+  total(total: number, streams: number): void {
+    this.that(
+      total === (perStream - 1) * streams,
+      `W3 total memberCount ${total}, expected ${(perStream - 1) * streams}`
+    )
+  }
+
+  /** W4/W4c: S keys, each 9. */
+  counts(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>, streams: number): void {
+    const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts)
+    this.that(entries.length === streams, `projection has ${entries.length} keys, expected ${streams}`)
+    const wrong = entries.filter(([, n]) => n !== perStream - 1)
+    this.that(wrong.length === 0, `${wrong.length} projection keys are not ${perStream - 1}`)
+  }
+
+  /** The store holds exactly 10·S events after an append workload. */
+  stored(count: number, streams: number): void {
+    this.that(count === perStream * streams, `store holds ${count} events, expected ${perStream * streams}`)
+  }
+}
+
+/** Times an async section with the monotonic clock. */
+export const time = async <A>(body: () => Promise<A>): Promise<{ readonly seconds: number; readonly value: A }> => {
+  const start = performance.now()
+  const value = await body()
+  return { seconds: (performance.now() - start) / 1000, value }
+}

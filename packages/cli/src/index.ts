@@ -1,0 +1,10 @@
+/**
+ * @dangjian/cli: the `dangjian` command, and its parts for programmatic use.
+ *
+ * @since 0.1.0
+ */
+export * as Cli from "./Cli.ts"
+export * as Demo from "./Demo.ts"
+export * as Output from "./Output.ts"
+export * as Roster from "./Roster.ts"
+export * as Store from "./Store.ts"

@@ -1,0 +1,161 @@
+/**
+ * Legal dates: the calendar day on which something takes effect (`YYYY-MM-DD`). Every rule is judged as of a
+ * legal date, and every deadline (terms, probation, letter validity, absences) is computed with the calendar
+ * arithmetic here, so that "6 months" and "5 years" mean the same thing everywhere.
+ *
+ * Month arithmetic keeps the day of month and clamps to the month's end (2024-01-31 + 1 month = 2024-02-29).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const isValid = (s: string): boolean => {
+  const m = pattern.exec(s)
+  if (m === null) return false
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+/**
+ * A calendar date `YYYY-MM-DD`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const LegalDate = Schema.String.check(
+  Schema.makeFilter((s: string) => isValid(s) || "Expected a date YYYY-MM-DD")
+).annotate({ identifier: "LegalDate", description: "A calendar date, YYYY-MM-DD", examples: ["2024-03-15"] })
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type LegalDate = string
+
+/**
+ * Whether a string is a valid `YYYY-MM-DD` date.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isLegalDate = (u: unknown): u is LegalDate => typeof u === "string" && isValid(u)
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/**
+ * Days in a month (1–12).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+const parts = (date: LegalDate): [number, number, number] => {
+  const m = pattern.exec(date)
+  if (m === null) return [1970, 1, 1]
+  return [Number(m[1]), Number(m[2]), Number(m[3])]
+}
+
+const format = (y: number, m: number, d: number): LegalDate =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+
+/**
+ * Adds (or subtracts) whole months, clamping the day to the target month's end.
+ *
+ * @category arithmetic
+ * @since 0.1.0
+ */
+export const addMonths = (date: LegalDate, months: number): LegalDate => {
+  const [y, m, d] = parts(date)
+  const index = y * 12 + (m - 1) + Math.trunc(months)
+  const ny = Math.floor(index / 12)
+  const nm = index - ny * 12 + 1
+  return format(ny, nm, Math.min(d, daysInMonth(ny, nm)))
+}
+
+/**
+ * Adds (or subtracts) whole years (Feb 29 becomes Feb 28 in a common year).
+ *
+ * @category arithmetic
+ * @since 0.1.0
+ */
+export const addYears = (date: LegalDate, years: number): LegalDate => addMonths(date, Math.trunc(years) * 12)
+
+const toEpochDay = (date: LegalDate): number => {
+  const [y, m, d] = parts(date)
+  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000)
+}
+
+const fromEpochDay = (day: number): LegalDate => {
+  const t = new Date(day * 86_400_000)
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+}
+
+/**
+ * Adds (or subtracts) days.
+ *
+ * @category arithmetic
+ * @since 0.1.0
+ */
+export const addDays = (date: LegalDate, days: number): LegalDate => fromEpochDay(toEpochDay(date) + Math.trunc(days))
+
+/**
+ * Days from `from` to `to` (negative when `to` is earlier).
+ *
+ * @category arithmetic
+ * @since 0.1.0
+ */
+export const daysBetween = (from: LegalDate, to: LegalDate): number => toEpochDay(to) - toEpochDay(from)
+
+/**
+ * Whole months completed from `from` to `to`: the largest n with `addMonths(from, n) ≤ to` (0 when `to` is
+ * earlier). "Away exactly 6 months" is `monthsBetween(from, to) >= 6`.
+ *
+ * @category arithmetic
+ * @since 0.1.0
+ */
+export const monthsBetween = (from: LegalDate, to: LegalDate): number => {
+  if (to < from) return 0
+  const [fy, fm] = parts(from)
+  const [ty, tm] = parts(to)
+  let n = (ty - fy) * 12 + (tm - fm)
+  while (n > 0 && addMonths(from, n) > to) n--
+  return n
+}
+
+/**
+ * Compares two dates (`-1`, `0`, `1`). ISO dates compare as strings.
+ *
+ * @category comparing
+ * @since 0.1.0
+ */
+export const compare = (a: LegalDate, b: LegalDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The later of two dates.
+ *
+ * @category comparing
+ * @since 0.1.0
+ */
+export const max = (a: LegalDate, b: LegalDate): LegalDate => (a < b ? b : a)
+
+/**
+ * The earlier of two dates.
+ *
+ * @category comparing
+ * @since 0.1.0
+ */
+export const min = (a: LegalDate, b: LegalDate): LegalDate => (a < b ? a : b)
+
+/**
+ * The legal date of an ISO date or date-time (its first ten characters).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromIso = (iso: string): LegalDate => iso.slice(0, 10)

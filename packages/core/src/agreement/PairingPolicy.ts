@@ -1,0 +1,42 @@
+/**
+ * The joint-building (结对共建) part of the governance policy (RULES.md R49–R50). No national template or
+ * term exists, so every figure here is local practice with a stated default.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export const PairingPolicy = Schema.Struct({
+  /** R50 HARD (library schema): a term with start and end, or an explicit open end, is required. */
+  requireTerm: Schema.Boolean,
+  /** R50 CONF (local, quarterly by default): months between written reports; 0 = no reports required. */
+  reportEveryMonths: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  /** R50 REC: days without a recorded activity after which an agreement is idle. */
+  idleAfterDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  /** Days before the end of term from which an agreement is reported as expiring. */
+  expiringWithinDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+}).annotate({ identifier: "PairingPolicy" })
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type PairingPolicy = typeof PairingPolicy.Type
+
+/**
+ * Defaults: term required, quarterly reports (tagged local: m.yrrf.cn template), idle after 90 days,
+ * expiring within 30 days.
+ *
+ * @category presets
+ * @since 0.1.0
+ */
+export const defaultPairingPolicy: PairingPolicy = {
+  requireTerm: true,
+  reportEveryMonths: 3,
+  idleAfterDays: 90,
+  expiringWithinDays: 30
+}

@@ -1,0 +1,189 @@
+/**
+ * The library's single entry point for applications: the codec of every stored event, the union of every
+ * command, and `execute`, which routes a command to its aggregate (one stream, or several atomically) and
+ * judges it by the policy in force on its legal date. `decodeAndExecute` takes untrusted JSON: bad input is a
+ * typed `CommandDecodeError` with the Schema issue path, never an exception, and the input is never echoed.
+ *
+ * The Promise facade, the CLI and the JSON Schema export are built on this module.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Result, Schema } from "effect"
+import * as CommandHandler from "../kernel/CommandHandler.ts"
+import type { Envelope } from "../kernel/Envelope.ts"
+import type { AppendError, ReadError } from "../kernel/errors.ts"
+import { CommandDecodeError, describeIssue } from "../kernel/errors.ts"
+import * as EventCodec from "../kernel/EventCodec.ts"
+import type { EventStore } from "../kernel/EventStore.ts"
+import * as Organization from "../organization/Organization.ts"
+import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
+import type { DomainError } from "../rules/RuleViolation.ts"
+
+/**
+ * Every event definition of the library, for a store's codec.
+ *
+ * @category events
+ * @since 0.1.0
+ */
+export const eventDefinitions = [...Organization.organizationEvents] as const
+
+/**
+ * The codec of every event (unknown or undecodable events fail reads).
+ *
+ * @category events
+ * @since 0.1.0
+ */
+export const codec = EventCodec.make(eventDefinitions)
+
+/**
+ * Every event, as one Schema (for JSON Schema export).
+ *
+ * @category events
+ * @since 0.1.0
+ */
+export const Event = Schema.Union([Organization.OrganizationEvent]).annotate({ identifier: "DangjianEvent" })
+
+/**
+ * Every command, as one Schema.
+ *
+ * @category commands
+ * @since 0.1.0
+ */
+export const Command = Schema.Union([Organization.TreeCommand, Organization.OrganizationCommand]).annotate({
+  identifier: "DangjianCommand"
+})
+
+/**
+ * @category commands
+ * @since 0.1.0
+ */
+export type Command = typeof Command.Type
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ExecuteOptions {
+  /** The policies by legal date (default: the national timeline, with the pre-2018 rules before July 2018). */
+  readonly policies?: Organization.Policies
+  /** Who sends the command (an opaque id); recorded in the events' metadata. */
+  readonly actor?: string
+  readonly commandId?: string
+  readonly correlationId?: string
+}
+
+/**
+ * What a command did: each stream it touched with its new version, and the events it appended (none when
+ * the decision was "nothing to do").
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Executed {
+  readonly streams: ReadonlyArray<{ readonly streamId: string; readonly version: number }>
+  readonly events: ReadonlyArray<Envelope>
+}
+
+/**
+ * The errors `execute` can fail with.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type ExecuteError = DomainError | AppendError | ReadError
+
+/**
+ * The policies used when none are given: the national timeline (pre-2018 rules before July 2018).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultPolicies: Organization.Policies = PolicyTimeline.national
+
+const isTreeCommand = Schema.is(Organization.TreeCommand)
+
+const contextOf = (at: string, options: ExecuteOptions | undefined): CommandHandler.CommandContext => ({
+  occurredAt: at,
+  ...(options?.actor === undefined ? {} : { actor: options.actor }),
+  ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+  ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId })
+})
+
+/**
+ * Runs a command: decides it on the state of the streams it concerns and appends the result atomically.
+ *
+ * @category executing
+ * @since 0.1.0
+ */
+export const execute = (
+  command: Command,
+  options?: ExecuteOptions
+): Effect.Effect<Executed, ExecuteError, EventStore> => {
+  const policies = options?.policies ?? defaultPolicies
+  const context = contextOf(command.at, options)
+  if (isTreeCommand(command)) {
+    return Effect.map(Organization.handleTree(policies, command, { context }), (handled) => {
+      const streams = Object.values(handled)
+      return {
+        streams: streams
+          .filter((h) => h.events.length > 0)
+          .map((h) => ({ streamId: h.events[0]!.streamId, version: h.version })),
+        events: streams.flatMap((h) => h.events).sort((a, b) => a.globalPosition - b.globalPosition)
+      }
+    })
+  }
+  const streamId = Organization.streamId(command.orgId)
+  return Effect.map(
+    CommandHandler.handle(Organization.decider(policies), streamId, command, { context }),
+    (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+  )
+}
+
+const decodeCommandResult = Schema.decodeUnknownResult(Command)
+
+/**
+ * Decodes untrusted input into a command. A failure carries the Schema issue's path and message, never the
+ * input.
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeCommand = (input: unknown): Result.Result<Command, CommandDecodeError> => {
+  const decoded = decodeCommandResult(input)
+  return Result.isSuccess(decoded)
+    ? Result.succeed(decoded.success)
+    : Result.fail(new CommandDecodeError(describeIssue(decoded.failure.issue)))
+}
+
+/**
+ * Decodes untrusted input and runs it.
+ *
+ * @category executing
+ * @since 0.1.0
+ */
+export const decodeAndExecute = (
+  input: unknown,
+  options?: ExecuteOptions
+): Effect.Effect<Executed, CommandDecodeError | ExecuteError, EventStore> =>
+  Effect.flatMap(Effect.fromResult(decodeCommand(input)), (command) => execute(command, options))
+
+const jsonSchemaOf = (schema: Schema.Top) => {
+  const document = Schema.toJsonSchemaDocument(schema)
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    ...document.schema,
+    $defs: document.definitions
+  }
+}
+
+/**
+ * JSON Schema (draft 2020-12) of every command and every event, derived from their Schemas, for teams that
+ * call dangjian from other languages.
+ *
+ * @category json schema
+ * @since 0.1.0
+ */
+export const jsonSchemas = (): { readonly commands: unknown; readonly events: unknown } => ({
+  commands: jsonSchemaOf(Command),
+  events: jsonSchemaOf(Event)
+})

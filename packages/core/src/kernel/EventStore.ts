@@ -1,0 +1,174 @@
+/**
+ * The `EventStore` service: the contract every store implements (in memory, SQLite, PostgreSQL), checked by
+ * the conformance suite in `@dangjian/testing`.
+ *
+ * - `append` writes to one or **several streams atomically**, each with its own expected version; an empty
+ *   event list for a stream is a pure version check. Re-appending event ids that are already stored, exactly
+ *   as they were stored, returns the stored positions and writes nothing (`alreadyStored: true`).
+ * - `readStream` returns a stream's events in order with its version; `readAll` returns the global log in
+ *   commit order after a position; `subscribe` catches up from a position, then follows live appends, and
+ *   delivers every event exactly once in global order.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Option, Stream } from "effect"
+import type { Envelope, EventId, ExpectedVersion, NewEvent, StreamId } from "./Envelope.ts"
+import type { AppendError, ReadError, StoreUnavailable } from "./errors.ts"
+
+/**
+ * One stream's part of an append.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AppendToStream {
+  readonly streamId: StreamId
+  readonly expected: ExpectedVersion
+  readonly events: ReadonlyArray<NewEvent>
+}
+
+/**
+ * Where an appended event was stored.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface StoredPosition {
+  readonly eventId: EventId
+  readonly streamId: StreamId
+  readonly streamPosition: number
+  readonly globalPosition: number
+  readonly schemaVersion: number
+}
+
+/**
+ * The outcome of an append.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AppendResult {
+  /** `true` when every event id was already stored: nothing was written, positions are the stored ones. */
+  readonly alreadyStored: boolean
+  /** Each stream's version after the append (its next expected version). */
+  readonly streams: ReadonlyArray<{ readonly streamId: StreamId; readonly version: number }>
+  readonly positions: ReadonlyArray<StoredPosition>
+  /** The global position of the last event written (or stored), 0 if the append had no events. */
+  readonly lastGlobalPosition: number
+}
+
+/**
+ * A stream read: its current version and its events after the requested position.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface StreamRead {
+  readonly streamId: StreamId
+  /** The number of events in the stream (0 = no stream). */
+  readonly version: number
+  readonly events: ReadonlyArray<Envelope>
+}
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ReadStreamOptions {
+  /** Only events with a stream position greater than this (default 0: the whole stream). */
+  readonly after?: number
+}
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ReadAllOptions {
+  /** Only events with a global position greater than this (0 = from the start). */
+  readonly after: number
+  /** At most this many events (default 1,000). */
+  readonly limit?: number
+}
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface SubscribeOptions {
+  /** Start after this global position (0 = from the start). */
+  readonly after: number
+  /** Events read per batch during catch-up (default 1,000). */
+  readonly batchSize?: number
+}
+
+/**
+ * The store contract.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface EventStoreShape {
+  readonly append: (request: ReadonlyArray<AppendToStream>) => Effect.Effect<AppendResult, AppendError>
+  readonly readStream: (streamId: StreamId, options?: ReadStreamOptions) => Effect.Effect<StreamRead, ReadError>
+  readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<Envelope>, ReadError>
+  readonly subscribe: (options: SubscribeOptions) => Stream.Stream<Envelope, ReadError>
+  /** The global position of the last committed event (0 when empty). */
+  readonly head: Effect.Effect<number, StoreUnavailable>
+}
+
+/**
+ * The event store service.
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export class EventStore extends Context.Service<EventStore, EventStoreShape>()("@dangjian/core/EventStore") {}
+
+/**
+ * Appends to one stream: a shorthand for `append([{ streamId, expected, events }])`.
+ *
+ * @category appending
+ * @since 0.1.0
+ */
+export const appendToStream = (
+  streamId: StreamId,
+  expected: ExpectedVersion,
+  events: ReadonlyArray<NewEvent>
+): Effect.Effect<AppendResult, AppendError, EventStore> =>
+  EventStore.use((store) => store.append([{ streamId, expected, events }]))
+
+/**
+ * The default batch size of reads and subscriptions.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultBatchSize = 1_000
+
+/**
+ * Builds a catch-up-then-live subscription from a store's `readAll` and a way to wait for the next commit.
+ * `awaitCommitAfter(position)` must return once the store's head may have moved past `position` (a
+ * notification, or a polling interval): the subscription reads again and waits again if nothing is new. Each
+ * event is delivered once, in global order, because the next read always starts after the last delivered
+ * position.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeSubscription = <E, E2>(
+  readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<Envelope>, E>,
+  awaitCommitAfter: (position: number) => Effect.Effect<void, E2>,
+  options: SubscribeOptions
+): Stream.Stream<Envelope, E | E2> => {
+  const limit = options.batchSize ?? defaultBatchSize
+  return Stream.paginate(options.after, (after: number) =>
+    Effect.gen(function*() {
+      let batch = yield* readAll({ after, limit })
+      while (batch.length === 0) {
+        yield* awaitCommitAfter(after)
+        batch = yield* readAll({ after, limit })
+      }
+      const last = batch[batch.length - 1]!.globalPosition
+      return [batch, Option.some(last)] as const
+    }))
+}

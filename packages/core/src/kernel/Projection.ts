@@ -1,0 +1,218 @@
+/**
+ * Projections: pure folds over the global log with a name and a version, and a runner that keeps a
+ * checkpoint. The read model and its checkpoint are saved together in one call of the
+ * {@link ProjectionStore}, which SQL stores run as one transaction: a crash can never count an event twice.
+ * Rebuilding is a new version replayed from zero; the old version stays readable until it is dropped.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer, Option, Stream } from "effect"
+import type { Schema } from "effect"
+import type { Envelope } from "./Envelope.ts"
+import type { ReadError, StoreUnavailable } from "./errors.ts"
+import { defaultBatchSize, EventStore } from "./EventStore.ts"
+
+/**
+ * A projection: `apply` folds an envelope into the read model. It must be pure and total: events it does
+ * not care about return the state unchanged.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Projection<S> {
+  readonly name: string
+  readonly version: number
+  readonly initialState: S
+  readonly apply: (state: S, event: Envelope) => S
+  /** Lets persistent projection stores encode the read model as JSON. */
+  readonly stateSchema?: Schema.Codec<S, any>
+}
+
+/**
+ * Defines a projection.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = <S>(projection: Projection<S>): Projection<S> => projection
+
+/**
+ * A read model with the global position it reflects.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Checkpointed<S> {
+  readonly position: number
+  readonly state: S
+}
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ProjectionStoreShape {
+  readonly load: <S>(projection: Projection<S>) => Effect.Effect<Option.Option<Checkpointed<S>>, StoreUnavailable>
+  /** Saves the read model and its checkpoint atomically. */
+  readonly save: <S>(projection: Projection<S>, checkpoint: Checkpointed<S>) => Effect.Effect<void, StoreUnavailable>
+}
+
+/**
+ * Where read models and their checkpoints are kept, keyed by projection name and version.
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export class ProjectionStore extends Context.Service<ProjectionStore, ProjectionStoreShape>()(
+  "@dangjian/core/ProjectionStore"
+) {}
+
+/**
+ * An in-memory projection store.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeMemoryStore: Effect.Effect<ProjectionStoreShape> = Effect.sync(() => {
+  const saved = new Map<string, Checkpointed<unknown>>()
+  const keyOf = (p: Projection<unknown>) => `${p.name}@${p.version}`
+  return {
+    load: <S>(projection: Projection<S>) =>
+      Effect.sync(() => Option.fromNullishOr(saved.get(keyOf(projection as Projection<unknown>)) as Checkpointed<S>)),
+    save: <S>(projection: Projection<S>, checkpoint: Checkpointed<S>) =>
+      Effect.sync(() => {
+        saved.set(keyOf(projection as Projection<unknown>), checkpoint)
+      })
+  }
+})
+
+/**
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerMemoryStore: Layer.Layer<ProjectionStore> = Layer.effect(ProjectionStore, makeMemoryStore)
+
+/**
+ * Folds envelopes into a read model.
+ *
+ * @category folding
+ * @since 0.1.0
+ */
+export const foldEnvelopes = <S>(projection: Projection<S>, state: S, events: Iterable<Envelope>): S => {
+  let next = state
+  for (const event of events) next = projection.apply(next, event)
+  return next
+}
+
+/**
+ * Replays the whole log from zero into the read model, without touching any checkpoint.
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const replay = <S>(
+  projection: Projection<S>,
+  options?: { readonly batchSize?: number; readonly onProgress?: (position: number) => Effect.Effect<void> }
+): Effect.Effect<Checkpointed<S>, ReadError, EventStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const limit = options?.batchSize ?? defaultBatchSize
+    let state = projection.initialState
+    let position = 0
+    while (true) {
+      const batch = yield* store.readAll({ after: position, limit })
+      if (batch.length === 0) break
+      state = foldEnvelopes(projection, state, batch)
+      position = batch[batch.length - 1]!.globalPosition
+      if (options?.onProgress !== undefined) yield* options.onProgress(position)
+      if (batch.length < limit) break
+    }
+    return { position, state }
+  })
+
+/**
+ * Brings a persisted projection up to the store's head: loads its checkpoint, reads the log after it in
+ * batches and saves the read model with the new checkpoint after each batch.
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const catchUp = <S>(
+  projection: Projection<S>,
+  options?: { readonly batchSize?: number }
+): Effect.Effect<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const projections = yield* ProjectionStore
+    const limit = options?.batchSize ?? defaultBatchSize
+    const loaded = yield* projections.load(projection)
+    let checkpoint: Checkpointed<S> = Option.isSome(loaded)
+      ? loaded.value
+      : { position: 0, state: projection.initialState }
+    while (true) {
+      const batch = yield* store.readAll({ after: checkpoint.position, limit })
+      if (batch.length === 0) break
+      checkpoint = {
+        position: batch[batch.length - 1]!.globalPosition,
+        state: foldEnvelopes(projection, checkpoint.state, batch)
+      }
+      yield* projections.save(projection, checkpoint)
+      if (batch.length < limit) break
+    }
+    return checkpoint
+  }).pipe(Effect.withSpan("dangjian.projection.catchUp", { attributes: { "dangjian.projection": projection.name } }))
+
+/**
+ * Runs a persisted projection live: catches up from its checkpoint, then follows the subscription, saving
+ * the read model and checkpoint after each delivered chunk. The stream emits each saved checkpoint; it ends
+ * only when interrupted or on an error.
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const run = <S>(
+  projection: Projection<S>,
+  options?: { readonly batchSize?: number }
+): Stream.Stream<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
+  Stream.unwrap(
+    Effect.gen(function*() {
+      const store = yield* EventStore
+      const projections = yield* ProjectionStore
+      const loaded = yield* projections.load(projection)
+      let checkpoint: Checkpointed<S> = Option.isSome(loaded)
+        ? loaded.value
+        : { position: 0, state: projection.initialState }
+      const subscription = store.subscribe({
+        after: checkpoint.position,
+        ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize })
+      })
+      return subscription.pipe(
+        Stream.chunks,
+        Stream.mapEffect((events) => {
+          checkpoint = {
+            position: events[events.length - 1]!.globalPosition,
+            state: foldEnvelopes(projection, checkpoint.state, events)
+          }
+          const saved = checkpoint
+          return Effect.as(projections.save(projection, saved), saved)
+        })
+      )
+    })
+  )
+
+/**
+ * Rebuilds a projection from zero under its (new) version and saves the result with its checkpoint.
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const rebuild = <S>(
+  projection: Projection<S>,
+  options?: { readonly batchSize?: number; readonly onProgress?: (position: number) => Effect.Effect<void> }
+): Effect.Effect<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
+  Effect.gen(function*() {
+    const projections = yield* ProjectionStore
+    const rebuilt = yield* replay(projection, options)
+    yield* projections.save(projection, rebuilt)
+    return rebuilt
+  })

@@ -1,0 +1,63 @@
+/**
+ * Message catalogs (zh-CN and en) for the kernel's error codes.
+ *
+ * @since 0.1.0
+ */
+import type { Catalogs } from "./Message.ts"
+import { show } from "./Message.ts"
+
+const expected = (v: unknown): string => (typeof v === "number" ? `version ${v}` : String(v))
+const expectedZh = (v: unknown): string =>
+  v === "noStream" ? "流不存在" : v === "exists" ? "流已存在" : v === "any" ? "任意版本" : `版本 ${String(v)}`
+
+/**
+ * @category messages
+ * @since 0.1.0
+ */
+export const kernelMessages: Catalogs = {
+  en: {
+    "kernel.versionConflict": (p) =>
+      `Version conflict on stream ${show(p.streamId)}: expected ${expected(p.expected)}, actual version ${
+        show(p.actual)
+      }`,
+    "kernel.eventIdConflict": (p) =>
+      `Event id ${show(p.eventId)} is already stored at stream ${show(p.storedStreamId)} position ${
+        show(p.storedPosition)
+      }, which does not match this append (${show(p.reason)})`,
+    "kernel.invalidAppend": (p) => `Invalid append: ${show(p.reason)}${p.detail ? ` (${show(p.detail)})` : ""}`,
+    "kernel.unknownEventType": (p) =>
+      `Unknown event type ${show(p.type)} version ${show(p.schemaVersion)}${
+        p.streamId ? ` at stream ${show(p.streamId)} position ${show(p.streamPosition)}` : ""
+      }`,
+    "kernel.eventDecode": (p) =>
+      `Event ${show(p.type)} v${show(p.schemaVersion)}${
+        p.streamId ? ` at stream ${show(p.streamId)} position ${show(p.streamPosition)}` : ""
+      } does not match its schema at ${show(p.path)}: ${show(p.issue)}`,
+    "kernel.eventEncode": (p) => `Event ${show(p.type)} does not match its schema at ${show(p.path)}: ${show(p.issue)}`,
+    "kernel.corruptEvent": (p) =>
+      `Corrupt stored event at global position ${show(p.globalPosition)}: ${show(p.reason)}`,
+    "kernel.storeUnavailable": (p) => `The event store is unavailable during ${show(p.operation)}: ${show(p.reason)}`,
+    "kernel.commandDecode": (p) => `Invalid command at ${show(p.path)}: ${show(p.issue)}`
+  },
+  "zh-CN": {
+    "kernel.versionConflict": (p) =>
+      `流 ${show(p.streamId)} 版本冲突:期望${expectedZh(p.expected)},实际版本 ${show(p.actual)}`,
+    "kernel.eventIdConflict": (p) =>
+      `事件标识 ${show(p.eventId)} 已存储于流 ${show(p.storedStreamId)} 第 ${
+        show(p.storedPosition)
+      } 位,与本次追加不一致(${show(p.reason)})`,
+    "kernel.invalidAppend": (p) => `追加请求无效:${show(p.reason)}${p.detail ? `(${show(p.detail)})` : ""}`,
+    "kernel.unknownEventType": (p) =>
+      `未知事件类型 ${show(p.type)} 版本 ${show(p.schemaVersion)}${
+        p.streamId ? `,位于流 ${show(p.streamId)} 第 ${show(p.streamPosition)} 位` : ""
+      }`,
+    "kernel.eventDecode": (p) =>
+      `事件 ${show(p.type)} v${show(p.schemaVersion)}${
+        p.streamId ? `(流 ${show(p.streamId)} 第 ${show(p.streamPosition)} 位)` : ""
+      }不符合其结构定义,位置 ${show(p.path)}:${show(p.issue)}`,
+    "kernel.eventEncode": (p) => `事件 ${show(p.type)} 不符合其结构定义,位置 ${show(p.path)}:${show(p.issue)}`,
+    "kernel.corruptEvent": (p) => `全局位置 ${show(p.globalPosition)} 的存储事件已损坏:${show(p.reason)}`,
+    "kernel.storeUnavailable": (p) => `事件存储在执行 ${show(p.operation)} 时不可用:${show(p.reason)}`,
+    "kernel.commandDecode": (p) => `命令无效,位置 ${show(p.path)}:${show(p.issue)}`
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Every message catalog of the library merged into one, and rendering in zh-CN or en. Each area keeps its
+ * own catalog file (kernel, rules, each pillar); add a new one to `catalogs` below.
+ *
+ * @since 0.1.0
+ */
+import type { Catalogs, Locale, Localized, MessageParams } from "../kernel/Message.ts"
+import { mergeCatalogs, renderWith } from "../kernel/Message.ts"
+import { kernelMessages } from "../kernel/messages.ts"
+import { organizationMessages } from "../organization/messages.ts"
+import { ruleMessages } from "../rules/messages.ts"
+
+/**
+ * All catalogs.
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const catalogs: Catalogs = mergeCatalogs(kernelMessages, ruleMessages, organizationMessages)
+
+/**
+ * Renders a message code with its params.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const renderCode = (code: string, params: MessageParams, locale: Locale = "zh-CN"): string =>
+  renderWith(catalogs, code, params, locale)
+
+/**
+ * Renders an error or finding (anything with `code` and `params`).
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const render = (localized: Localized, locale: Locale = "zh-CN"): string =>
+  renderWith(catalogs, localized.code, localized.params, locale)
+
+/**
+ * Whether a code has a template in every locale (tests use it to find missing translations).
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isTranslated = (code: string): boolean =>
+  catalogs.en[code] !== undefined && catalogs["zh-CN"][code] !== undefined

@@ -1,0 +1,32 @@
+/**
+ * The organization aggregate (组织设置): one stream per Party organization, `organization-<orgId>`.
+ *
+ * The stream holds the organization's establishment (kind, formation mode, parent, locus, approval), its
+ * changes (upgrade, downgrade, move, split, merge, dissolution, village-to-community conversion), its
+ * sub-organizations, its **roster** (members joining and leaving with their status, so that decisions know
+ * the full (FM) and all (AM) member counts exactly), its leadership, elections and terms, and its party groups
+ * and hub households.
+ *
+ * - Single-stream commands go through {@link decider} (a kernel `Decider`), each judged by the policy in
+ *   force on its legal date.
+ * - Tree commands (establish, upgrade, downgrade, move, split, merge, dissolve) need the state of the
+ *   organization's parent and sometimes of its children or of a merge target: they are decided over all
+ *   those streams at once with {@link decideTree} and run with {@link handleTree} (a kernel
+ *   `CommandHandler.handleMany`, one atomic append with an exact expected version per stream).
+ * - The membership pillar appends the roster events together with its member-stream events, deciding them
+ *   with {@link decideRosterAdd}, {@link decideRosterRemove} and {@link decideRosterStatus}.
+ *
+ * Rules enforced here: R1, R2, R4–R9, R11–R17, R19–R27, R38, R48, R55 (RULES.md); see the comments on each
+ * check. Findings (what is due, not what is rejected) are in `findings/assess.ts`.
+ *
+ * @since 0.1.0
+ */
+
+export * from "./commands.ts"
+export * from "./decide.ts"
+export * from "./events.ts"
+export * from "./model.ts"
+export * from "./roster.ts"
+export * from "./state.ts"
+export { orgIdOf, streamId } from "./stream.ts"
+export * from "./tree.ts"

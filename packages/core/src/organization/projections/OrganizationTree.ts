@@ -1,0 +1,197 @@
+/**
+ * The organization tree read model: every organization's state (kind, parent, locus, roster counts,
+ * leadership, term) folded from the organization streams of the global log, with queries for the tree
+ * (roots, children, subtree counts) and a text rendering. {@link asOf} builds the same model as of any legal
+ * date, by leaving out the events that took effect later; the compliance view assesses it (see
+ * `findings/assess.ts`).
+ *
+ * The model reuses the aggregate's own `evolve`, so the projection and a replay of each stream can never
+ * disagree on counts.
+ *
+ * @since 0.1.0
+ */
+import type { Envelope } from "../../kernel/Envelope.ts"
+import type { Locale } from "../../kernel/Message.ts"
+import * as Projection from "../../kernel/Projection.ts"
+import type { LegalDate } from "../../LegalDate.ts"
+import { fromIso } from "../../LegalDate.ts"
+import { renderCode } from "../../messages/index.ts"
+import type { Counts } from "../../policy/GovernancePolicy.ts"
+import type { OrganizationEvent } from "../events.ts"
+import type { OrganizationState } from "../state.ts"
+import { evolve, initialState } from "../state.ts"
+import { orgIdOf } from "../stream.ts"
+
+/**
+ * Every organization's state, by organization id.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface TreeView {
+  readonly orgs: Readonly<Record<string, OrganizationState>>
+}
+
+/**
+ * The empty tree.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty: TreeView = { orgs: {} }
+
+/**
+ * A tree of given states (for tests and for callers that load streams themselves).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromStates = (states: Iterable<OrganizationState>): TreeView => {
+  const orgs: Record<string, OrganizationState> = {}
+  for (const state of states) if (state.status !== "none") orgs[state.orgId] = state
+  return { orgs }
+}
+
+/**
+ * The legal date of a stored event: its `at` field when it has one, else the metadata's `occurredAt`.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const legalDateOf = (envelope: Envelope): LegalDate => {
+  const data = envelope.data as { readonly at?: unknown }
+  return typeof data.at === "string" ? data.at : fromIso(envelope.metadata.occurredAt)
+}
+
+/**
+ * Applies one envelope: events of organization streams update that organization; others are ignored.
+ *
+ * @category folding
+ * @since 0.1.0
+ */
+export const apply = (view: TreeView, envelope: Envelope): TreeView => {
+  const orgId = orgIdOf(envelope.streamId)
+  if (orgId === undefined) return view
+  const before = view.orgs[orgId] ?? initialState
+  const after = evolve(before, envelope.data as OrganizationEvent)
+  if (after === before) return view
+  return { orgs: { ...view.orgs, [orgId]: after } }
+}
+
+/**
+ * The tree projection (current state).
+ *
+ * @category projections
+ * @since 0.1.0
+ */
+export const projection: Projection.Projection<TreeView> = Projection.make({
+  name: "organization.tree",
+  version: 1,
+  initialState: empty,
+  apply
+})
+
+/**
+ * The tree as of a legal date: events that take effect after `date` are left out.
+ *
+ * @category projections
+ * @since 0.1.0
+ */
+export const asOf = (date: LegalDate): Projection.Projection<TreeView> =>
+  Projection.make({
+    name: `organization.tree.asOf.${date}`,
+    version: 1,
+    initialState: empty,
+    apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
+  })
+
+// ---------------------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The active organizations.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const active = (view: TreeView): ReadonlyArray<OrganizationState> =>
+  Object.values(view.orgs).filter((state) => state.status === "active")
+
+/**
+ * The active organizations without an active parent in the view, sorted by id.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const roots = (view: TreeView): ReadonlyArray<OrganizationState> =>
+  active(view)
+    .filter((state) => state.parentId === undefined || view.orgs[state.parentId]?.status !== "active")
+    .sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0))
+
+/**
+ * The active children of an organization, sorted by id.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const children = (view: TreeView, orgId: string): ReadonlyArray<OrganizationState> =>
+  Object.keys(view.orgs[orgId]?.children ?? {})
+    .sort()
+    .map((id) => view.orgs[id])
+    .filter((state): state is OrganizationState => state !== undefined && state.status === "active")
+
+/**
+ * Full and all members of an organization and everything below it (a village's 党员人数 when its members sit
+ * in the branches of its general branch or committee).
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const subtreeCounts = (view: TreeView, orgId: string): Counts => {
+  let full = 0
+  let all = 0
+  const seen = new Set<string>()
+  const stack = [orgId]
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (seen.has(id)) continue
+    seen.add(id)
+    const state = view.orgs[id]
+    if (state === undefined || state.status !== "active") continue
+    full += state.full
+    all += state.full + state.probationary
+    stack.push(...Object.keys(state.children))
+  }
+  return { full, all }
+}
+
+/**
+ * Renders the tree as indented text: kind, name, id and counts (own, and subtree where it differs).
+ *
+ * @example
+ * ```ts
+ * import { OrganizationTree } from "@dangjian/core"
+ *
+ * OrganizationTree.render(OrganizationTree.empty, "en") // => ""
+ * ```
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const render = (view: TreeView, locale: Locale = "zh-CN"): string => {
+  const lines: Array<string> = []
+  const walk = (state: OrganizationState, depth: number) => {
+    const own = { full: state.full, all: state.full + state.probationary }
+    const total = subtreeCounts(view, state.orgId)
+    const kind = renderCode(`organization.kind.${state.kind}`, {}, locale)
+    const counts = renderCode("organization.tree.counts", { full: own.full, all: own.all }, locale)
+    const subtree = total.all !== own.all || total.full !== own.full
+      ? " " + renderCode("organization.tree.subtree", { full: total.full, all: total.all }, locale)
+      : ""
+    lines.push(`${"  ".repeat(depth)}${kind} ${state.name} [${state.orgId}] ${counts}${subtree}`)
+    for (const child of children(view, state.orgId)) walk(child, depth + 1)
+  }
+  for (const root of roots(view)) walk(root, 0)
+  return lines.join("\n")
+}

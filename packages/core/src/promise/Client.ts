@@ -1,0 +1,82 @@
+/**
+ * A Promise facade for applications that do not use Effect: a client over a store layer that sends
+ * commands, reads the organization tree and the findings, and closes the store. Failures reject with the
+ * library's typed errors (`CommandDecodeError`, `RuleViolation`, `InvalidCommand`, `VersionConflict`,
+ * `StoreUnavailable`, …), each an `Error` with a stable `_tag`, `code` and `params`; `Messages.render(error,
+ * "zh-CN")` gives its Chinese text.
+ *
+ * @since 0.1.0
+ */
+import type { Layer } from "effect"
+import { Effect, ManagedRuntime } from "effect"
+import * as Dangjian from "../app/Dangjian.ts"
+import * as Compliance from "../findings/Compliance.ts"
+import type { Finding } from "../findings/Finding.ts"
+import type { EventStore } from "../kernel/EventStore.ts"
+import * as Projection from "../kernel/Projection.ts"
+import type { LegalDate } from "../LegalDate.ts"
+import type { Policies } from "../organization/Organization.ts"
+import * as OrganizationTree from "../organization/projections/OrganizationTree.ts"
+import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface ClientOptions {
+  /** The store: `MemoryStore.layer({ codec: Dangjian.codec })`, `SqliteStore.layer(...)`, `PostgresStore.layer(...)`. */
+  readonly store: Layer.Layer<EventStore, unknown>
+  /** The policies by legal date (default: the national timeline). */
+  readonly policies?: Policies
+  /** Recorded as the actor of every command this client sends (an opaque id). */
+  readonly actor?: string
+}
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export interface Client {
+  /** Decodes and runs a command (a plain JSON object). */
+  readonly execute: (command: unknown) => Promise<Dangjian.Executed>
+  /** The organization tree, now or as of a legal date. */
+  readonly tree: (asOf?: LegalDate) => Promise<OrganizationTree.TreeView>
+  /** The findings as of a legal date, sorted by due date. */
+  readonly findings: (asOf: LegalDate) => Promise<ReadonlyArray<Finding>>
+  /** Releases the store (closes its connections or file). */
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Creates a client. The store opens on first use.
+ *
+ * @example
+ * ```ts
+ * import { Dangjian, MemoryStore, PromiseClient } from "@dangjian/core"
+ *
+ * const client = PromiseClient.make({ store: MemoryStore.layer({ codec: Dangjian.codec }) })
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (options: ClientOptions): Client => {
+  const runtime = ManagedRuntime.make(options.store)
+  const policies = options.policies ?? PolicyTimeline.national
+  const executeOptions: Dangjian.ExecuteOptions = {
+    policies,
+    ...(options.actor === undefined ? {} : { actor: options.actor })
+  }
+  return {
+    execute: (command) => runtime.runPromise(Dangjian.decodeAndExecute(command, executeOptions)),
+    tree: (asOf) =>
+      runtime.runPromise(
+        Effect.map(
+          Projection.replay(asOf === undefined ? OrganizationTree.projection : OrganizationTree.asOf(asOf)),
+          (c) => c.state
+        )
+      ),
+    findings: (asOf) => runtime.runPromise(Effect.map(Compliance.report(policies, asOf), (r) => r.findings)),
+    close: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,71 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Result } from "effect"
+import { Dangjian, EventStore, MemoryStore, Messages } from "../../src/index.ts"
+import { township, village } from "../organization/fixtures.ts"
+
+const store = () => MemoryStore.layer({ codec: Dangjian.codec })
+
+describe("Dangjian.execute", () => {
+  it.effect("routes tree commands over several streams and single-stream commands to the decider", () =>
+    Effect.gen(function*() {
+      yield* Dangjian.execute(township() as Dangjian.Command)
+      const established = yield* Dangjian.execute(village("v1", 5) as Dangjian.Command, { actor: "clerk-1" })
+      assert.deepStrictEqual(
+        established.streams.map((s) => s.streamId).sort(),
+        ["organization-town", "organization-v1"]
+      )
+      assert.isTrue(established.events.every((e) => e.metadata.actor === "clerk-1"))
+      assert.isTrue(established.events.every((e) => e.metadata.occurredAt === "2024-01-01"))
+      const added = yield* Dangjian.execute({
+        _tag: "AddRosterMember",
+        orgId: "v1",
+        memberId: "v1-new",
+        status: "probationary",
+        reason: "admitted",
+        at: "2024-02-01"
+      } as Dangjian.Command)
+      const before = established.streams.find((s) => s.streamId === "organization-v1")!.version
+      assert.deepStrictEqual(added.streams, [{ streamId: "organization-v1", version: before + 1 }])
+      assert.strictEqual(added.events[0]!.type, "RosterMemberAdded")
+    }).pipe(Effect.provide(store())))
+
+  it.effect("R1: a standalone branch with 2 full members is a typed RuleViolation and writes nothing", () =>
+    Effect.gen(function*() {
+      yield* Dangjian.execute(township() as Dangjian.Command)
+      const head = yield* EventStore.EventStore.use((s) => s.head)
+      const rejected = yield* Effect.flip(Dangjian.execute(village("v2", 2) as Dangjian.Command))
+      assert.strictEqual(rejected._tag, "RuleViolation")
+      assert.strictEqual((rejected as { ruleId: string }).ruleId, "R1")
+      assert.isTrue(Messages.isTranslated((rejected as { code: string }).code))
+      assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), head)
+    }).pipe(Effect.provide(store())))
+
+  it("decodeCommand: bad input is a typed error with the path, never the input", () => {
+    const decoded = Dangjian.decodeCommand({
+      _tag: "AddRosterMember",
+      orgId: "v1",
+      memberId: "secret-name",
+      at: "2024-13-01"
+    })
+    assert.isTrue(Result.isFailure(decoded))
+    const error = (decoded as Result.Failure<unknown, any>).failure
+    assert.strictEqual(error._tag, "CommandDecodeError")
+    assert.notInclude(error.message, "secret-name")
+    assert.isString(Messages.render(error, "zh-CN"))
+    for (const input of [null, 1, "x", [], {}, { _tag: "Nope" }]) {
+      assert.isTrue(Result.isFailure(Dangjian.decodeCommand(input)))
+    }
+  })
+
+  it("jsonSchemas: commands and events as JSON Schema 2020-12", () => {
+    const { commands, events } = Dangjian.jsonSchemas() as {
+      commands: { $schema: string; $defs: Record<string, unknown>; anyOf: Array<unknown> }
+      events: { $defs: Record<string, unknown> }
+    }
+    assert.strictEqual(commands.$schema, "https://json-schema.org/draft/2020-12/schema")
+    assert.isAbove(JSON.stringify(commands).length, 1000)
+    assert.include(JSON.stringify(commands), "EstablishOrganization")
+    assert.include(JSON.stringify(events), "RosterMemberAdded")
+    assert.doesNotThrow(() => JSON.parse(JSON.stringify({ commands, events })))
+  })
+})

@@ -1,0 +1,21 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Messages, VersionConflict } from "../../src/index.ts"
+import { kernelMessages } from "../../src/kernel/messages.ts"
+
+describe("kernel messages", () => {
+  it("every kernel code renders in zh-CN and en", () => {
+    const codes = Object.keys(kernelMessages.en)
+    assert.deepStrictEqual(Object.keys(kernelMessages["zh-CN"]).sort(), [...codes].sort())
+    for (const code of codes) assert.isTrue(Messages.isTranslated(code), code)
+  })
+
+  it("a version conflict renders in both locales with its versions", () => {
+    const error = new VersionConflict({ streamId: "organization-o", expected: "noStream", actual: 3 })
+    assert.strictEqual(error.message, "Version conflict on stream organization-o: expected noStream, actual version 3")
+    assert.strictEqual(Messages.render(error, "zh-CN"), "流 organization-o 版本冲突:期望流不存在,实际版本 3")
+  })
+
+  it("an unknown code renders as the code and its params, losing nothing", () => {
+    assert.strictEqual(Messages.renderCode("no.such.code", { a: 1 }, "en"), "no.such.code (a=1)")
+  })
+})

@@ -1,0 +1,137 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Fiber, Layer, Stream } from "effect"
+import fc from "fast-check"
+import { CommandHandler, EventStore, MemoryStore, Projection } from "../../src/index.ts"
+import type { Command, Event } from "./fixtures.ts"
+import { codec, context, decider } from "./fixtures.ts"
+
+// Members per organization, from the global log.
+const membersPerOrg = Projection.make<Readonly<Record<string, number>>>({
+  name: "membersPerOrg",
+  version: 1,
+  initialState: {},
+  apply: (state, envelope) => {
+    const event = envelope.data as Event
+    switch (event._tag) {
+      case "Established":
+        return { ...state, [event.orgId]: 0 }
+      case "Joined":
+        return { ...state, [event.orgId]: (state[event.orgId] ?? 0) + 1 }
+      case "Left":
+        return { ...state, [event.orgId]: (state[event.orgId] ?? 0) - 1 }
+    }
+  }
+})
+
+const layer = () => Layer.mergeAll(MemoryStore.layer({ codec }), Projection.layerMemoryStore)
+
+// Random command sequences over three organizations and five members; rejected commands are simply skipped.
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ _tag: fc.constant("Establish" as const), orgId: fc.constantFrom("a", "b", "c") }),
+  fc.record({
+    _tag: fc.constant("Join" as const),
+    orgId: fc.constantFrom("a", "b", "c"),
+    memberId: fc.constantFrom("m1", "m2", "m3", "m4", "m5")
+  }),
+  fc.record({
+    _tag: fc.constant("Leave" as const),
+    orgId: fc.constantFrom("a", "b", "c"),
+    memberId: fc.constantFrom("m1", "m2", "m3", "m4", "m5")
+  })
+)
+
+const run = (commands: ReadonlyArray<Command>) =>
+  Effect.forEach(
+    commands,
+    (command) => Effect.ignore(CommandHandler.handle(decider, `organization-${command.orgId}`, command, { context })),
+    {
+      discard: true
+    }
+  )
+
+describe("Projection", () => {
+  it.effect("property: folding readStream equals the handler's state", () =>
+    Effect.promise(() =>
+      fc.assert(
+        fc.asyncProperty(fc.array(commandArb, { maxLength: 40 }), (commands) =>
+          Effect.runPromise(
+            Effect.gen(function*() {
+              const last = new Map<string, unknown>()
+              for (const command of commands) {
+                const result = yield* Effect.result(
+                  CommandHandler.handle(decider, `organization-${command.orgId}`, command, { context })
+                )
+                if (result._tag === "Success") last.set(command.orgId, result.success.state)
+              }
+              const store = yield* EventStore.EventStore
+              for (const [orgId, state] of last) {
+                const read = yield* store.readStream(`organization-${orgId}`)
+                let folded = decider.initialState
+                for (const envelope of read.events) folded = decider.evolve(folded, envelope.data as Event)
+                assert.deepStrictEqual(folded, state)
+              }
+            }).pipe(Effect.provide(layer()))
+          )),
+        { numRuns: 60 }
+      )
+    ))
+
+  it.effect("property: rebuild equals the incremental projection, however the log is split", () =>
+    Effect.promise(() =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.array(commandArb, { maxLength: 40 }),
+          fc.array(fc.nat({ max: 40 }), { maxLength: 4 }),
+          fc.integer({ min: 1, max: 7 }),
+          (commands, cuts, batchSize) =>
+            Effect.runPromise(
+              Effect.gen(function*() {
+                // Incremental: catch up after each slice of commands.
+                const points = [...new Set(cuts)].sort((a, b) => a - b)
+                let from = 0
+                for (const point of [...points, commands.length]) {
+                  yield* run(commands.slice(from, Math.max(from, point)))
+                  from = Math.max(from, point)
+                  yield* Projection.catchUp(membersPerOrg, { batchSize })
+                }
+                const incremental = yield* Projection.catchUp(membersPerOrg, { batchSize })
+                const rebuilt = yield* Projection.rebuild({ ...membersPerOrg, version: 2 })
+                assert.deepStrictEqual(rebuilt.state, incremental.state)
+                assert.strictEqual(rebuilt.position, incremental.position)
+                assert.strictEqual(rebuilt.position, yield* EventStore.EventStore.use((s) => s.head))
+              }).pipe(Effect.provide(layer()))
+            )
+        ),
+        { numRuns: 60 }
+      )
+    ))
+
+  it.effect("catchUp resumes from its checkpoint and never counts an event twice", () =>
+    Effect.gen(function*() {
+      yield* run([{ _tag: "Establish", orgId: "a" }, { _tag: "Join", orgId: "a", memberId: "m1" }])
+      const first = yield* Projection.catchUp(membersPerOrg)
+      assert.deepStrictEqual(first.state, { a: 1 })
+      const again = yield* Projection.catchUp(membersPerOrg)
+      assert.deepStrictEqual(again, first)
+      yield* run([{ _tag: "Join", orgId: "a", memberId: "m2" }])
+      const third = yield* Projection.catchUp(membersPerOrg)
+      assert.deepStrictEqual(third.state, { a: 2 })
+      assert.strictEqual(third.position, 3)
+    }).pipe(Effect.provide(layer())))
+
+  it.live("run follows live appends and saves each checkpoint", () =>
+    Effect.gen(function*() {
+      yield* run([{ _tag: "Establish", orgId: "a" }])
+      const fiber = yield* Projection.run(membersPerOrg).pipe(
+        Stream.takeUntil((c) => c.position >= 3),
+        Stream.runLast,
+        Effect.forkChild
+      )
+      yield* Effect.sleep("10 millis")
+      yield* run([{ _tag: "Join", orgId: "a", memberId: "m1" }, { _tag: "Join", orgId: "a", memberId: "m2" }])
+      const last = yield* Fiber.join(fiber)
+      assert.isTrue(last._tag === "Some")
+      const saved = yield* Projection.ProjectionStore.use((p) => p.load(membersPerOrg))
+      assert.deepStrictEqual(saved._tag === "Some" ? saved.value : undefined, { position: 3, state: { a: 2 } })
+    }).pipe(Effect.provide(layer())))
+})

@@ -1,0 +1,481 @@
+/**
+ * The `EventStore` on PostgreSQL.
+ *
+ * **Appends** are one round trip: one call of the `append_events` function (see `Migrations`), which locks
+ * the request's streams, handles idempotent re-appends, checks every expected version in SQL before a
+ * sequence number is taken, and writes the whole batch, so it commits whole or not at all.
+ *
+ * **The global log never skips a late commit.** Positions come from one sequence, and transactions commit in
+ * any order: position 10 can commit after position 11. A reader that has returned 11 and later pages
+ * `after: 11` would skip 10 for ever (the bug behind Emmett's lost messages). This store's readers return a
+ * position only once every smaller position is settled: committed and visible, or proved dead. The proof
+ * uses transaction ids and needs no lock shared by writers:
+ *
+ * - a writer gets its transaction id before it takes positions (its first write comes first);
+ * - it writes its events in a subtransaction opened after it took them, and stores that subtransaction's
+ *   id as the events' `horizon`. Transaction ids are handed out in time order, so the horizon of an event at
+ *   position q is greater than the transaction id of every writer that took a position p < q;
+ * - a reader's snapshot says, with `pg_snapshot_xmin`, below which id every transaction has ended. If an
+ *   event at q has `horizon ≤ xmin`, the writer of every p < q has ended: p is visible now or never will be.
+ *
+ * So a read returns every row up to the last row whose horizon is below the snapshot's xmin, and beyond it
+ * only a gap-free run (rows with no hole before them). A hole left by a writer still running (or one that
+ * aborted and is not yet proved dead) stops the read there; the next read, woken by the writer's NOTIFY or
+ * by polling, continues. Pages are ordered by global position and every event is returned exactly once.
+ *
+ * Why not the alternatives: reading `transaction_id < xmin` ordered by position is wrong (a transaction with
+ * a smaller id may hold a larger position, and the reader skips the other one); ordering by transaction id
+ * instead breaks the single-number position of the kernel contract and the per-stream order; serializing
+ * writers per category (MessageDB) orders positions only within a category, not across them; and a global
+ * lock held to commit serializes every writer (commanded measured 2–4×). Here writers meet only on the rows
+ * of the streams they write, and the proof works per sequence, so a later partitioning by category can give
+ * each partition its own sequence without a shared lock.
+ *
+ * @since 0.1.0
+ */
+import type { AppendError, EventCodec, ReadError } from "@dangjian/core"
+import { AppendRequest, CorruptEvent, Envelope, EventStore, StoreUnavailable, VersionConflict } from "@dangjian/core"
+import { PgClient } from "@effect/sql-pg"
+import { Deferred, Duration, Effect, Exit, Queue, Result, Schedule } from "effect"
+import type { Scope } from "effect"
+import type { SqlError } from "effect/sql/SqlError"
+import * as Failures from "./internal/failures.ts"
+import type { Names } from "./StoreConfig.ts"
+
+/**
+ * Options of {@link make}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface EventStoreOptions {
+  readonly codec: EventCodec.EventCodec<any>
+  /** Send and listen for NOTIFY (default `true`). */
+  readonly notifications?: boolean | undefined
+  /** How often a waiting subscriber polls when no notification arrives (default 1 second). */
+  readonly pollInterval?: Duration.Input | undefined
+}
+
+/** Runs of `append_events` an append may need when concurrent appends store the same ids first. */
+const maxAppendAttempts = 10
+
+const encodeExpected = (expected: EventStore.AppendToStream["expected"]): string =>
+  expected === "any" ? "-1" : expected === "noStream" ? "-2" : expected === "exists" ? "-3" : String(expected)
+
+type Row = ReadonlyArray<unknown>
+
+const toNumber = (value: unknown): number => (typeof value === "bigint" ? Number(value) : (value as number))
+
+const isMetadata = (value: unknown): value is Envelope.EventMetadata =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+  && typeof (value as { occurredAt?: unknown }).occurredAt === "string"
+  && typeof (value as { recordedAt?: unknown }).recordedAt === "string"
+
+/**
+ * Creates the store on an existing client. The tables must exist (see `Migrations.migrate`). The scope owns
+ * the LISTEN connection, opened on the first wait of a subscriber.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (
+  n: Names,
+  options: EventStoreOptions
+): Effect.Effect<EventStore.EventStoreShape, never, PgClient.PgClient | Scope.Scope> =>
+  Effect.gen(function*() {
+    const sql = yield* PgClient.PgClient
+    const scope = yield* Effect.scope
+    const codec = options.codec
+    const notify = options.notifications ?? true
+    const pollInterval = Duration.fromInputUnsafe(options.pollInterval ?? Duration.seconds(1))
+
+    const appendSql = `SELECT status, conflict_index, versions, positions, found_ids, found_streams,
+      found_stream_positions, found_positions, found_versions
+      FROM ${n.appendFunction}($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::int[],
+        $8::uuid[], $9::text[], $10::int[], $11::text[], $12::text[], $13::boolean)`
+    // A stream's positions are 1…version with no hole, and its events commit with its version: read whole, the
+    // last event is the version. Read after a position, the version comes from the streams row in the same
+    // statement (the same snapshot), never from a second query that could see a later commit.
+    const readStreamSql = `SELECT e.global_position, e.stream_position, e.event_id, e.type, e.schema_version, e.data,
+      e.metadata FROM ${n.events} e WHERE e.stream_id = $1 ORDER BY e.stream_position`
+    const readStreamAfterSql = `SELECT e.global_position, e.stream_position, e.event_id, e.type, e.schema_version,
+      e.data, e.metadata, v.version
+      FROM (SELECT coalesce((SELECT s.version FROM ${n.streams} s WHERE s.stream_id = $1), 0) AS version) v
+      LEFT JOIN ${n.events} e ON e.stream_id = $1 AND e.stream_position > $2
+      ORDER BY e.stream_position`
+    // `settled`: the row's horizon is below the oldest transaction still running, so every smaller position is
+    // final (see the module documentation). The snapshot's xmin is computed once per statement.
+    const readAllSql = `SELECT e.global_position, e.stream_id, e.stream_position, e.event_id, e.type,
+      e.schema_version, e.data, e.metadata, e.horizon <= x.xmin
+      FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
+      WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
+    const headSql = `SELECT e.global_position, e.horizon <= x.xmin
+      FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
+      WHERE e.global_position < $1 ORDER BY e.global_position DESC LIMIT $2`
+
+    const run = (text: string, params: ReadonlyArray<unknown>): Effect.Effect<ReadonlyArray<Row>, SqlError> =>
+      sql.unsafe(text, params).values
+
+    // ---- append -------------------------------------------------------------------------------------------
+
+    const append: EventStore.EventStoreShape["append"] = (request) =>
+      Effect.suspend((): Effect.Effect<EventStore.AppendResult, AppendError> => {
+        const invalid = AppendRequest.validate(request)
+        if (invalid !== undefined) return Effect.fail(invalid)
+        const streams: Array<string> = []
+        const categories: Array<string> = []
+        const expected: Array<string> = []
+        const counts: Array<number> = []
+        const eventStream: Array<number> = []
+        const eventOffset: Array<number> = []
+        const ids: Array<string> = []
+        const types: Array<string> = []
+        const versions: Array<number> = []
+        const data: Array<string> = []
+        const metadata: Array<string> = []
+        for (let i = 0; i < request.length; i++) {
+          const part = request[i]!
+          streams.push(part.streamId)
+          categories.push(Envelope.categoryOf(part.streamId))
+          expected.push(encodeExpected(part.expected))
+          counts.push(part.events.length)
+          for (let k = 0; k < part.events.length; k++) {
+            const event = part.events[k]!
+            const checked = codec.validate(event.data)
+            if (Result.isFailure(checked)) return Effect.fail(checked.failure)
+            const encoded = codec.encode(event.data)
+            if (Result.isFailure(encoded)) return Effect.fail(encoded.failure)
+            eventStream.push(i + 1)
+            eventOffset.push(k + 1)
+            ids.push(event.eventId)
+            types.push(encoded.success.type)
+            versions.push(encoded.success.schemaVersion)
+            data.push(JSON.stringify(encoded.success.data))
+            metadata.push(JSON.stringify(event.metadata))
+          }
+        }
+        // Every append locks its streams in the same total order (UTF-16 code units), so appends never deadlock.
+        const single = streams.length === 1
+        const lockOrder = single ? [1] : streams.map((_, i) => i + 1).sort((a, b) => {
+          const x = streams[a - 1]!
+          const y = streams[b - 1]!
+          return x < y ? -1 : x > y ? 1 : 0
+        })
+        // Metadata shared by every event (one command's events) is sent and parsed once.
+        const sharedMetadata = metadata.length > 1 && metadata.every((m) => m === metadata[0])
+        const params = [
+          streams,
+          categories,
+          expected,
+          counts,
+          lockOrder,
+          single ? [] : eventStream,
+          single ? [] : eventOffset,
+          ids,
+          types,
+          versions,
+          data,
+          sharedMetadata ? [metadata[0]!] : metadata,
+          notify
+        ]
+        const attempt = (tries: number): Effect.Effect<EventStore.AppendResult, AppendError> =>
+          run(appendSql, params).pipe(
+            Effect.map((rows) => ({ row: rows[0]!, retry: false as boolean })),
+            Effect.catch((error: SqlError) =>
+              Failures.isTransient(error)
+                ? Effect.succeed({ row: [] as Row, retry: true })
+                : Effect.fail(Failures.unavailable("append")(error))
+            ),
+            Effect.flatMap(({ row, retry }) => {
+              if (retry || row[0] === "retry") {
+                return tries < maxAppendAttempts
+                  ? attempt(tries + 1)
+                  : Effect.fail(new StoreUnavailable({ operation: "append", reason: "contention on event ids" }))
+              }
+              return Effect.fromResult(interpret(request, row, versions))
+            })
+          )
+        return attempt(1)
+      })
+
+    const interpret = (
+      request: ReadonlyArray<EventStore.AppendToStream>,
+      row: Row,
+      schemaVersions: ReadonlyArray<number>
+    ): Result.Result<EventStore.AppendResult, AppendError> => {
+      const status = row[0] as string
+      const current = (row[2] as ReadonlyArray<unknown>).map(toNumber)
+      if (status === "conflict") {
+        const index = (row[1] as number) - 1
+        const part = request[index]!
+        return Result.fail(
+          new VersionConflict({ streamId: part.streamId, expected: part.expected, actual: current[index]! })
+        )
+      }
+      if (status === "stored") {
+        const found = new Map<string, EventStore.StoredPosition>()
+        const foundIds = row[4] as ReadonlyArray<string>
+        const foundStreams = row[5] as ReadonlyArray<string>
+        const foundStreamPositions = row[6] as ReadonlyArray<unknown>
+        const foundPositions = row[7] as ReadonlyArray<unknown>
+        const foundVersions = row[8] as ReadonlyArray<number>
+        for (let i = 0; i < foundIds.length; i++) {
+          found.set(foundIds[i]!, {
+            eventId: foundIds[i]!,
+            streamId: foundStreams[i]!,
+            streamPosition: toNumber(foundStreamPositions[i]),
+            globalPosition: toNumber(foundPositions[i]),
+            schemaVersion: foundVersions[i]!
+          })
+        }
+        const versionOf = (streamId: Envelope.StreamId) =>
+          current[request.findIndex((p) => p.streamId === streamId)] ?? 0
+        // Ask for the stored positions in request order, as the kernel's classification returns them.
+        const ordered = new Map<string, EventStore.StoredPosition>()
+        for (const part of request) {
+          for (const event of part.events) {
+            const stored = found.get(event.eventId.toLowerCase()) ?? found.get(event.eventId)
+            if (stored !== undefined) ordered.set(event.eventId, { ...stored, eventId: event.eventId })
+          }
+        }
+        const classified = AppendRequest.classifyStored(request, ordered, versionOf)
+        if (Result.isFailure(classified)) return Result.fail(classified.failure)
+        return Result.succeed(classified.success!)
+      }
+      const positions = (row[3] as ReadonlyArray<unknown>).map(toNumber)
+      const stored: Array<EventStore.StoredPosition> = []
+      const resultStreams: Array<{ streamId: Envelope.StreamId; version: number }> = []
+      let k = 0
+      for (let i = 0; i < request.length; i++) {
+        const part = request[i]!
+        const before = current[i]!
+        for (let j = 0; j < part.events.length; j++) {
+          stored.push({
+            eventId: part.events[j]!.eventId,
+            streamId: part.streamId,
+            streamPosition: before + j + 1,
+            globalPosition: positions[k]!,
+            schemaVersion: schemaVersions[k]!
+          })
+          k++
+        }
+        resultStreams.push({ streamId: part.streamId, version: before + part.events.length })
+      }
+      return Result.succeed({
+        alreadyStored: false,
+        streams: resultStreams,
+        positions: stored,
+        lastGlobalPosition: positions.length > 0 ? positions[positions.length - 1]! : 0
+      })
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------
+
+    /** Decodes one stored event; `undefined` when the codec's policy skips it. */
+    const decodeRow = (
+      globalPosition: number,
+      streamId: string,
+      streamPosition: number,
+      eventId: unknown,
+      type: unknown,
+      schemaVersion: unknown,
+      data: unknown,
+      metadata: unknown
+    ): Result.Result<Envelope.Envelope | undefined, ReadError> => {
+      if (typeof eventId !== "string" || typeof type !== "string" || typeof schemaVersion !== "number") {
+        return Result.fail(new CorruptEvent({ globalPosition, reason: "missing id, type or schema version" }))
+      }
+      if (!isMetadata(metadata)) {
+        return Result.fail(
+          new CorruptEvent({ globalPosition, reason: "metadata is not an object with occurredAt and recordedAt" })
+        )
+      }
+      if (data === null || data === undefined) {
+        return Result.fail(new CorruptEvent({ globalPosition, reason: "no data" }))
+      }
+      const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
+      if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+      if (decoded.success === undefined) return Result.succeed(undefined)
+      return Result.succeed({
+        eventId,
+        streamId,
+        streamPosition,
+        globalPosition,
+        type,
+        schemaVersion,
+        data: decoded.success,
+        metadata
+      })
+    }
+
+    const readStream: EventStore.EventStoreShape["readStream"] = (streamId, readOptions) => {
+      const after = Math.max(0, readOptions?.after ?? 0)
+      const query = after === 0 ? run(readStreamSql, [streamId]) : run(readStreamAfterSql, [streamId, after])
+      return query.pipe(
+        Effect.mapError(Failures.unavailable("readStream")),
+        Effect.flatMap((rows): Effect.Effect<EventStore.StreamRead, ReadError> => {
+          const events: Array<Envelope.Envelope> = []
+          let version = 0
+          for (const row of rows) {
+            if (after > 0) version = toNumber(row[7])
+            if (row[0] === null) continue
+            const streamPosition = toNumber(row[1])
+            if (after === 0) version = streamPosition
+            const decoded = decodeRow(
+              toNumber(row[0]),
+              streamId,
+              streamPosition,
+              row[2],
+              row[3],
+              row[4],
+              row[5],
+              row[6]
+            )
+            if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+            if (decoded.success !== undefined) events.push(decoded.success)
+          }
+          return Effect.succeed({ streamId, version, events })
+        })
+      )
+    }
+
+    /**
+     * One page of the settled log: every row up to the last one whose horizon is below the snapshot's xmin,
+     * then only rows without a hole before them. `consumed` is the position of the last row taken (decoded
+     * or skipped by the codec's policy); `stopped` says a hole (or the page size) ended the page.
+     */
+    const readPage = (after: number, limit: number) =>
+      run(readAllSql, [after, limit]).pipe(
+        Effect.mapError(Failures.unavailable("readAll")),
+        Effect.flatMap((rows) => {
+          let lastSettled = -1
+          for (let i = rows.length - 1; i >= 0; i--) {
+            if (rows[i]![8] === true) {
+              lastSettled = i
+              break
+            }
+          }
+          const events: Array<Envelope.Envelope> = []
+          let previous = after
+          let taken = 0
+          for (let i = 0; i < rows.length; i++) {
+            const row = rows[i]!
+            const position = toNumber(row[0])
+            if (i > lastSettled && position !== previous + 1) break
+            const decoded = decodeRow(
+              position,
+              row[1] as string,
+              toNumber(row[2]),
+              row[3],
+              row[4],
+              row[5],
+              row[6],
+              row[7]
+            )
+            if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+            if (decoded.success !== undefined) events.push(decoded.success)
+            previous = position
+            taken++
+          }
+          return Effect.succeed({
+            events,
+            consumed: previous,
+            complete: taken === rows.length && rows.length === limit
+          })
+        })
+      )
+
+    const readAll: EventStore.EventStoreShape["readAll"] = (readOptions) =>
+      Effect.gen(function*() {
+        const limit = Math.max(1, readOptions.limit ?? EventStore.defaultBatchSize)
+        let after = Math.max(0, readOptions.after)
+        const page = yield* readPage(after, limit)
+        if (page.events.length === limit || !page.complete) return page.events
+        // The codec's policy skipped some events: fill the page, so that a short page still means "at the head".
+        const events = page.events.slice()
+        after = page.consumed
+        while (events.length < limit) {
+          const more = yield* readPage(after, limit - events.length)
+          for (const event of more.events) events.push(event)
+          if (!more.complete) break
+          after = more.consumed
+        }
+        return events
+      })
+
+    /** The settled head: the last position before which nothing can still appear. */
+    const head: Effect.Effect<number, StoreUnavailable> = Effect.gen(function*() {
+      const window = 256
+      let below = Number.MAX_SAFE_INTEGER
+      const unsettled: Array<number> = []
+      while (true) {
+        const rows = yield* run(headSql, [below, window]).pipe(Effect.mapError(Failures.unavailable("head")))
+        for (const row of rows) {
+          const position = toNumber(row[0])
+          if (row[1] === true) return contiguousFrom(position, unsettled)
+          unsettled.push(position)
+        }
+        if (rows.length < window) return contiguousFrom(0, unsettled)
+        below = unsettled[unsettled.length - 1]!
+      }
+    })
+
+    // ---- subscriptions ------------------------------------------------------------------------------------
+
+    let signal = Deferred.makeUnsafe<void>()
+    const wake = () => {
+      const done = signal
+      signal = Deferred.makeUnsafe<void>()
+      Deferred.doneUnsafe(done, Exit.void)
+    }
+    // One LISTEN connection per store, opened on first need; if it drops it is opened again, and waiters are
+    // woken so that commits made while it was down are read.
+    const listener = Effect.scoped(
+      Effect.gen(function*() {
+        const queue = yield* sql.listen(n.channel)
+        wake()
+        while (true) {
+          yield* Queue.take(queue)
+          wake()
+        }
+      })
+    ).pipe(
+      Effect.retry(Schedule.spaced(pollInterval)),
+      Effect.ignore
+    )
+    let listening = false
+    const ensureListening = Effect.suspend(() => {
+      if (listening || !notify) return Effect.void
+      listening = true
+      return Effect.asVoid(Effect.forkIn(listener, scope))
+    })
+
+    // Take the current signal first, then look for new events: a commit in between completes the signal we
+    // hold, so no wake-up is lost. Polling covers a lost connection and holes proved dead without a commit.
+    const awaitCommitAfter = (position: number): Effect.Effect<void, ReadError> =>
+      Effect.gen(function*() {
+        yield* ensureListening
+        const waiting = signal
+        const next = yield* readAll({ after: position, limit: 1 })
+        if (next.length > 0) return
+        yield* Deferred.await(waiting).pipe(Effect.timeoutOption(pollInterval))
+      })
+
+    return EventStore.EventStore.of({
+      append,
+      readStream,
+      readAll,
+      subscribe: (subscribeOptions) => EventStore.makeSubscription(readAll, awaitCommitAfter, subscribeOptions),
+      head
+    })
+  })
+
+/** The end of the gap-free run that starts at `from`, given unsettled positions in descending order. */
+const contiguousFrom = (from: number, descending: ReadonlyArray<number>): number => {
+  let head = from
+  for (let i = descending.length - 1; i >= 0; i--) {
+    if (descending[i] !== head + 1) break
+    head = descending[i]!
+  }
+  return head
+}

@@ -1,0 +1,150 @@
+/**
+ * Layers that provide the kernel's `EventStore`, `ProjectionStore` and `SnapshotStore` on PostgreSQL.
+ *
+ * - {@link layer}: opens its own connection pool from a `Redacted` URL;
+ * - {@link layerConfig}: the same, with the URL and schema read through `Config` (`DANGJIAN_DATABASE_URL`,
+ *   `DANGJIAN_DATABASE_SCHEMA`, `DANGJIAN_DATABASE_MAX_CONNECTIONS`);
+ * - {@link layerClient}: on a `PgClient` you provide (to share a pool with the rest of your app).
+ *
+ * Each validates the schema name and table prefix first (a hostile name fails with `InvalidStoreConfig`
+ * before any connection is opened), then creates the schema and runs the migrations, unless told not to.
+ *
+ * @since 0.1.0
+ */
+import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core"
+import { PgClient } from "@effect/sql-pg"
+import { Config, Context, Effect, Layer } from "effect"
+import type { Scope } from "effect"
+import { SqlClient } from "effect/sql"
+import * as Failures from "./internal/failures.ts"
+import * as Migrations from "./Migrations.ts"
+import * as PostgresEventStore from "./PostgresEventStore.ts"
+import * as PostgresProjectionStore from "./PostgresProjectionStore.ts"
+import * as PostgresSnapshotStore from "./PostgresSnapshotStore.ts"
+import type { ConnectionSettings, StoreSettings } from "./StoreConfig.ts"
+import { defaultSchema, InvalidStoreConfig, names } from "./StoreConfig.ts"
+
+/**
+ * The services every layer of this module provides.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Services = EventStore.EventStore | Projection.ProjectionStore | Snapshot.SnapshotStore
+
+/**
+ * Everything {@link layer} needs: where to connect and how to store.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options extends StoreSettings, ConnectionSettings {}
+
+const migrationFailure = (error: Migrations.MigrationFailure): StoreUnavailable =>
+  error._tag === "SqlError"
+    ? Failures.unavailable("migrate")(error)
+    : new StoreUnavailable({ operation: "migrate", reason: `migration ${error.kind}` })
+
+/**
+ * Builds the three services on the `PgClient` in context; the scope owns the subscribers' LISTEN connection.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (
+  settings: StoreSettings
+): Effect.Effect<Context.Context<Services>, InvalidStoreConfig | StoreUnavailable, PgClient.PgClient | Scope.Scope> =>
+  Effect.gen(function*() {
+    const n = yield* Effect.fromResult(names(settings))
+    const pg = yield* PgClient.PgClient
+    if (settings.migrate ?? true) {
+      yield* Migrations.migrate(n).pipe(
+        Effect.mapError(migrationFailure),
+        Effect.provideService(SqlClient.SqlClient, pg)
+      )
+    }
+    const eventStore = yield* PostgresEventStore.make(n, settings)
+    const projectionStore = yield* PostgresProjectionStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
+    const snapshotStore = yield* PostgresSnapshotStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
+    return Context.make(EventStore.EventStore, eventStore).pipe(
+      Context.add(Projection.ProjectionStore, projectionStore),
+      Context.add(Snapshot.SnapshotStore, snapshotStore)
+    )
+  })
+
+/**
+ * The store on a `PgClient` you provide.
+ *
+ * @example
+ * ```ts
+ * import { PgClient } from "@effect/sql-pg"
+ * import { Layer, Redacted } from "effect"
+ * import { EventCodec } from "@dangjian/core"
+ * import { PostgresStore } from "@dangjian/store-postgres"
+ *
+ * const Pg = PgClient.layer({ url: Redacted.make("postgres://app@db/app"), maxConnections: 20 })
+ * const Store = PostgresStore.layerClient({ codec: EventCodec.make([]) }).pipe(Layer.provide(Pg))
+ * ```
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerClient = (
+  settings: StoreSettings
+): Layer.Layer<Services, InvalidStoreConfig | StoreUnavailable, PgClient.PgClient> =>
+  Layer.effectContext(make(settings))
+
+/**
+ * The store with its own connection pool.
+ *
+ * @example
+ * ```ts
+ * import { Redacted } from "effect"
+ * import { EventCodec } from "@dangjian/core"
+ * import { PostgresStore } from "@dangjian/store-postgres"
+ *
+ * const Store = PostgresStore.layer({
+ *   url: Redacted.make("postgres://app@db.internal/app"),
+ *   schema: "dangjian",
+ *   codec: EventCodec.make([])
+ * })
+ * ```
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layer = (options: Options): Layer.Layer<Services, InvalidStoreConfig | StoreUnavailable> =>
+  Layer.unwrap(
+    Effect.map(Effect.fromResult(names(options)), () =>
+      layerClient(options).pipe(
+        Layer.provide(
+          PgClient.layerFrom(
+            PgClient.make({
+              url: options.url,
+              maxConnections: options.maxConnections ?? 10,
+              ...(options.connectTimeout === undefined ? {} : { connectTimeout: options.connectTimeout })
+            }).pipe(Effect.mapError(Failures.unavailable("connect")))
+          )
+        )
+      ))
+  )
+
+/**
+ * The store with its own pool, configured through `Config`: `DANGJIAN_DATABASE_URL` (required, redacted),
+ * `DANGJIAN_DATABASE_SCHEMA` (default `dangjian`) and `DANGJIAN_DATABASE_MAX_CONNECTIONS` (default 10). The
+ * codec and the other settings come from code.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  settings: Omit<StoreSettings, "schema">
+): Layer.Layer<Services, InvalidStoreConfig | StoreUnavailable | Config.ConfigError> =>
+  Layer.unwrap(
+    Effect.gen(function*() {
+      const url = yield* Config.Redacted("DANGJIAN_DATABASE_URL")
+      const schema = yield* Config.String("DANGJIAN_DATABASE_SCHEMA").pipe(Config.withDefault(defaultSchema))
+      const maxConnections = yield* Config.Int("DANGJIAN_DATABASE_MAX_CONNECTIONS").pipe(Config.withDefault(10))
+      return layer({ ...settings, url, schema, maxConnections })
+    })
+  )

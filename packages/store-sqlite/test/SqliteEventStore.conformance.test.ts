@@ -1,0 +1,16 @@
+import { eventStoreConformance } from "@dangjian/testing"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { SqliteStore } from "../src/index.ts"
+
+eventStoreConformance("sqlite :memory:", {
+  makeStore: (codec) => SqliteStore.layer({ filename: ":memory:", codec })
+})
+
+const dir = mkdtempSync(join(tmpdir(), "dangjian-sqlite-"))
+let n = 0
+eventStoreConformance("sqlite file (WAL)", {
+  makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec }),
+  reappends: 200
+})
