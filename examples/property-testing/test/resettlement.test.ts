@@ -1,6 +1,6 @@
 // How a county team tests its own local rule with @dangjian/testing's generators.
 import { GovernancePolicy } from "@dangjian/core"
-import { Arbitraries } from "@dangjian/testing"
+import { Arbitraries, OrganizationWorld } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import fc from "fast-check"
 import type { Community } from "../src/resettlement.ts"
@@ -76,5 +76,34 @@ describe("local rule: resettlement communities of 50+ members are covered", () =
       }),
       { numRuns: 200 }
     )
+  })
+
+  it("against a generated township tree: communities with their own organization pass, bare large ones are reported", () => {
+    let communities = 0
+    fc.assert(
+      fc.property(Arbitraries.organizationTree(Arbitraries.defaultTreeShape), Arbitraries.counts, (commands, extra) => {
+        // the tree the county's commands build, decided like the store would decide them
+        const { rejected, world } = OrganizationWorld.play(GovernancePolicy.national, commands)
+        assert.deepStrictEqual(rejected, [])
+        const active = Object.values(world.states).filter((s) => s.status === "active")
+        const existingOrgs = new Set(active.map((s) => s.orgId))
+        const register: Array<Community> = active
+          .filter((s) => s.kind === "generalBranch" && s.locus === "community")
+          .map((s) => ({
+            communityId: `c-${s.orgId}`,
+            resettlement: true,
+            full: s.full + extra.full,
+            probationary: s.probationary + extra.probationary,
+            orgId: s.orgId
+          }))
+        communities += register.length
+        assert.deepStrictEqual(uncovered(register, existingOrgs), [])
+        const bare = register.map(({ orgId: _orgId, ...rest }) => rest)
+        const large = bare.filter((c) => c.full + c.probationary >= 50).map((c) => c.communityId).sort()
+        assert.deepStrictEqual(uncovered(bare, existingOrgs), large)
+      }),
+      { numRuns: 200 }
+    )
+    assert.isAbove(communities, 100)
   })
 })

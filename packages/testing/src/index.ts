@@ -5,19 +5,27 @@
  */
 export * from "./Conformance.ts"
 /**
- * fast-check arbitraries: policies, counts and legal dates.
+ * fast-check arbitraries: every organization command and event, accepted histories and township trees,
+ * policies, counts and legal dates around rule boundaries.
  *
  * @since 0.1.0
  * @category arbitraries
  */
 export * as Arbitraries from "./Arbitraries.ts"
 /**
- * Laws for deciders and projections as reusable fast-check properties.
+ * Laws for deciders, projections, event definitions and stores as reusable fast-check properties.
  *
  * @since 0.1.0
  * @category laws
  */
 export * as Laws from "./Laws.ts"
+/**
+ * A pure in-memory model of the organization streams: decides commands like the store-backed handlers do.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export * as OrganizationWorld from "./OrganizationWorld.ts"
 /**
  * Given/when/then specifications for deciders and projections.
  *

@@ -1,8 +1,10 @@
 import type { Decider } from "@dangjian/core"
+import { Dangjian, EventCodec, EventDefinition, EventStore, MemoryStore } from "@dangjian/core"
+import { SqliteStore } from "@dangjian/store-sqlite"
 import { assert, describe, it } from "@effect/vitest"
-import { Result } from "effect"
+import { Effect, Layer, Result, Schema } from "effect"
 import fc from "fast-check"
-import { Laws } from "../src/index.ts"
+import { Arbitraries, Laws } from "../src/index.ts"
 
 // The kernel's counter fixture: an organization is established, members join and leave.
 type Command =
@@ -123,5 +125,130 @@ describe("Laws", () => {
     assert.isTrue(out.failed)
     const [shrunk] = out.counterexample ?? [[]]
     assert.isTrue(shrunk.length <= 2)
+  })
+})
+
+// The kernel's versioned fixture: version 2 of Joined added `role`; version 1 stored `{ orgId, memberId }`.
+const JoinedV1 = Schema.Struct({ _tag: Schema.Literal("Joined"), orgId: Schema.String, memberId: Schema.String })
+const JoinedV2 = Schema.TaggedStruct("Joined", { orgId: Schema.String, memberId: Schema.String, role: Schema.String })
+const Joined = EventDefinition.define("Joined", JoinedV2, {
+  version: 2,
+  upcasters: [EventDefinition.upcaster(1, JoinedV1, (old) => ({ ...old, role: "member" }))]
+})
+const joinedV1 = fc.record({ _tag: fc.constant("Joined" as const), orgId: fc.string(), memberId: fc.string() })
+
+// Version 3 split `role` into `roles`; versions 1 and 2 both upcast.
+const JoinedV3 = EventDefinition.define(
+  "Joined",
+  Schema.TaggedStruct("Joined", { orgId: Schema.String, memberId: Schema.String, roles: Schema.Array(Schema.String) }),
+  {
+    version: 3,
+    upcasters: [
+      EventDefinition.upcaster(1, JoinedV1, (old) => ({ ...old, role: "member" })),
+      EventDefinition.upcaster(2, JoinedV2, ({ role, ...rest }) => ({ ...rest, roles: [role] }))
+    ]
+  }
+)
+
+// Broken: the upcaster forgets `role` for member ids of three characters or more.
+const lossy = EventDefinition.define("Joined", JoinedV2, {
+  version: 2,
+  upcasters: [
+    EventDefinition.upcaster(1, JoinedV1, (old) => old.memberId.length < 3 ? { ...old, role: "member" } : old)
+  ]
+})
+
+// Broken differently: the upcaster is not deterministic (it numbers the values it upcasts).
+let upcasts = 0
+const counting = EventDefinition.define("Joined", JoinedV2, {
+  version: 2,
+  upcasters: [EventDefinition.upcaster(1, JoinedV1, (old) => ({ ...old, role: `member-${upcasts++}` }))]
+})
+
+describe("Laws.upcastRoundTrip", () => {
+  it("the kernel fixture's v1 Joined upcasts, encodes and decodes stably", () => {
+    fc.assert(Laws.upcastRoundTrip(Joined, joinedV1), { numRuns: 300 })
+  })
+
+  it("a chain of upcasters (v1 → v2 → v3, and v2 → v3) round-trips", () => {
+    fc.assert(Laws.upcastRoundTrip(JoinedV3, joinedV1), { numRuns: 200 })
+    const joinedV2 = fc.record({
+      _tag: fc.constant("Joined" as const),
+      orgId: fc.string(),
+      memberId: fc.string(),
+      role: fc.string()
+    })
+    fc.assert(Laws.upcastRoundTrip(JoinedV3, joinedV2, 2), { numRuns: 200 })
+  })
+
+  it("catches a lossy upcaster, shrunk to a member id of exactly three characters", () => {
+    const out = fc.check(Laws.upcastRoundTrip(lossy, joinedV1), { seed: 42, numRuns: 500 })
+    assert.isTrue(out.failed)
+    const [shrunk] = out.counterexample ?? []
+    const value = shrunk as { readonly orgId: string; readonly memberId: string }
+    assert.strictEqual(value.memberId.length, 3)
+    assert.strictEqual(value.orgId, "")
+  })
+
+  it("catches a non-deterministic upcaster, and a definition with no upcaster to round-trip", () => {
+    assert.isTrue(fc.check(Laws.upcastRoundTrip(counting, joinedV1), { seed: 1, numRuns: 10 }).failed)
+    const unversioned = EventDefinition.define("Joined", JoinedV2)
+    assert.isTrue(fc.check(Laws.upcastRoundTrip(unversioned, joinedV1), { seed: 1, numRuns: 10 }).failed)
+  })
+})
+
+// A store that ignores event ids: every append writes fresh events.
+const forgetful: Layer.Layer<EventStore.EventStore> = Layer.effect(
+  EventStore.EventStore,
+  Effect.map(MemoryStore.make({ codec: Dangjian.codec }), (inner) => {
+    let n = 0
+    return {
+      ...inner,
+      append: (request) =>
+        inner.append(request.map((part) => ({
+          ...part,
+          expected: "any",
+          events: part.events.map((e) => ({
+            ...e,
+            eventId: `10000000-0000-7000-8000-${String(++n).padStart(12, "0")}`
+          }))
+        })))
+    }
+  })
+)
+
+const batches = Arbitraries.appendBatch(Arbitraries.organizationEvent(), { streamPrefix: "organization" })
+
+describe("Laws.idempotentReappend", () => {
+  it("holds for the in-memory store", async () => {
+    await fc.assert(
+      Laws.idempotentReappend(() => MemoryStore.layer({ codec: Dangjian.codec }), batches),
+      { numRuns: 200 }
+    )
+  })
+
+  it("holds for the SQLite store (:memory:)", async () => {
+    await fc.assert(
+      Laws.idempotentReappend(() => SqliteStore.layer({ filename: ":memory:", codec: Dangjian.codec }), batches),
+      { numRuns: 50 }
+    )
+  })
+
+  it("catches a store that writes a re-appended batch again, shrunk to one stream with one event", async () => {
+    const out = await fc.check(Laws.idempotentReappend(() => forgetful, batches), { seed: 7, numRuns: 100 })
+    assert.isTrue(out.failed)
+    const [shrunk = []] = out.counterexample ?? []
+    assert.strictEqual(shrunk.length, 1)
+    assert.strictEqual(shrunk[0]?.events.length, 1)
+  })
+
+  it("the generated batches are valid appends: an event the codec refuses fails the run with its typed error", async () => {
+    const refused = Arbitraries.appendBatch(fc.constant({ _tag: "NotAnEvent" }))
+    const out = await fc.check(
+      Laws.idempotentReappend(() => MemoryStore.layer({ codec: EventCodec.make(Dangjian.eventDefinitions) }), refused),
+      { numRuns: 5 }
+    )
+    assert.isTrue(out.failed)
+    assert.include(String(out.errorInstance), "UnknownEventType")
   })
 })

@@ -18,7 +18,12 @@ export const PairingPolicy = Schema.Struct({
   /** R50 REC: days without a recorded activity after which an agreement is idle. */
   idleAfterDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
   /** Days before the end of term from which an agreement is reported as expiring. */
-  expiringWithinDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+  expiringWithinDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  /**
+   * R51 CONF (local): months within which a coordination council (联席会议, 协调委员会) holds its next joint
+   * meeting ("定期开展活动" gives no figure); 0 = not checked.
+   */
+  councilMeetingEveryMonths: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 }).annotate({ identifier: "PairingPolicy" })
 
 /**
@@ -29,7 +34,7 @@ export type PairingPolicy = typeof PairingPolicy.Type
 
 /**
  * Defaults: term required, quarterly reports (tagged local: m.yrrf.cn template), idle after 90 days,
- * expiring within 30 days.
+ * expiring within 30 days, council meetings not checked (no sourced figure).
  *
  * @category presets
  * @since 0.1.0
@@ -38,5 +43,6 @@ export const defaultPairingPolicy: PairingPolicy = {
   requireTerm: true,
   reportEveryMonths: 3,
   idleAfterDays: 90,
-  expiringWithinDays: 30
+  expiringWithinDays: 30,
+  councilMeetingEveryMonths: 0
 }

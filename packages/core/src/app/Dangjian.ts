@@ -9,12 +9,14 @@
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"
+import * as Agreement from "../agreement/Agreement.ts"
 import * as CommandHandler from "../kernel/CommandHandler.ts"
 import type { Envelope } from "../kernel/Envelope.ts"
 import type { AppendError, ReadError } from "../kernel/errors.ts"
 import { CommandDecodeError, describeIssue } from "../kernel/errors.ts"
 import * as EventCodec from "../kernel/EventCodec.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
+import * as Member from "../member/Member.ts"
 import * as Organization from "../organization/Organization.ts"
 import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
@@ -25,7 +27,13 @@ import type { DomainError } from "../rules/RuleViolation.ts"
  * @category events
  * @since 0.1.0
  */
-export const eventDefinitions = [...Organization.organizationEvents] as const
+export const eventDefinitions = [
+  ...Organization.organizationEvents,
+  ...Member.memberEvents,
+  ...Member.unitCheckInEvents,
+  ...Agreement.agreementEvents,
+  ...Agreement.councilEvents
+] as const
 
 /**
  * The codec of every event (unknown or undecodable events fail reads).
@@ -41,7 +49,13 @@ export const codec = EventCodec.make(eventDefinitions)
  * @category events
  * @since 0.1.0
  */
-export const Event = Schema.Union([Organization.OrganizationEvent]).annotate({ identifier: "DangjianEvent" })
+export const Event = Schema.Union([
+  Organization.OrganizationEvent,
+  Member.MemberEvent,
+  Member.UnitCheckInEvent,
+  Agreement.AgreementEvent,
+  Agreement.CouncilEvent
+]).annotate({ identifier: "DangjianEvent" })
 
 /**
  * Every command, as one Schema.
@@ -49,7 +63,14 @@ export const Event = Schema.Union([Organization.OrganizationEvent]).annotate({ i
  * @category commands
  * @since 0.1.0
  */
-export const Command = Schema.Union([Organization.TreeCommand, Organization.OrganizationCommand]).annotate({
+export const Command = Schema.Union([
+  Organization.TreeCommand,
+  Organization.OrganizationCommand,
+  Member.MemberCommand,
+  Member.UnitCheckInCommand,
+  Agreement.AgreementCommand,
+  Agreement.CouncilCommand
+]).annotate({
   identifier: "DangjianCommand"
 })
 
@@ -101,6 +122,21 @@ export type ExecuteError = DomainError | AppendError | ReadError
 export const defaultPolicies: Organization.Policies = PolicyTimeline.national
 
 const isTreeCommand = Schema.is(Organization.TreeCommand)
+const isMemberCommand = Schema.is(Member.MemberCommand)
+const isUnitCheckInCommand = Schema.is(Member.UnitCheckInCommand)
+const isAgreementCommand = Schema.is(Agreement.AgreementCommand)
+const isCouncilCommand = Schema.is(Agreement.CouncilCommand)
+
+/** The streams a multi-stream command appended to (those that got events), and its events in log order. */
+const executedMany = (handled: { readonly [key: string]: CommandHandler.Handled<unknown, unknown> }): Executed => {
+  const streams = Object.values(handled)
+  return {
+    streams: streams
+      .filter((h) => h.events.length > 0)
+      .map((h) => ({ streamId: h.events[0]!.streamId, version: h.version })),
+    events: streams.flatMap((h) => h.events).sort((a, b) => a.globalPosition - b.globalPosition)
+  }
+}
 
 const contextOf = (at: string, options: ExecuteOptions | undefined): CommandHandler.CommandContext => ({
   occurredAt: at,
@@ -121,16 +157,30 @@ export const execute = (
 ): Effect.Effect<Executed, ExecuteError, EventStore> => {
   const policies = options?.policies ?? defaultPolicies
   const context = contextOf(command.at, options)
-  if (isTreeCommand(command)) {
-    return Effect.map(Organization.handleTree(policies, command, { context }), (handled) => {
-      const streams = Object.values(handled)
-      return {
-        streams: streams
-          .filter((h) => h.events.length > 0)
-          .map((h) => ({ streamId: h.events[0]!.streamId, version: h.version })),
-        events: streams.flatMap((h) => h.events).sort((a, b) => a.globalPosition - b.globalPosition)
-      }
-    })
+  if (isTreeCommand(command)) return Effect.map(Organization.handleTree(policies, command, { context }), executedMany)
+  // Member commands touch the member stream and the organizations' rosters in one atomic append (R38, R42).
+  if (isMemberCommand(command)) return Effect.map(Member.handle(policies, command, { context }), executedMany)
+  if (isUnitCheckInCommand(command)) {
+    const streamId = Member.unitStreamId(command.unitOrgId)
+    return Effect.map(
+      CommandHandler.handle(Member.unitDecider, streamId, command, { context }),
+      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+    )
+  }
+  // Agreements read their party organizations' streams but only ever append to their own (R50).
+  if (isAgreementCommand(command)) {
+    const streamId = Agreement.streamId(command.agreementId)
+    return Effect.map(
+      Agreement.handle(policies, command, { context }),
+      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+    )
+  }
+  if (isCouncilCommand(command)) {
+    const streamId = Agreement.councilStreamId(command.councilId)
+    return Effect.map(
+      Agreement.handleCouncil(command, { context }),
+      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+    )
   }
   const streamId = Organization.streamId(command.orgId)
   return Effect.map(

@@ -1,23 +1,33 @@
 /**
- * The compliance view as of any legal date: the organization tree built from the events that took effect on
- * or before that date, and its findings under the policy in force on it. The view is a kernel `Projection`,
- * so it can be replayed from the log, caught up or rebuilt like any other read model.
+ * The compliance view as of any legal date, across the three pillars: the organization tree, every member's
+ * state and the units' community check-ins, and the agreement register, each built from the events that took
+ * effect on or before that date; and their findings under the policy in force on it. The view is a kernel
+ * `Projection`, so it can be replayed from the log, caught up or rebuilt like any other read model.
  *
  * @since 0.1.0
  */
 import { Effect } from "effect"
+import * as Agreement from "../agreement/findings.ts"
+import * as AgreementRegister from "../agreement/projections/AgreementRegister.ts"
 import type { ReadError } from "../kernel/errors.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
 import type { LegalDate } from "../LegalDate.ts"
+import type { UnitCheckInEvent } from "../member/events.ts"
+import { assessMembers } from "../member/findings.ts"
+import * as MemberRoster from "../member/projections/Roster.ts"
+import { unitOrgIdOf } from "../member/stream.ts"
+import type { UnitCheckInState } from "../member/unitCheckIn.ts"
+import { unitEvolve, unitInitialState } from "../member/unitCheckIn.ts"
 import type { Policies } from "../organization/decide.ts"
 import * as OrganizationTree from "../organization/projections/OrganizationTree.ts"
 import type { AssessOptions } from "./assess.ts"
 import { assess } from "./assess.ts"
 import type { Finding } from "./Finding.ts"
+import { sort } from "./Finding.ts"
 
 /**
- * The tree as of a date.
+ * Everything the findings look at, as of a date.
  *
  * @category models
  * @since 0.1.0
@@ -25,7 +35,23 @@ import type { Finding } from "./Finding.ts"
 export interface ComplianceView {
   readonly asOf: LegalDate
   readonly tree: OrganizationTree.TreeView
+  readonly members: MemberRoster.RosterView
+  /** Unit Party organizations' community check-ins (R47), by unit organization id. */
+  readonly units: Readonly<Record<string, UnitCheckInState>>
+  readonly agreements: AgreementRegister.RegisterView
 }
+
+/**
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty = (asOf: LegalDate): ComplianceView => ({
+  asOf,
+  tree: OrganizationTree.empty,
+  members: MemberRoster.empty,
+  units: {},
+  agreements: AgreementRegister.empty
+})
 
 /**
  * The compliance projection as of a legal date.
@@ -35,19 +61,34 @@ export interface ComplianceView {
  */
 export const projection = (asOf: LegalDate): Projection.Projection<ComplianceView> => {
   const tree = OrganizationTree.asOf(asOf)
+  const members = MemberRoster.asOf(asOf)
+  const agreements = AgreementRegister.asOf(asOf)
   return Projection.make({
-    name: `organization.compliance.asOf.${asOf}`,
-    version: 1,
-    initialState: { asOf, tree: OrganizationTree.empty },
+    name: `compliance.asOf.${asOf}`,
+    version: 2,
+    initialState: empty(asOf),
     apply: (view, envelope) => {
-      const next = tree.apply(view.tree, envelope)
-      return next === view.tree ? view : { asOf, tree: next }
+      const nextTree = tree.apply(view.tree, envelope)
+      const nextMembers = members.apply(view.members, envelope)
+      const nextAgreements = agreements.apply(view.agreements, envelope)
+      let nextUnits = view.units
+      const unitOrgId = unitOrgIdOf(envelope.streamId)
+      if (unitOrgId !== undefined && OrganizationTree.legalDateOf(envelope) <= asOf) {
+        const before = view.units[unitOrgId] ?? unitInitialState
+        const after = unitEvolve(before, envelope.data as UnitCheckInEvent)
+        if (after !== before) nextUnits = { ...view.units, [unitOrgId]: after }
+      }
+      return nextTree === view.tree && nextMembers === view.members && nextAgreements === view.agreements
+          && nextUnits === view.units
+        ? view
+        : { asOf, tree: nextTree, members: nextMembers, units: nextUnits, agreements: nextAgreements }
     }
   })
 }
 
 /**
- * The findings of a compliance view, under the policy in force on its date.
+ * The findings of a compliance view, under the policy in force on its date: organization setup and
+ * leadership, membership (lapse, transfers, mobile members, check-ins) and agreements, sorted by due date.
  *
  * @category assessing
  * @since 0.1.0
@@ -56,7 +97,15 @@ export const findings = (
   view: ComplianceView,
   policies: Policies,
   options?: AssessOptions
-): ReadonlyArray<Finding> => assess(view.tree, policies, view.asOf, options)
+): ReadonlyArray<Finding> =>
+  sort([
+    ...assess(view.tree, policies, view.asOf, options),
+    ...assessMembers(Object.values(view.members.members), policies, view.asOf, {
+      orgs: view.tree.orgs,
+      units: Object.values(view.units)
+    }),
+    ...Agreement.assess(view.agreements, policies, view.asOf)
+  ])
 
 /**
  * Replays the log into the compliance view as of a date and assesses it.

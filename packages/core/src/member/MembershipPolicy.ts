@@ -31,6 +31,8 @@ export const MembershipPolicy = Schema.Struct({
   suspendedRemoveAfterYears: Months,
   /** R41: months away at a fixed place after which a transfer is due. */
   transferDueAfterMonths: Months,
+  /** R44: an absence of up to this many months needs no credential (local practice: 3). */
+  credentialFreeMonths: Months,
   /** R43 / C10: validity of a transfer letter in days (default 90, the maximum). */
   transferLetterValidityDays: Days,
   /** R45: a rural branch must name a contact person for each mobile member. */
@@ -68,6 +70,7 @@ export const nationalMembershipPolicy: MembershipPolicy = {
   lostContactSuspendMonths: 6,
   suspendedRemoveAfterYears: 2,
   transferDueAfterMonths: 6,
+  credentialFreeMonths: 3,
   transferLetterValidityDays: 90,
   requireMobileContactPerson: true,
   mobileContactIntervalMonths: 6,

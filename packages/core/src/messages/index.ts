@@ -4,9 +4,11 @@
  *
  * @since 0.1.0
  */
+import { agreementMessages } from "../agreement/messages.ts"
 import type { Catalogs, Locale, Localized, MessageParams } from "../kernel/Message.ts"
 import { mergeCatalogs, renderWith } from "../kernel/Message.ts"
 import { kernelMessages } from "../kernel/messages.ts"
+import { memberMessages } from "../member/messages.ts"
 import { organizationMessages } from "../organization/messages.ts"
 import { ruleMessages } from "../rules/messages.ts"
 
@@ -16,7 +18,13 @@ import { ruleMessages } from "../rules/messages.ts"
  * @category messages
  * @since 0.1.0
  */
-export const catalogs: Catalogs = mergeCatalogs(kernelMessages, ruleMessages, organizationMessages)
+export const catalogs: Catalogs = mergeCatalogs(
+  kernelMessages,
+  ruleMessages,
+  organizationMessages,
+  memberMessages,
+  agreementMessages
+)
 
 /**
  * Renders a message code with its params.

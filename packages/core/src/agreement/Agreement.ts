@@ -1,0 +1,36 @@
+/**
+ * The joint-building agreement aggregate (结对共建, 联建共建): one stream per agreement,
+ * `agreement-<agreementId>`.
+ *
+ * The stream holds the agreement's parties (Party organizations or outside units, each with a liaison), its
+ * form, its joint areas (五联), its term, its signing and signatories, the activities recorded under it, its
+ * periodic reports and evaluations, its renewals (new rounds of the same agreement) and its termination or
+ * expiry.
+ *
+ * - Signing and renewal are decided over the agreement and its party organizations' streams, which must
+ *   exist and not be dissolved (R50), and over the linked joint organization (R48): run them with
+ *   {@link handle}, which uses the kernel's `CommandHandler.handleMany`.
+ * - The other commands are decided on the agreement stream alone ({@link decider}).
+ * - The register read model and its queries are in `projections/AgreementRegister.ts`; the findings as of a
+ *   date (expiring, expired, idle, report overdue, party dissolved) in `findings.ts`.
+ *
+ * - Coordination councils (R51: joint meetings 联席会议, coordination committees, Party-building communities,
+ *   community grand committees) are streams of their own, `council-<councilId>`, in `council.ts`.
+ *
+ * Rules enforced here: R48, R49, R50, R51. Figures RULES.md marks local (term, report cadence, idle
+ * interval, council meeting interval) are `PairingPolicy` fields.
+ *
+ * @since 0.1.0
+ */
+
+export * from "./commands.ts"
+export * from "./council.ts"
+export * from "./decide.ts"
+export * from "./events.ts"
+export { assess, assessWith } from "./findings.ts"
+export { agreementMessages } from "./messages.ts"
+export * from "./model.ts"
+export { defaultPairingPolicy, PairingPolicy } from "./PairingPolicy.ts"
+export * as AgreementRegister from "./projections/AgreementRegister.ts"
+export * from "./state.ts"
+export { agreementIdOf, streamId } from "./stream.ts"

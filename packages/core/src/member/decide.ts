@@ -1,0 +1,952 @@
+/**
+ * The decisions of the member aggregate. A member command is decided over the member stream and the
+ * organization streams it concerns (the affiliation, a transfer's origin and destination, a mobile member's
+ * host, a check-in community), and its events are appended to all of them at once by the kernel's
+ * `CommandHandler.handleMany`, each stream with its exact expected version: a member's affiliation and the
+ * organizations' rosters can never disagree (R38, R42).
+ *
+ * - Roster events on organization streams come from the organization pillar's own roster decisions
+ *   (`decideRosterAdd`, `decideRosterRemove`, `decideRosterStatus`), so its checks (R9 and the rest) apply.
+ * - Organizations that are only read (a transfer's destination when the letter is issued, a host, a
+ *   community) still take part in the append with their expected version, so the decision never rests on
+ *   an organization that was dissolved meanwhile.
+ * - Time comes in on the command (`at`), and the policy in force on that date judges it.
+ *
+ * Rules enforced here: R9 (through the roster), R20, R25, R37–R47. Findings (what is due, never automatic)
+ * are in `findings.ts`.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Result } from "effect"
+import type { Schedule } from "effect"
+import type { CommandContext, HandledMany } from "../kernel/CommandHandler.ts"
+import * as CommandHandler from "../kernel/CommandHandler.ts"
+import type { MultiDecider } from "../kernel/Decider.ts"
+import type { AppendError, ReadError } from "../kernel/errors.ts"
+import type { EventStore } from "../kernel/EventStore.ts"
+import type { LegalDate } from "../LegalDate.ts"
+import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
+import type { Policies } from "../organization/decide.ts"
+import { toTimeline } from "../organization/decide.ts"
+import type { OrganizationEvent } from "../organization/events.ts"
+import type { Approval } from "../organization/model.ts"
+import { decideRosterAdd, decideRosterRemove, decideRosterStatus, requireActive } from "../organization/roster.ts"
+import type { OrganizationState } from "../organization/state.ts"
+import { childIds, fold as organizationFold, initialState as organizationInitial } from "../organization/state.ts"
+import { streamId as organizationStreamId } from "../organization/stream.ts"
+import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
+import { moreThanHalf } from "../policy/GovernancePolicy.ts"
+import { policyAt } from "../policy/PolicyTimeline.ts"
+import type { DomainError } from "../rules/RuleViolation.ts"
+import { invalid, violation } from "../rules/RuleViolation.ts"
+import type {
+  AdmitMember,
+  CheckInAtCommunity,
+  IssueTransferLetter,
+  MemberCommand,
+  ReceiveTransfer,
+  RecordVote,
+  RegisterMember,
+  RegisterMobileMember,
+  RemoveMember
+} from "./commands.ts"
+import type { MemberEvent } from "./events.ts"
+import {
+  AbsenceRecorded,
+  CheckInActivityRecorded,
+  CheckInFeedbackRecorded,
+  CommunityCheckedIn,
+  CommunityCheckedOut,
+  ContactRestored,
+  HostActivityRecorded,
+  LostContactRecorded,
+  MemberAdmitted,
+  MemberConverted,
+  MemberRegistered,
+  MemberRemoved,
+  MemberReturned,
+  MembershipRestored,
+  MembershipSuspended,
+  MobileContactPersonAssigned,
+  MobileContactRecorded,
+  MobileMemberRegistered,
+  ParticipationRecorded,
+  ProbationCancelled,
+  ProbationExtended,
+  TransferLetterExpired,
+  TransferLetterIssued,
+  TransferReceived,
+  TransferRejected,
+  VoteRecorded
+} from "./events.ts"
+import type { MembershipPolicy } from "./MembershipPolicy.ts"
+import type { MeetingVote, ParticipationKind } from "./model.ts"
+import { probationEnd } from "./model.ts"
+import type { MemberState } from "./state.ts"
+import { fold, isActive, openTransfer } from "./state.ts"
+import { streamId } from "./stream.ts"
+
+/**
+ * The states a member decision reads: the member's, and the organizations' it needs (by id).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MemberStates {
+  readonly member: MemberState
+  readonly orgs: Readonly<Record<string, OrganizationState>>
+}
+
+/**
+ * The events of a member decision: the member stream's, and each organization stream's (by id; a missing
+ * id gets no events).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MemberEvents {
+  readonly member: ReadonlyArray<MemberEvent>
+  readonly orgs: Readonly<Record<string, ReadonlyArray<OrganizationEvent>>>
+}
+
+type Decision = Result.Result<MemberEvents, DomainError>
+
+const fail = (error: DomainError): Decision => Result.fail(error)
+const ok = (member: ReadonlyArray<MemberEvent>, orgs: MemberEvents["orgs"] = {}): Decision =>
+  Result.succeed({ member, orgs })
+
+const dedupe = (ids: ReadonlyArray<string | undefined>): ReadonlyArray<string> => [
+  ...new Set(ids.filter((id): id is string => id !== undefined))
+]
+
+/**
+ * The organizations a member command needs, given the member's state: the affiliation for standing
+ * commands, the origin and destination of a transfer, the host of a mobile member, the check-in community.
+ *
+ * @category decisions
+ * @since 0.1.0
+ */
+export const requiredOrgs = (command: MemberCommand, member: MemberState): ReadonlyArray<string> => {
+  switch (command._tag) {
+    case "RegisterMember":
+    case "AdmitMember":
+      return [command.orgId]
+    case "ConvertMember":
+    case "ExtendProbation":
+    case "CancelProbation":
+    case "SuspendMembership":
+    case "RestoreMembership":
+    case "RemoveMember":
+      return dedupe([member.orgId])
+    case "IssueTransferLetter":
+      return [command.toOrgId]
+    case "ReceiveTransfer": {
+      const open = openTransfer(member)
+      return open === undefined ? [] : dedupe([open.fromOrgId, open.toOrgId])
+    }
+    case "RegisterMobileMember":
+      return [command.hostOrgId]
+    case "CheckInAtCommunity":
+      return [command.communityOrgId]
+    default:
+      return []
+  }
+}
+
+const orgState = (states: MemberStates, orgId: string): OrganizationState => states.orgs[orgId] ?? organizationInitial
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared checks
+// ---------------------------------------------------------------------------------------------------------
+
+const requireMember = (member: MemberState, memberId: string): DomainError | undefined => {
+  if (member.status === "none") return invalid("domain.notFound", { entity: "member", id: memberId })
+  if (member.status === "removed" || member.status === "cancelled") {
+    return invalid("domain.closed", { entity: "member", id: memberId, state: member.status })
+  }
+  return undefined
+}
+
+const requireActiveMember = (member: MemberState, memberId: string): DomainError | undefined =>
+  requireMember(member, memberId)
+    ?? (isActive(member) ? undefined : invalid("member.notActive", { memberId, status: member.status }))
+
+const requireProbationary = (member: MemberState, memberId: string): DomainError | undefined =>
+  requireMember(member, memberId)
+    ?? (member.status === "probationary"
+      ? undefined
+      : invalid("member.notProbationary", { memberId, status: member.status }))
+
+/**
+ * R20 / R25 / R37 HARD: the branch general meeting's vote on a member. Only full members vote (those entitled
+ * cannot exceed FM when the roster is the whole electorate); more than half of those entitled attend; the
+ * motion passes with yes-votes from more than half of those entitled (应到会); the higher approval comes
+ * after the meeting and on or before the decision's date.
+ *
+ * @category decisions
+ * @since 0.1.0
+ */
+export const checkMeeting = (
+  org: OrganizationState,
+  orgId: string,
+  meeting: MeetingVote,
+  approval: Approval,
+  at: LegalDate
+): DomainError | undefined => {
+  if (meeting.present > meeting.entitled) {
+    return invalid("organization.presentExceedsEntitled", {
+      orgId,
+      entitled: meeting.entitled,
+      present: meeting.present
+    })
+  }
+  if (meeting.yes > meeting.present) {
+    return invalid("member.votesExceedPresent", { orgId, yes: meeting.yes, present: meeting.present })
+  }
+  if (!(meeting.at <= approval.at && approval.at <= at)) {
+    return invalid("member.datesOutOfOrder", { orgId, meetingAt: meeting.at, approvalAt: approval.at, at })
+  }
+  // R20 HARD: only full members have a vote, so those entitled cannot exceed FM (when the roster is all of them)
+  if (childIds(org).length === 0 && meeting.entitled > org.full) {
+    return violation("R20", "organization.entitledExceedsFull", {
+      orgId,
+      entitled: meeting.entitled,
+      excluded: 0,
+      full: org.full
+    })
+  }
+  const required = moreThanHalf(meeting.entitled)
+  // R25 HARD: more than half of those with a vote must attend
+  if (meeting.entitled === 0 || meeting.present < required) {
+    return violation("R25", "organization.meetingQuorumNotMet", {
+      orgId,
+      entitled: meeting.entitled,
+      present: meeting.present,
+      required
+    })
+  }
+  // R37 HARD (with R25's 应到会 denominator): every probation outcome needs a passed general-meeting vote
+  if (meeting.yes < required) {
+    return violation("R37", "member.meetingNotPassed", {
+      orgId,
+      entitled: meeting.entitled,
+      yes: meeting.yes,
+      required
+    })
+  }
+  return undefined
+}
+
+/**
+ * R39: for each of organizational life, dues and (once any was recorded) assigned work, the date of the
+ * last one (or the day the member joined) and the whole months since then as of `asOf`.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const sinceLastParticipation = (
+  member: MemberState,
+  asOf: LegalDate
+): ReadonlyArray<{ readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number }> => {
+  const baseline = member.joinedAt ?? asOf
+  const kinds: ReadonlyArray<ParticipationKind> = member.lastParticipation.work === undefined
+    ? ["orgLife", "dues"]
+    : ["orgLife", "dues", "work"]
+  return kinds.map((kind) => {
+    const since = member.lastParticipation[kind] ?? baseline
+    return { kind, since, months: monthsBetween(since, asOf) }
+  })
+}
+
+/**
+ * R39: the longest run without organizational life, dues or work when it reaches the policy's
+ * `lapseMonths` (DZ Art. 9: "连续六个月"), else undefined.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const lapsedFor = (
+  member: MemberState,
+  policy: MembershipPolicy,
+  asOf: LegalDate
+): { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined => {
+  let worst: { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined
+  for (const entry of sinceLastParticipation(member, asOf)) {
+    if (entry.months >= policy.lapseMonths && (worst === undefined || entry.months > worst.months)) worst = entry
+  }
+  return worst
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Standing (R20, R37, R38)
+// ---------------------------------------------------------------------------------------------------------
+
+const register = (states: MemberStates, cmd: RegisterMember): Decision => {
+  const member = states.member
+  // R38 HARD: exactly one formal affiliation
+  if (member.status !== "none") {
+    return fail(violation("R38", "member.alreadyAffiliated", { memberId: cmd.memberId, orgId: member.orgId }))
+  }
+  const org = orgState(states, cmd.orgId)
+  const inactive = requireActive(org, cmd.orgId, cmd.at)
+  if (inactive !== undefined) return fail(inactive)
+  const event = MemberRegistered.make({
+    memberId: cmd.memberId,
+    orgId: cmd.orgId,
+    status: cmd.status,
+    ...(cmd.probationEndsAt === undefined ? {} : { probationEndsAt: cmd.probationEndsAt }),
+    at: cmd.at
+  })
+  const listed = org.roster[cmd.memberId]
+  // Already listed by the organization's establishment: the member stream catches up, the roster stays.
+  if (listed === cmd.status) return ok([event])
+  if (listed !== undefined) {
+    return fail(
+      invalid("member.rosterStatusMismatch", { memberId: cmd.memberId, orgId: cmd.orgId, listed, status: cmd.status })
+    )
+  }
+  const added = decideRosterAdd(org, {
+    memberId: cmd.memberId,
+    status: cmd.status,
+    reason: "initial",
+    at: cmd.at,
+    orgId: cmd.orgId
+  })
+  return Result.isFailure(added) ? fail(added.failure) : ok([event], { [cmd.orgId]: added.success })
+}
+
+const admit = (policy: MembershipPolicy, states: MemberStates, cmd: AdmitMember): Decision => {
+  // R38 HARD: a member is admitted once, into one organization
+  if (states.member.status !== "none") {
+    return fail(violation("R38", "member.alreadyAffiliated", { memberId: cmd.memberId, orgId: states.member.orgId }))
+  }
+  const org = orgState(states, cmd.orgId)
+  const added = decideRosterAdd(org, {
+    memberId: cmd.memberId,
+    status: "probationary",
+    reason: "admitted",
+    at: cmd.at,
+    orgId: cmd.orgId
+  })
+  if (Result.isFailure(added)) return fail(added.failure)
+  const meeting = checkMeeting(org, cmd.orgId, cmd.meeting, cmd.approval, cmd.at)
+  if (meeting !== undefined) return fail(meeting)
+  return ok([
+    MemberAdmitted.make({
+      memberId: cmd.memberId,
+      orgId: cmd.orgId,
+      meeting: cmd.meeting,
+      approval: cmd.approval,
+      // R37: the probation runs one year from the day the general meeting passes the admission
+      probationEndsAt: probationEnd(cmd.meeting.at, policy.probationMonths),
+      at: cmd.at
+    })
+  ], { [cmd.orgId]: added.success })
+}
+
+// R37 HARD: conversion and extension are decided when the probation (as extended) has ended
+const checkProbationEnded = (member: MemberState, meetingAt: LegalDate): DomainError | undefined =>
+  member.probationEndsAt !== undefined && meetingAt < member.probationEndsAt
+    ? violation("R37", "member.probationNotEnded", {
+      memberId: member.memberId,
+      endsAt: member.probationEndsAt,
+      at: meetingAt
+    })
+    : undefined
+
+const removeMember = (policy: MembershipPolicy, states: MemberStates, cmd: RemoveMember): Decision => {
+  const member = states.member
+  const error = requireMember(member, cmd.memberId)
+  if (error !== undefined) return fail(error)
+  const orgId = member.orgId!
+  if (cmd.reason === "selfLapsed") {
+    // R39 HARD: removal as self-lapsed needs 6 consecutive months without org life, dues or work (the
+    // "without good reason" is the meeting's judgment, never the system's)
+    if (member.status !== "suspended" && lapsedFor(member, policy, cmd.meeting.at) === undefined) {
+      return fail(
+        violation("R39", "member.notLapsed", {
+          memberId: cmd.memberId,
+          required: policy.lapseMonths,
+          at: cmd.meeting.at
+        })
+      )
+    }
+  } else {
+    // R40 HARD: removal for lost contact only after the suspension has lasted the policy's years
+    if (member.status !== "suspended" || member.suspendedAt === undefined) {
+      return fail(violation("R40", "member.notSuspended", { memberId: cmd.memberId }))
+    }
+    const months = monthsBetween(member.suspendedAt, cmd.meeting.at)
+    if (months < policy.suspendedRemoveAfterYears * 12) {
+      return fail(
+        violation("R40", "member.removalTooEarly", {
+          memberId: cmd.memberId,
+          suspendedAt: member.suspendedAt,
+          months,
+          required: policy.suspendedRemoveAfterYears * 12
+        })
+      )
+    }
+  }
+  const org = orgState(states, orgId)
+  const meeting = checkMeeting(org, orgId, cmd.meeting, cmd.approval, cmd.at)
+  if (meeting !== undefined) return fail(meeting)
+  const removed = decideRosterRemove(org, { memberId: cmd.memberId, reason: "removed", at: cmd.at, orgId })
+  if (Result.isFailure(removed)) return fail(removed.failure)
+  return ok([
+    MemberRemoved.make({
+      memberId: cmd.memberId,
+      orgId,
+      reason: cmd.reason,
+      meeting: cmd.meeting,
+      approval: cmd.approval,
+      at: cmd.at
+    })
+  ], { [orgId]: removed.success })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Transfers (R41–R43)
+// ---------------------------------------------------------------------------------------------------------
+
+const issue = (policy: MembershipPolicy, states: MemberStates, cmd: IssueTransferLetter): Decision => {
+  const member = states.member
+  const error = requireActiveMember(member, cmd.memberId)
+  if (error !== undefined) return fail(error)
+  const open = openTransfer(member)
+  if (open !== undefined) {
+    return fail(invalid("member.transferOpen", { memberId: cmd.memberId, transferId: open.transferId }))
+  }
+  if (member.transfer?.transferId === cmd.transferId) {
+    return fail(invalid("domain.alreadyExists", { entity: "transfer", id: cmd.transferId }))
+  }
+  if (cmd.toOrgId === member.orgId) {
+    return fail(invalid("member.transferToSameOrg", { memberId: cmd.memberId, orgId: cmd.toOrgId }))
+  }
+  const destination = orgState(states, cmd.toOrgId)
+  const inactive = requireActive(destination, cmd.toOrgId, cmd.at)
+  if (inactive !== undefined) return fail(inactive)
+  // R9 HARD: a temporary branch takes no affiliation
+  if (destination.kind === "temporaryBranch") {
+    return fail(violation("R9", "organization.temporaryBranchNoAffiliation", { orgId: cmd.toOrgId }))
+  }
+  const days = cmd.validityDays ?? policy.transferLetterValidityDays
+  // R43 CONF: a letter is valid at most the policy's days (generally ≤ 3 months)
+  if (days > policy.transferLetterValidityDays) {
+    return fail(
+      violation("R43", "member.letterValidityTooLong", {
+        transferId: cmd.transferId,
+        days,
+        max: policy.transferLetterValidityDays
+      })
+    )
+  }
+  return ok([
+    TransferLetterIssued.make({
+      memberId: cmd.memberId,
+      transferId: cmd.transferId,
+      fromOrgId: member.orgId!,
+      toOrgId: cmd.toOrgId,
+      validUntil: addDays(cmd.at, days),
+      at: cmd.at
+    })
+  ])
+}
+
+const receive = (states: MemberStates, cmd: ReceiveTransfer): Decision => {
+  const member = states.member
+  const error = requireActiveMember(member, cmd.memberId)
+  if (error !== undefined) return fail(error)
+  const open = openTransfer(member)
+  if (open === undefined || open.transferId !== cmd.transferId) {
+    return fail(invalid("member.noOpenTransfer", { memberId: cmd.memberId, transferId: cmd.transferId }))
+  }
+  if (cmd.at < open.issuedAt) {
+    return fail(invalid("member.beforeIssued", { transferId: cmd.transferId, issuedAt: open.issuedAt, at: cmd.at }))
+  }
+  // R43 HARD: an expired letter cannot be received (day 90 of a 90-day letter is the last valid day)
+  if (cmd.at > open.validUntil) {
+    return fail(
+      violation("R43", "member.letterExpired", { transferId: cmd.transferId, validUntil: open.validUntil, at: cmd.at })
+    )
+  }
+  // R42 HARD: the member leaves the origin and joins the destination in the same atomic append
+  const removed = decideRosterRemove(orgState(states, open.fromOrgId), {
+    memberId: cmd.memberId,
+    reason: "transferredOut",
+    at: cmd.at,
+    orgId: open.fromOrgId
+  })
+  if (Result.isFailure(removed)) return fail(removed.failure)
+  const added = decideRosterAdd(orgState(states, open.toOrgId), {
+    memberId: cmd.memberId,
+    status: member.status === "full" ? "full" : "probationary",
+    reason: "transferredIn",
+    at: cmd.at,
+    orgId: open.toOrgId
+  })
+  if (Result.isFailure(added)) return fail(added.failure)
+  // R47: a member transferred into the community where they checked in is now organized there; the check-in
+  // (participation without affiliation) ends with the same append
+  const checkedOut = member.checkIn?.communityOrgId === open.toOrgId
+    ? [CommunityCheckedOut.make({ memberId: cmd.memberId, checkInId: member.checkIn.checkInId, at: cmd.at })]
+    : []
+  return ok([
+    TransferReceived.make({
+      memberId: cmd.memberId,
+      transferId: cmd.transferId,
+      fromOrgId: open.fromOrgId,
+      toOrgId: open.toOrgId,
+      at: cmd.at
+    }),
+    ...checkedOut
+  ], { [open.fromOrgId]: removed.success, [open.toOrgId]: added.success })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mobile members and check-ins (R11, R44, R45, R47)
+// ---------------------------------------------------------------------------------------------------------
+
+const registerMobile = (states: MemberStates, cmd: RegisterMobileMember): Decision => {
+  const member = states.member
+  const error = requireActiveMember(member, cmd.memberId)
+  if (error !== undefined) return fail(error)
+  if (member.mobile !== undefined) {
+    return fail(invalid("member.alreadyMobile", { memberId: cmd.memberId, hostOrgId: member.mobile.hostOrgId }))
+  }
+  // R45 HARD: the host is another organization; the affiliation stays at the origin
+  if (cmd.hostOrgId === member.orgId) {
+    return fail(violation("R45", "member.hostIsAffiliation", { memberId: cmd.memberId, orgId: cmd.hostOrgId }))
+  }
+  const inactive = requireActive(orgState(states, cmd.hostOrgId), cmd.hostOrgId, cmd.at)
+  if (inactive !== undefined) return fail(inactive)
+  // R44 CONF: where the place or time is uncertain, the credential is the mobile-member card
+  if (!cmd.fixedPlace && cmd.credential !== "mobileCard") {
+    return fail(
+      violation("R44", "member.credentialMismatch", {
+        memberId: cmd.memberId,
+        credential: cmd.credential,
+        required: "mobileCard"
+      })
+    )
+  }
+  const absence = member.absence === undefined
+    ? [AbsenceRecorded.make({ memberId: cmd.memberId, fixedPlace: cmd.fixedPlace, abroad: cmd.abroad, at: cmd.at })]
+    : []
+  return ok([
+    ...absence,
+    MobileMemberRegistered.make({
+      memberId: cmd.memberId,
+      originOrgId: member.orgId!,
+      hostOrgId: cmd.hostOrgId,
+      credential: cmd.credential,
+      credentialId: cmd.credentialId,
+      ...(cmd.contactPersonId === undefined ? {} : { contactPersonId: cmd.contactPersonId }),
+      at: cmd.at
+    })
+  ])
+}
+
+const checkIn = (states: MemberStates, cmd: CheckInAtCommunity): Decision => {
+  const member = states.member
+  const error = requireActiveMember(member, cmd.memberId)
+  if (error !== undefined) return fail(error)
+  if (member.checkIn !== undefined) {
+    return fail(invalid("member.alreadyCheckedIn", { memberId: cmd.memberId, checkInId: member.checkIn.checkInId }))
+  }
+  // R47 HARD: the check-in is at another organization than the affiliation, which it never changes
+  if (cmd.communityOrgId === member.orgId) {
+    return fail(violation("R47", "member.checkInAtAffiliation", { memberId: cmd.memberId, orgId: cmd.communityOrgId }))
+  }
+  const inactive = requireActive(orgState(states, cmd.communityOrgId), cmd.communityOrgId, cmd.at)
+  if (inactive !== undefined) return fail(inactive)
+  return ok([
+    CommunityCheckedIn.make({
+      memberId: cmd.memberId,
+      checkInId: cmd.checkInId,
+      communityOrgId: cmd.communityOrgId,
+      affiliationOrgId: member.orgId!,
+      record: cmd.record,
+      resettled: cmd.resettled,
+      at: cmd.at
+    })
+  ])
+}
+
+/**
+ * R20 / R38 / R40 / R42 / R45 / R47 HARD: who may vote, elect or stand where. Only at the affiliation, only
+ * when full. The rejection names the rule that keeps the member from voting at that organization: R45 at a
+ * mobile member's host, R47 at a check-in community, R42 at a transfer's destination before it is received,
+ * R38 anywhere else outside the affiliation, R40 when suspended, R20 when probationary.
+ *
+ * @category decisions
+ * @since 0.1.0
+ */
+export const voteRejection = (
+  member: MemberState,
+  orgId: string,
+  kind: RecordVote["kind"]
+): DomainError | undefined => {
+  const memberId = member.memberId
+  const params = { memberId, orgId, kind }
+  if (orgId !== member.orgId) {
+    // R45 HARD: a mobile member takes part at the host but has no vote there
+    if (member.mobile?.hostOrgId === orgId) return violation("R45", "member.noVoteAtHost", params)
+    // R47 HARD: a check-in gives no vote at the community
+    if (member.checkIn?.communityOrgId === orgId) return violation("R47", "member.noVoteAtCheckIn", params)
+    // R42 HARD: until received, the member belongs to (and votes at) the origin
+    if (openTransfer(member)?.toOrgId === orgId) return violation("R42", "member.noVoteBeforeReceived", params)
+    // R38 HARD: one affiliation, the only place with a vote
+    return violation("R38", "member.noVoteOutsideAffiliation", params)
+  }
+  // R40: a suspended member counts nowhere and votes nowhere
+  if (member.status === "suspended") return violation("R40", "member.noVoteWhenSuspended", params)
+  // R20 HARD: probationary members have no vote, and cannot elect or stand
+  if (member.status === "probationary") return violation("R20", "member.noVoteWhenProbationary", params)
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The decision
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Decides a member command over the member's and the needed organizations' states, under one policy.
+ *
+ * @category decisions
+ * @since 0.1.0
+ */
+export const decideWith = (policy: GovernancePolicy, command: MemberCommand, states: MemberStates): Decision => {
+  const member = states.member
+  const m = policy.membership
+  if (member.status !== "none" && member.memberId !== command.memberId) {
+    return fail(invalid("member.wrongStream", { memberId: command.memberId, streamMemberId: member.memberId }))
+  }
+  switch (command._tag) {
+    case "RegisterMember":
+      return register(states, command)
+    case "AdmitMember":
+      return admit(m, states, command)
+    case "RemoveMember":
+      return removeMember(m, states, command)
+    case "IssueTransferLetter":
+      return issue(m, states, command)
+    case "ReceiveTransfer":
+      return receive(states, command)
+    case "RegisterMobileMember":
+      return registerMobile(states, command)
+    case "CheckInAtCommunity":
+      return checkIn(states, command)
+    default:
+      break
+  }
+  const error = requireMember(member, command.memberId)
+  if (error !== undefined) return fail(error)
+  const memberId = command.memberId
+  const orgId = member.orgId!
+  switch (command._tag) {
+    case "ConvertMember":
+    case "ExtendProbation":
+    case "CancelProbation": {
+      const notProbationary = requireProbationary(member, memberId)
+      if (notProbationary !== undefined) return fail(notProbationary)
+      const org = orgState(states, orgId)
+      if (command._tag !== "CancelProbation") {
+        const early = checkProbationEnded(member, command.meeting.at)
+        if (early !== undefined) return fail(early)
+      }
+      if (command._tag === "ExtendProbation") {
+        // R37 HARD: the probation is extended only once
+        if (member.extended) return fail(violation("R37", "member.alreadyExtended", { memberId }))
+        // R37 HARD: by at least half a year and at most one year (发展党员工作细则 Art. 32; DZ Art. 7)
+        if (command.months < m.probationExtensionMinMonths || command.months > m.probationExtensionMaxMonths) {
+          return fail(
+            violation("R37", "member.extensionOutOfRange", {
+              memberId,
+              months: command.months,
+              min: m.probationExtensionMinMonths,
+              max: m.probationExtensionMaxMonths
+            })
+          )
+        }
+      }
+      const meeting = checkMeeting(org, orgId, command.meeting, command.approval, command.at)
+      if (meeting !== undefined) return fail(meeting)
+      switch (command._tag) {
+        case "ExtendProbation":
+          return ok([
+            ProbationExtended.make({
+              memberId,
+              orgId,
+              months: command.months,
+              until: addMonths(member.probationEndsAt ?? command.meeting.at, command.months),
+              meeting: command.meeting,
+              approval: command.approval,
+              at: command.at
+            })
+          ])
+        case "ConvertMember": {
+          const changed = decideRosterStatus(org, { memberId, status: "full", at: command.at, orgId })
+          if (Result.isFailure(changed)) return fail(changed.failure)
+          return ok([
+            MemberConverted.make({
+              memberId,
+              orgId,
+              meeting: command.meeting,
+              approval: command.approval,
+              at: command.at
+            })
+          ], { [orgId]: changed.success })
+        }
+        case "CancelProbation": {
+          const removed = decideRosterRemove(org, { memberId, reason: "cancelled", at: command.at, orgId })
+          if (Result.isFailure(removed)) return fail(removed.failure)
+          return ok([
+            ProbationCancelled.make({
+              memberId,
+              orgId,
+              meeting: command.meeting,
+              approval: command.approval,
+              at: command.at
+            })
+          ], { [orgId]: removed.success })
+        }
+      }
+      break
+    }
+    case "RecordParticipation": {
+      const inactive = requireActiveMember(member, memberId)
+      if (inactive !== undefined) return fail(inactive)
+      return ok([ParticipationRecorded.make({ memberId, orgId, kind: command.kind, at: command.at })])
+    }
+    case "RecordLostContact":
+      if (command.since > command.at) {
+        return fail(invalid("member.sinceAfterDate", { memberId, since: command.since, at: command.at }))
+      }
+      if (member.lostContactSince === command.since) return ok([])
+      return ok([LostContactRecorded.make({ memberId, since: command.since, at: command.at })])
+    case "RestoreContact":
+      return member.lostContactSince === undefined ? ok([]) : ok([ContactRestored.make({ memberId, at: command.at })])
+    case "SuspendMembership": {
+      const inactive = requireActiveMember(member, memberId)
+      if (inactive !== undefined) return fail(inactive)
+      // R40 HARD: suspension follows lost contact of at least the policy's months, by a decision body
+      if (member.lostContactSince === undefined) {
+        return fail(violation("R40", "member.notLostContact", { memberId }))
+      }
+      const months = monthsBetween(member.lostContactSince, command.at)
+      if (months < m.lostContactSuspendMonths) {
+        return fail(
+          violation("R40", "member.suspensionTooEarly", {
+            memberId,
+            since: member.lostContactSince,
+            months,
+            required: m.lostContactSuspendMonths
+          })
+        )
+      }
+      const changed = decideRosterStatus(orgState(states, orgId), {
+        memberId,
+        status: "suspended",
+        at: command.at,
+        orgId
+      })
+      if (Result.isFailure(changed)) return fail(changed.failure)
+      return ok([
+        MembershipSuspended.make({
+          memberId,
+          orgId,
+          decision: command.decision,
+          lostContactSince: member.lostContactSince,
+          at: command.at
+        })
+      ], { [orgId]: changed.success })
+    }
+    case "RestoreMembership": {
+      if (member.status !== "suspended") return fail(violation("R40", "member.notSuspended", { memberId }))
+      const status = member.statusBeforeSuspension ?? "full"
+      const changed = decideRosterStatus(orgState(states, orgId), { memberId, status, at: command.at, orgId })
+      if (Result.isFailure(changed)) return fail(changed.failure)
+      return ok([MembershipRestored.make({ memberId, orgId, status, approval: command.approval, at: command.at })], {
+        [orgId]: changed.success
+      })
+    }
+    case "RejectTransfer":
+    case "ExpireTransferLetter": {
+      const open = openTransfer(member)
+      if (open === undefined || open.transferId !== command.transferId) {
+        return fail(invalid("member.noOpenTransfer", { memberId, transferId: command.transferId }))
+      }
+      if (command.at < open.issuedAt) {
+        return fail(
+          invalid("member.beforeIssued", { transferId: open.transferId, issuedAt: open.issuedAt, at: command.at })
+        )
+      }
+      if (command._tag === "RejectTransfer") {
+        // R42 HARD: a refusal always names its reason (the Schema requires one)
+        return ok([
+          TransferRejected.make({ memberId, transferId: open.transferId, reason: command.reason, at: command.at })
+        ])
+      }
+      // R43: expiry is a state transition once the validity has run out, not before
+      if (command.at <= open.validUntil) {
+        return fail(
+          violation("R43", "member.letterStillValid", { transferId: open.transferId, validUntil: open.validUntil })
+        )
+      }
+      return ok([TransferLetterExpired.make({ memberId, transferId: open.transferId, at: command.at })])
+    }
+    case "RecordAbsence": {
+      const inactive = requireActiveMember(member, memberId)
+      if (inactive !== undefined) return fail(inactive)
+      if (member.absence !== undefined) {
+        return fail(invalid("member.alreadyAway", { memberId, since: member.absence.since }))
+      }
+      return ok([
+        AbsenceRecorded.make({ memberId, fixedPlace: command.fixedPlace, abroad: command.abroad, at: command.at })
+      ])
+    }
+    case "AssignMobileContactPerson":
+    case "RecordMobileContact":
+    case "RecordHostActivity": {
+      if (member.mobile === undefined) return fail(invalid("member.notMobile", { memberId }))
+      if (command._tag === "AssignMobileContactPerson") {
+        if (member.mobile.contactPersonId === command.contactPersonId) return ok([])
+        return ok([
+          MobileContactPersonAssigned.make({ memberId, contactPersonId: command.contactPersonId, at: command.at })
+        ])
+      }
+      if (command._tag === "RecordMobileContact") return ok([MobileContactRecorded.make({ memberId, at: command.at })])
+      // R45 HARD: a mobile member takes part (and is appraised) at the host it is registered with
+      if (command.hostOrgId !== member.mobile.hostOrgId) {
+        return fail(violation("R45", "member.notHostedThere", { memberId, orgId: command.hostOrgId }))
+      }
+      return ok([
+        HostActivityRecorded.make({ memberId, hostOrgId: command.hostOrgId, kind: command.kind, at: command.at })
+      ])
+    }
+    case "RecordReturn":
+      return member.absence === undefined && member.mobile === undefined
+        ? ok([])
+        : ok([MemberReturned.make({ memberId, at: command.at })])
+    case "RecordCheckInActivity":
+    case "RecordCheckInFeedback": {
+      if (member.checkIn === undefined) return fail(invalid("member.notCheckedIn", { memberId }))
+      const checkInId = member.checkIn.checkInId
+      if (command._tag === "RecordCheckInActivity") {
+        return ok([
+          CheckInActivityRecorded.make({ memberId, checkInId, activityKind: command.activityKind, at: command.at })
+        ])
+      }
+      // R47: the feedback goes to the affiliation organization (where the member is appraised)
+      return ok([
+        CheckInFeedbackRecorded.make({ memberId, checkInId, toOrgId: orgId, rating: command.rating, at: command.at })
+      ])
+    }
+    case "CheckOutOfCommunity":
+      return member.checkIn === undefined
+        ? ok([])
+        : ok([CommunityCheckedOut.make({ memberId, checkInId: member.checkIn.checkInId, at: command.at })])
+    case "RecordVote": {
+      const rejected = voteRejection(member, command.orgId, command.kind)
+      if (rejected !== undefined) return fail(rejected)
+      return ok([VoteRecorded.make({ memberId, orgId: command.orgId, kind: command.kind, at: command.at })])
+    }
+  }
+  return fail(invalid("member.unknownCommand", { memberId }))
+}
+
+/**
+ * Decides a member command with the policy in force on its legal date.
+ *
+ * @category decisions
+ * @since 0.1.0
+ */
+export const decide = (policies: Policies, command: MemberCommand, states: MemberStates): Decision =>
+  decideWith(policyAt(toTimeline(policies), command.at), command, states)
+
+// ---------------------------------------------------------------------------------------------------------
+// The kernel multi-stream decider and the handler
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The streams of a member decision: `member`, and `org:<orgId>` for each organization.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type MemberStreams = Record<
+  string,
+  { readonly state: MemberState | OrganizationState; readonly event: MemberEvent | OrganizationEvent }
+>
+
+const orgKey = (orgId: string): string => `org:${orgId}`
+
+/**
+ * The kernel multi-stream decider of a member command over the member stream (key `member`) and the given
+ * organizations (keys `org:<orgId>`). When the member's state names an organization that was not loaded
+ * (its affiliation changed meanwhile), it rejects with `member.streamsChanged` so the handler starts again.
+ *
+ * @category deciders
+ * @since 0.1.0
+ */
+export const memberDecider = (
+  policies: Policies,
+  orgIds: ReadonlyArray<string>
+): MultiDecider<MemberCommand, MemberStreams, DomainError> => {
+  const timeline = toTimeline(policies)
+  const loaded = new Set(orgIds)
+  return {
+    streams: {
+      member: fold,
+      ...Object.fromEntries(orgIds.map((id) => [orgKey(id), organizationFold]))
+    } as MultiDecider<MemberCommand, MemberStreams, DomainError>["streams"],
+    decide: (command, states) => {
+      const member = states["member"] as MemberState
+      const missing = requiredOrgs(command, member).find((id) => !loaded.has(id))
+      if (missing !== undefined) {
+        return Result.fail(invalid("member.streamsChanged", { memberId: command.memberId, missing }))
+      }
+      const orgs: Record<string, OrganizationState> = {}
+      for (const id of orgIds) orgs[id] = states[orgKey(id)] as OrganizationState
+      return Result.map(decideWith(policyAt(timeline, command.at), command, { member, orgs }), (events) => {
+        const out: Record<string, ReadonlyArray<MemberEvent | OrganizationEvent>> = { member: events.member }
+        for (const [id, list] of Object.entries(events.orgs)) out[orgKey(id)] = list
+        return out
+      })
+    }
+  }
+}
+
+/**
+ * Runs a member command against the event store: loads the member to find the organizations the command
+ * needs, decides over all of them and appends to every one atomically with its exact expected version
+ * (`CommandHandler.handleMany`). A received transfer is one append to the member, the origin and the
+ * destination (R42). Version conflicts are retried by the kernel; a changed affiliation starts again (up to
+ * three times).
+ *
+ * @category handling
+ * @since 0.1.0
+ */
+export const handle = (
+  policies: Policies,
+  command: MemberCommand,
+  options: { readonly context: CommandContext; readonly retry?: Schedule.Schedule<unknown, unknown> }
+): Effect.Effect<HandledMany<MemberStreams>, DomainError | AppendError | ReadError, EventStore> =>
+  Effect.gen(function*() {
+    let attempt = 0
+    while (true) {
+      const loaded = yield* CommandHandler.load(fold, streamId(command.memberId))
+      const orgIds = requiredOrgs(command, loaded.state)
+      const streamIds: Record<string, string> = { member: streamId(command.memberId) }
+      for (const id of orgIds) streamIds[orgKey(id)] = organizationStreamId(id)
+      const result = yield* Effect.result(
+        CommandHandler.handleMany(memberDecider(policies, orgIds), streamIds, command, options)
+      )
+      if (Result.isSuccess(result)) return result.success
+      const error = result.failure
+      const changed = error._tag === "InvalidCommand" && error.code === "member.streamsChanged"
+      if (!changed || attempt >= 3) return yield* Effect.fail(error)
+      attempt++
+    }
+  })

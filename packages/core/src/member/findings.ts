@@ -1,0 +1,368 @@
+/**
+ * Findings of the membership pillar as of a legal date (RULES.md D–F): what is due, never done
+ * automatically (R39, R40: "the system must not auto-remove"). `assessMembers` is pure and returns the same
+ * `Finding` shape as the organization assessment, so the two join into one compliance view.
+ *
+ * Each finding fires on the day its period is complete (`monthsBetween(since, asOf) >= n`, RULES.md §3.1:
+ * "6个月以上" is inclusive), and its `due` is that day.
+ *
+ * @since 0.1.0
+ */
+import type { Finding, Severity } from "../findings/Finding.ts"
+import { sort } from "../findings/Finding.ts"
+import type { LegalDate } from "../LegalDate.ts"
+import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
+import type { Policies } from "../organization/decide.ts"
+import { toTimeline } from "../organization/decide.ts"
+import type { OrganizationState } from "../organization/state.ts"
+import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
+import { policyAt } from "../policy/PolicyTimeline.ts"
+import { sinceLastParticipation } from "./decide.ts"
+import { credentialFor } from "./model.ts"
+import type { MemberState } from "./state.ts"
+import { isActive, openTransfer } from "./state.ts"
+import type { UnitCheckInState } from "./unitCheckIn.ts"
+
+/**
+ * What the membership assessment may also look at.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MemberAssessOptions {
+  /** Organization states by id: the locus of an affiliation (rural branches, R45) and a host's kind (R11). */
+  readonly orgs?: Readonly<Record<string, OrganizationState>>
+  /** Unit organizations' community check-ins (R47). */
+  readonly units?: Iterable<UnitCheckInState>
+}
+
+type Params = Record<string, string | number | boolean>
+
+const finding = (
+  ruleId: string,
+  severity: Severity,
+  subject: Finding["subject"],
+  code: string,
+  params: Params,
+  due?: LegalDate
+): Finding => ({ ruleId, severity, subject, ...(due === undefined ? {} : { due }), code, params })
+
+const memberFinding = (
+  member: MemberState,
+  ruleId: string,
+  severity: Severity,
+  code: string,
+  params: Params,
+  due?: LegalDate
+) =>
+  finding(
+    ruleId,
+    severity,
+    { kind: "member", id: member.memberId },
+    code,
+    { memberId: member.memberId, ...params },
+    due
+  )
+
+const probationFindings = (member: MemberState, asOf: LegalDate): ReadonlyArray<Finding> => {
+  if (member.status !== "probationary" || member.probationEndsAt === undefined) return []
+  if (asOf < member.probationEndsAt) return []
+  // R37 REC: at the end of probation the branch discusses promptly (convert, extend once, or cancel)
+  return [
+    memberFinding(member, "R37", "warning", "member.finding.probationDiscussionDue", {
+      endsAt: member.probationEndsAt,
+      extended: member.extended
+    }, member.probationEndsAt)
+  ]
+}
+
+const lapseFindings = (member: MemberState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+  if (!isActive(member)) return []
+  const m = policy.membership
+  const out: Array<Finding> = []
+  for (const entry of sinceLastParticipation(member, asOf)) {
+    const due = addMonths(entry.since, m.lapseMonths)
+    const params = { kind: entry.kind, since: entry.since, months: entry.months, required: m.lapseMonths }
+    if (entry.months >= m.lapseMonths) {
+      // R39 REC: 6 consecutive months without org life, dues or work: regarded as lapsed (a finding, never removal)
+      out.push(memberFinding(member, "R39", "warning", "member.finding.lapsed", params, due))
+    } else if (m.lapseEarlyWarningMonths > 0 && entry.months >= m.lapseEarlyWarningMonths) {
+      // R39 CONF: the local early warning (3 months)
+      out.push(memberFinding(member, "R39", "notice", "member.finding.lapseWarning", params, due))
+    }
+  }
+  return out
+}
+
+const contactFindings = (member: MemberState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+  const m = policy.membership
+  const out: Array<Finding> = []
+  if (isActive(member) && member.lostContactSince !== undefined) {
+    const months = monthsBetween(member.lostContactSince, asOf)
+    if (months >= m.lostContactSuspendMonths) {
+      // R40 REC: out of contact for 6 months or more: suspension is due (by decision, never automatic)
+      out.push(
+        memberFinding(member, "R40", "warning", "member.finding.suspensionDue", {
+          since: member.lostContactSince,
+          months,
+          required: m.lostContactSuspendMonths
+        }, addMonths(member.lostContactSince, m.lostContactSuspendMonths))
+      )
+    }
+  }
+  if (member.status === "suspended" && member.suspendedAt !== undefined) {
+    const required = m.suspendedRemoveAfterYears * 12
+    const months = monthsBetween(member.suspendedAt, asOf)
+    if (months >= required) {
+      // R40 REC: still no contact 2 years after suspension: removal as self-lapsed is due
+      out.push(
+        memberFinding(member, "R40", "warning", "member.finding.removalDue", {
+          suspendedAt: member.suspendedAt,
+          months,
+          required
+        }, addMonths(member.suspendedAt, required))
+      )
+    }
+  }
+  return out
+}
+
+const transferFindings = (member: MemberState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+  if (!isActive(member)) return []
+  const m = policy.membership
+  const out: Array<Finding> = []
+  const transfer = member.transfer
+  const open = openTransfer(member)
+  if (transfer !== undefined && (transfer.status === "expired" || (open !== undefined && asOf > open.validUntil))) {
+    // R43 REC: the letter ran out before it was received; the member still counts at the origin and a new
+    // letter is needed
+    out.push(
+      finding("R43", "warning", { kind: "transfer", id: transfer.transferId }, "member.finding.transferLetterExpired", {
+        memberId: member.memberId,
+        transferId: transfer.transferId,
+        fromOrgId: transfer.fromOrgId,
+        toOrgId: transfer.toOrgId,
+        validUntil: transfer.validUntil
+      }, addDays(transfer.validUntil, 1))
+    )
+  }
+  const absence = member.absence
+  if (absence !== undefined && open === undefined) {
+    const months = monthsBetween(absence.since, asOf)
+    const needed = credentialFor(m, months, absence.fixedPlace)
+    if (needed === "transferLetter") {
+      // R41 REC: away 6 months or more at a relatively fixed place ("6个月以上", inclusive): transfer due
+      out.push(
+        memberFinding(member, "R41", "warning", "member.finding.transferDue", {
+          since: absence.since,
+          months,
+          required: m.transferDueAfterMonths
+        }, addMonths(absence.since, m.transferDueAfterMonths))
+      )
+    } else if (needed !== "none" && member.mobile === undefined) {
+      // R44 CONF: away longer than the credential-free months without a certificate or mobile-member card
+      out.push(
+        memberFinding(member, "R44", "notice", "member.finding.credentialDue", {
+          since: absence.since,
+          months,
+          credential: needed
+        }, addMonths(absence.since, m.credentialFreeMonths))
+      )
+    }
+  }
+  return out
+}
+
+const mobileFindings = (
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  orgs: MemberAssessOptions["orgs"]
+): ReadonlyArray<Finding> => {
+  const mobile = member.mobile
+  if (mobile === undefined || !isActive(member)) return []
+  const m = policy.membership
+  const out: Array<Finding> = []
+  const origin = member.orgId === undefined ? undefined : orgs?.[member.orgId]
+  // R45 REC: a rural branch names a person to keep contact with each mobile member
+  if (m.requireMobileContactPerson && origin?.locus === "village" && mobile.contactPersonId === undefined) {
+    out.push(
+      memberFinding(member, "R45", "warning", "member.finding.mobileContactPersonMissing", {
+        orgId: origin.orgId,
+        hostOrgId: mobile.hostOrgId
+      }, mobile.since)
+    )
+  }
+  const last = mobile.lastContactAt ?? mobile.since
+  const months = monthsBetween(last, asOf)
+  if (m.mobileContactIntervalMonths > 0 && months >= m.mobileContactIntervalMonths) {
+    // R45 REC: the origin keeps regular contact (abroad: at least every half year)
+    out.push(
+      memberFinding(member, "R45", "warning", "member.finding.mobileContactOverdue", {
+        hostOrgId: mobile.hostOrgId,
+        lastContactAt: last,
+        months,
+        required: m.mobileContactIntervalMonths
+      }, addMonths(last, m.mobileContactIntervalMonths))
+    )
+  }
+  return out
+}
+
+const checkInFindings = (member: MemberState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+  const checkIn = member.checkIn
+  if (checkIn === undefined || !isActive(member)) return []
+  const m = policy.membership
+  const out: Array<Finding> = []
+  const subject = { kind: "checkIn" as const, id: checkIn.checkInId }
+  const base = { memberId: member.memberId, checkInId: checkIn.checkInId, communityOrgId: checkIn.communityOrgId }
+  const last = checkIn.lastFeedbackAt ?? checkIn.since
+  if (m.checkInFeedbackEveryMonths > 0 && monthsBetween(last, asOf) >= m.checkInFeedbackEveryMonths) {
+    // R47 REC: the community evaluates and feeds back to the affiliation organization at least once a year
+    out.push(
+      finding("R47", "warning", subject, "member.finding.checkInFeedbackDue", {
+        ...base,
+        orgId: member.orgId ?? checkIn.affiliationOrgId,
+        lastAt: last
+      }, addMonths(last, m.checkInFeedbackEveryMonths))
+    )
+  }
+  const minimum = m.minCommunityActivitiesPerYear
+  if (minimum !== undefined && monthsBetween(checkIn.since, asOf) >= 12) {
+    const from = addMonths(asOf, -12)
+    const count = checkIn.activities.filter((at) => at > from && at <= asOf).length
+    // R47 CONF (local, e.g. 绥棱: 4 a year): too few community activities in the last year
+    if (count < minimum) {
+      out.push(finding("R47", "notice", subject, "member.finding.fewCommunityActivities", { ...base, count, minimum }))
+    }
+  }
+  if (checkIn.resettled && member.orgId !== undefined && member.orgId !== checkIn.communityOrgId) {
+    const inTransit = openTransfer(member)?.toOrgId === checkIn.communityOrgId
+    if (!inTransit) {
+      if (m.affiliationDefaultForResettled === "residence") {
+        // R46 / C11 (policy `residence`): a resettled member's affiliation is expected at the residence
+        out.push(
+          memberFinding(member, "R46", "warning", "member.finding.resettledTransferExpected", {
+            orgId: member.orgId,
+            communityOrgId: checkIn.communityOrgId
+          }, checkIn.since)
+        )
+      } else {
+        const months = monthsBetween(checkIn.since, asOf)
+        // R46 / R41 (policy `origin`): the member participates at the community; after 6 months living
+        // there, a transfer is to be considered
+        if (months >= m.transferDueAfterMonths) {
+          out.push(
+            memberFinding(member, "R46", "notice", "member.finding.resettledTransferSuggested", {
+              orgId: member.orgId,
+              communityOrgId: checkIn.communityOrgId,
+              months
+            }, addMonths(checkIn.since, m.transferDueAfterMonths))
+          )
+        }
+      }
+    }
+  }
+  return out
+}
+
+const unitFindings = (unit: UnitCheckInState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+  if (unit.status !== "checkedIn" || unit.since === undefined || unit.communityOrgId === undefined) return []
+  const every = policy.membership.checkInFeedbackEveryMonths
+  const last = unit.lastFeedbackAt ?? unit.since
+  if (every === 0 || monthsBetween(last, asOf) < every) return []
+  // R47 REC: the community evaluates the checked-in unit organizations at least once a year
+  return [
+    finding("R47", "warning", { kind: "organization", id: unit.unitOrgId }, "member.finding.unitFeedbackDue", {
+      orgId: unit.unitOrgId,
+      communityOrgId: unit.communityOrgId,
+      lastAt: last
+    }, addMonths(last, every))
+  ]
+}
+
+// R11 REC: where mobile members from one origin are numerous and concentrated at one host, the origin (with
+// the host) sets up a mobile-member branch. "Numerous" is read as the branch threshold (R1: 3 full members).
+const mobileBranchFindings = (
+  members: ReadonlyArray<MemberState>,
+  policy: GovernancePolicy,
+  orgs: MemberAssessOptions["orgs"]
+): ReadonlyArray<Finding> => {
+  const groups = new Map<string, { originOrgId: string; hostOrgId: string; full: number }>()
+  for (const member of members) {
+    if (member.status !== "full" || member.mobile === undefined || member.orgId === undefined) continue
+    const key = `${member.orgId}\u0000${member.mobile.hostOrgId}`
+    const group = groups.get(key) ?? { originOrgId: member.orgId, hostOrgId: member.mobile.hostOrgId, full: 0 }
+    groups.set(key, { ...group, full: group.full + 1 })
+  }
+  const out: Array<Finding> = []
+  for (const group of groups.values()) {
+    if (group.full < policy.branchMinFull.value) continue
+    if (orgs?.[group.hostOrgId]?.kind === "mobileMemberBranch") continue
+    out.push(
+      finding(
+        "R11",
+        "notice",
+        { kind: "organization", id: group.originOrgId },
+        "member.finding.mobileBranchSuggested",
+        {
+          orgId: group.originOrgId,
+          hostOrgId: group.hostOrgId,
+          full: group.full,
+          required: policy.branchMinFull.value
+        }
+      )
+    )
+  }
+  return out
+}
+
+/**
+ * The findings of one member under one policy as of a date.
+ *
+ * @category assessing
+ * @since 0.1.0
+ */
+export const assessMember = (
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  options?: MemberAssessOptions
+): ReadonlyArray<Finding> =>
+  sort([
+    ...probationFindings(member, asOf),
+    ...lapseFindings(member, policy, asOf),
+    ...contactFindings(member, policy, asOf),
+    ...transferFindings(member, policy, asOf),
+    ...mobileFindings(member, policy, asOf, options?.orgs),
+    ...checkInFindings(member, policy, asOf)
+  ])
+
+/**
+ * The findings of members (and of unit organizations' check-ins) as of a legal date, under the policy in
+ * force on it. Pure; sorted with `Finding.sort`.
+ *
+ * @example
+ * ```ts
+ * import { GovernancePolicy, Member } from "@dangjian/core"
+ *
+ * Member.assessMembers([], GovernancePolicy.national, "2024-06-30") // => []
+ * ```
+ *
+ * @category assessing
+ * @since 0.1.0
+ */
+export const assessMembers = (
+  members: Iterable<MemberState>,
+  policies: Policies,
+  asOf: LegalDate,
+  options?: MemberAssessOptions
+): ReadonlyArray<Finding> => {
+  const policy = policyAt(toTimeline(policies), asOf)
+  const list = [...members]
+  const out: Array<Finding> = []
+  for (const member of list) out.push(...assessMember(member, policy, asOf, options))
+  out.push(...mobileBranchFindings(list, policy, options?.orgs))
+  for (const unit of options?.units ?? []) out.push(...unitFindings(unit, policy, asOf))
+  return sort(out)
+}

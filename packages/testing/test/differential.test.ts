@@ -1,0 +1,184 @@
+// Differential test: the same random accepted organization history, written into the in-memory store, the
+// SQLite store (`:memory:`) and the PostgreSQL store (a fresh schema per run, dropped afterwards), gives the
+// same log, the same OrganizationTree projection and the same compliance findings. PostgreSQL tests are
+// skipped, with the reason in their title, only when the server is unreachable (set DATABASE_URL).
+import type { Envelope } from "@dangjian/core"
+import {
+  Compliance,
+  Dangjian,
+  EventStore,
+  GovernancePolicy,
+  MemoryStore,
+  OrganizationTree,
+  Projection
+} from "@dangjian/core"
+import { PostgresStore } from "@dangjian/store-postgres"
+import { SqliteStore } from "@dangjian/store-sqlite"
+import { PgClient } from "@effect/sql-pg"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Redacted } from "effect"
+import { SqlClient } from "effect/sql"
+import fc from "fast-check"
+import { randomBytes } from "node:crypto"
+import { connect } from "node:net"
+import { Arbitraries, Laws, OrganizationWorld } from "../src/index.ts"
+
+const databaseUrl = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test"
+
+const probe = (url: string): Promise<string | undefined> =>
+  new Promise((resolve) => {
+    let host = "127.0.0.1"
+    let port = 5432
+    try {
+      const parsed = new URL(url)
+      host = parsed.hostname || host
+      port = parsed.port === "" ? 5432 : Number(parsed.port)
+    } catch {
+      resolve("DATABASE_URL is not a URL")
+      return
+    }
+    const socket = connect({ host, port })
+    const done = (reason: string | undefined) => {
+      socket.destroy()
+      resolve(reason)
+    }
+    socket.setTimeout(2_000, () => done(`no answer from ${host}:${port} within 2 s`))
+    socket.once("connect", () => done(undefined))
+    socket.once("error", (error) => done(`${host}:${port} refused the connection (${error.message})`))
+  })
+
+const unreachable = await probe(databaseUrl)
+const pgIt = unreachable === undefined ? it : it.skip
+const pgTitle = (title: string) =>
+  unreachable === undefined ? title : `${title} [skipped: PostgreSQL unreachable (${unreachable}); set DATABASE_URL]`
+
+type StoreLayer = Layer.Layer<EventStore.EventStore, unknown>
+
+const memory = (): StoreLayer => MemoryStore.layer({ codec: Dangjian.codec })
+const sqlite = (): StoreLayer => SqliteStore.layer({ filename: ":memory:", codec: Dangjian.codec })
+const postgres = (): StoreLayer => {
+  const schema = `dj_diff_${randomBytes(6).toString("hex")}`
+  const dropOnRelease = Layer.effectDiscard(
+    Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      yield* Effect.addFinalizer(() => sql.unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).raw.pipe(Effect.ignore))
+    })
+  )
+  return PostgresStore.layerClient({ codec: Dangjian.codec, schema }).pipe(
+    Layer.provideMerge(dropOnRelease),
+    Layer.provideMerge(PgClient.layer({ url: Redacted.make(databaseUrl), maxConnections: 2 }))
+  )
+}
+
+const policies = GovernancePolicy.national
+const asOfDates = ["2024-07-01", "2031-12-31"] as const
+
+// What a store holds after a history: the log (without the ids and times each store mints), the tree
+// projection and the findings as of two dates (mid-history, and after every term has run out).
+const observe = (layer: StoreLayer, commands: ReadonlyArray<OrganizationWorld.Command>) =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const rejected: Array<string> = []
+      for (const command of commands) {
+        const outcome = yield* Effect.result(Dangjian.execute(command, { policies }))
+        if (outcome._tag === "Failure") rejected.push(`${command._tag} ${command.orgId}: ${outcome.failure._tag}`)
+      }
+      const store = yield* EventStore.EventStore
+      const log = (yield* store.readAll({ after: 0, limit: 1_000_000 })).map((e: Envelope.Envelope) => ({
+        streamId: e.streamId,
+        streamPosition: e.streamPosition,
+        globalPosition: e.globalPosition,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        occurredAt: e.metadata.occurredAt
+      }))
+      const { state: tree } = yield* Projection.replay(OrganizationTree.projection)
+      const findings = yield* Effect.forEach(asOfDates, (asOf) => Compliance.report(policies, asOf))
+      return { rejected, log, tree, findings: findings.map((r) => r.findings) }
+    }).pipe(Effect.provide(layer))
+  )
+
+// Random accepted histories: township trees down to party groups, and histories of every tree command
+// (moves, splits, merges, dissolutions, upgrades) with roster changes, resolved against the pure model.
+const history: fc.Arbitrary<ReadonlyArray<OrganizationWorld.Command>> = fc.oneof(
+  Arbitraries.organizationTree(Arbitraries.defaultTreeShape),
+  Arbitraries.organizationHistory({ maxLength: 30, policies }).map((h) => h.accepted)
+)
+
+const differential = async (name: string, stores: ReadonlyArray<() => StoreLayer>, numRuns: number) => {
+  const counts = { runs: 0, commands: 0, events: 0, orgs: 0, findings: 0 }
+  await fc.assert(
+    fc.asyncProperty(history, async (commands) => {
+      const [reference, ...others] = await Promise.all(stores.map((store) => observe(store(), commands)))
+      assert.deepStrictEqual(reference?.rejected, [], "every command of an accepted history is accepted")
+      // the pure model's states are the reference store's projection
+      const { world } = OrganizationWorld.play(policies, commands)
+      assert.deepStrictEqual(
+        reference?.tree,
+        OrganizationTree.fromStates(Object.values(world.states).filter((state) => state.status !== "none"))
+      )
+      for (const other of others) {
+        assert.deepStrictEqual(other.rejected, reference?.rejected, name)
+        assert.deepStrictEqual(other.log, reference?.log, `${name}: log`)
+        assert.deepStrictEqual(other.tree, reference?.tree, `${name}: OrganizationTree`)
+        assert.deepStrictEqual(other.findings, reference?.findings, `${name}: findings`)
+      }
+      counts.runs++
+      counts.commands += commands.length
+      counts.events += reference?.log.length ?? 0
+      counts.orgs += Object.keys(reference?.tree.orgs ?? {}).length
+      counts.findings += reference?.findings.reduce((n, f) => n + f.length, 0) ?? 0
+    }),
+    { numRuns }
+  )
+  console.log(JSON.stringify({ differential: name, ...counts }))
+  return counts
+}
+
+describe("differential: in-memory, SQLite and PostgreSQL stores", () => {
+  it("in-memory and SQLite give the same log, tree and findings", async () => {
+    const counts = await differential("memory/sqlite", [memory, sqlite], 100)
+    // not vacuous: real trees with findings were compared
+    assert.isAbove(counts.events, 2_000)
+    assert.isAbove(counts.findings, 500)
+  }, 120_000)
+
+  pgIt(pgTitle("in-memory, SQLite and PostgreSQL give the same log, tree and findings"), async () => {
+    const counts = await differential("memory/sqlite/postgres", [memory, sqlite, postgres], 30)
+    assert.isAbove(counts.events, 300)
+    assert.isAbove(counts.findings, 50)
+  }, 300_000)
+
+  pgIt(pgTitle("Laws.idempotentReappend holds for the PostgreSQL store"), async () => {
+    await fc.assert(
+      Laws.idempotentReappend(
+        postgres,
+        Arbitraries.appendBatch(Arbitraries.organizationEvent(), { streamPrefix: "organization" })
+      ),
+      { numRuns: 10 }
+    )
+  }, 120_000)
+
+  it("the comparison can fail: a store that drops the last event of every append differs", async () => {
+    const lossy = (): StoreLayer =>
+      Layer.effect(
+        EventStore.EventStore,
+        Effect.map(MemoryStore.make({ codec: Dangjian.codec }), (inner) => ({
+          ...inner,
+          append: (request) =>
+            inner.append(
+              request.map((part) => ({ ...part, events: part.events.slice(0, Math.max(1, part.events.length - 1)) }))
+            )
+        }))
+      )
+    const out = await fc.check(
+      fc.asyncProperty(history, async (commands) => {
+        const [a, b] = await Promise.all([observe(memory(), commands), observe(lossy(), commands)])
+        assert.deepStrictEqual(b.tree, a.tree)
+      }),
+      { numRuns: 20, seed: 5 }
+    )
+    assert.isTrue(out.failed)
+  })
+})
