@@ -10,7 +10,19 @@ import { EventIdConflict, InvalidAppend } from "./errors.ts"
 import type { AppendResult, AppendToStream, StoredPosition } from "./EventStore.ts"
 import { isUuid } from "./Uuid.ts"
 
-const streamIdPattern = /^[^\u0000-\u001f\u007f]{1,200}$/
+/** 1–200 UTF-16 code units, none of them a control character (U+0000–U+001F, U+007F). */
+const isValidStreamId = (streamId: string): boolean => {
+  const length = streamId.length
+  if (length === 0 || length > 200) return false
+  for (let i = 0; i < length; i++) {
+    const c = streamId.charCodeAt(i)
+    if (c <= 0x1f || c === 0x7f) return false
+  }
+  return true
+}
+
+// Most appends carry a handful of streams and events: comparing pairs allocates nothing and beats hashing.
+const pairwiseLimit = 16
 
 /**
  * Rejects a malformed request: no streams, a stream twice, an invalid stream id or event id, an event id
@@ -21,14 +33,24 @@ const streamIdPattern = /^[^\u0000-\u001f\u007f]{1,200}$/
  */
 export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend | undefined => {
   if (request.length === 0) return new InvalidAppend({ reason: "noStreams", detail: "the request names no stream" })
-  const streams = new Set<string>()
-  const ids = new Set<string>()
-  for (const part of request) {
-    if (typeof part.streamId !== "string" || !streamIdPattern.test(part.streamId)) {
+  let total = 0
+  // A large request (an import's one atomic append) hashes its stream ids; a small one compares pairs.
+  const streams = request.length > pairwiseLimit ? new Set<string>() : undefined
+  for (let p = 0; p < request.length; p++) {
+    const part = request[p]!
+    if (typeof part.streamId !== "string" || !isValidStreamId(part.streamId)) {
       return new InvalidAppend({ reason: "invalidStreamId", detail: "1–200 characters, no control characters" })
     }
-    if (streams.has(part.streamId)) return new InvalidAppend({ reason: "duplicateStream", detail: part.streamId })
-    streams.add(part.streamId)
+    if (streams === undefined) {
+      for (let q = 0; q < p; q++) {
+        if (request[q]!.streamId === part.streamId) {
+          return new InvalidAppend({ reason: "duplicateStream", detail: part.streamId })
+        }
+      }
+    } else {
+      if (streams.has(part.streamId)) return new InvalidAppend({ reason: "duplicateStream", detail: part.streamId })
+      streams.add(part.streamId)
+    }
     const expected = part.expected
     if (
       !(expected === "any" || expected === "noStream" || expected === "exists"
@@ -38,9 +60,26 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
     }
     for (const event of part.events) {
       if (!isUuid(event.eventId)) return new InvalidAppend({ reason: "invalidEventId", detail: "not a UUID" })
-      if (ids.has(event.eventId)) return new InvalidAppend({ reason: "duplicateEventId", detail: event.eventId })
-      ids.add(event.eventId)
     }
+    total += part.events.length
+  }
+  const duplicate = total > 1 ? duplicateEventId(request, total) : undefined
+  return duplicate === undefined ? undefined : new InvalidAppend({ reason: "duplicateEventId", detail: duplicate })
+}
+
+const duplicateEventId = (request: ReadonlyArray<AppendToStream>, total: number): string | undefined => {
+  const ids: Array<string> = []
+  for (const part of request) for (const event of part.events) ids.push(event.eventId)
+  if (total <= pairwiseLimit) {
+    for (let i = 1; i < ids.length; i++) {
+      for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return ids[i]
+    }
+    return undefined
+  }
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) return id
+    seen.add(id)
   }
   return undefined
 }

@@ -13,26 +13,46 @@ const platformCrypto = (globalThis as unknown as {
 
 const hex: ReadonlyArray<string> = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"))
 
+/** Formats bytes `at`…`at + 15` of `b` as a UUIDv7 with the given time (bytes at…at+5 are overwritten). */
+const format = (millis: number, b: Uint8Array, at: number): string => {
+  let t = Math.max(0, Math.floor(millis))
+  for (let i = at + 5; i >= at; i--) {
+    b[i] = t % 256
+    t = Math.floor(t / 256)
+  }
+  b[at + 6] = (b[at + 6]! & 0x0f) | 0x70
+  b[at + 8] = (b[at + 8]! & 0x3f) | 0x80
+  return (
+    hex[b[at]!]! + hex[b[at + 1]!]! + hex[b[at + 2]!]! + hex[b[at + 3]!]! + "-" + hex[b[at + 4]!]!
+    + hex[b[at + 5]!]! + "-" + hex[b[at + 6]!]! + hex[b[at + 7]!]! + "-" + hex[b[at + 8]!]! + hex[b[at + 9]!]!
+    + "-" + hex[b[at + 10]!]! + hex[b[at + 11]!]! + hex[b[at + 12]!]! + hex[b[at + 13]!]! + hex[b[at + 14]!]!
+    + hex[b[at + 15]!]!
+  )
+}
+
 /**
  * Formats a UUIDv7 from a millisecond timestamp and 16 random bytes (bytes 0–5 are replaced by the time).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const v7FromParts = (millis: number, random: Uint8Array): string => {
-  const b = random
-  let t = Math.max(0, Math.floor(millis))
-  for (let i = 5; i >= 0; i--) {
-    b[i] = t % 256
-    t = Math.floor(t / 256)
+export const v7FromParts = (millis: number, random: Uint8Array): string => format(millis, random, 0)
+
+// A call to the platform's CSPRNG costs far more than formatting an id (it was ~45 % of an in-memory append),
+// so random bytes are drawn 4 KiB at a time and each id consumes 16 of them once. The bytes are as random as
+// before; ids are generated synchronously, so no two ever share a slice.
+const poolSize = 4096
+const pool = new Uint8Array(poolSize)
+let poolOffset = poolSize
+
+const next = (millis: number): string => {
+  if (poolOffset === poolSize) {
+    platformCrypto.getRandomValues(pool)
+    poolOffset = 0
   }
-  b[6] = (b[6]! & 0x0f) | 0x70
-  b[8] = (b[8]! & 0x3f) | 0x80
-  return (
-    hex[b[0]!]! + hex[b[1]!]! + hex[b[2]!]! + hex[b[3]!]! + "-" + hex[b[4]!]! + hex[b[5]!]! + "-" + hex[b[6]!]!
-    + hex[b[7]!]! + "-" + hex[b[8]!]! + hex[b[9]!]! + "-" + hex[b[10]!]! + hex[b[11]!]! + hex[b[12]!]!
-    + hex[b[13]!]! + hex[b[14]!]! + hex[b[15]!]!
-  )
+  const at = poolOffset
+  poolOffset += 16
+  return format(millis, pool, at)
 }
 
 /**
@@ -41,10 +61,7 @@ export const v7FromParts = (millis: number, random: Uint8Array): string => {
  * @category constructors
  * @since 0.1.0
  */
-export const v7: Effect.Effect<string> = Effect.map(
-  Clock.currentTimeMillis,
-  (millis) => v7FromParts(millis, platformCrypto.getRandomValues(new Uint8Array(16)))
-)
+export const v7: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, next)
 
 /**
  * `n` new UUIDv7s sharing one clock read.
@@ -55,16 +72,27 @@ export const v7: Effect.Effect<string> = Effect.map(
 export const v7Many = (n: number): Effect.Effect<ReadonlyArray<string>> =>
   Effect.map(Clock.currentTimeMillis, (millis) => {
     const ids: Array<string> = []
-    for (let i = 0; i < n; i++) ids.push(v7FromParts(millis, platformCrypto.getRandomValues(new Uint8Array(16))))
+    for (let i = 0; i < n; i++) ids.push(next(millis))
     return ids
   })
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// Checked on every appended event: a character loop is several times cheaper than the equivalent regular
+// expression /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.
+const isHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
 
 /**
- * Whether a string is a UUID (any version).
+ * Whether a string is a UUID (any version; hex digits in either case).
  *
  * @category guards
  * @since 0.1.0
  */
-export const isUuid = (s: unknown): s is string => typeof s === "string" && uuidPattern.test(s)
+export const isUuid = (s: unknown): s is string => {
+  if (typeof s !== "string" || s.length !== 36) return false
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i)
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false
+    } else if (!isHexDigit(c)) return false
+  }
+  return true
+}

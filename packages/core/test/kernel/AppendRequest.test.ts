@@ -1,0 +1,63 @@
+import { assert, describe, it } from "@effect/vitest"
+import fc from "fast-check"
+import type { EventStore } from "../../src/index.ts"
+import { AppendRequest } from "../../src/index.ts"
+
+// The obvious implementation, for the differential property: validate's fast paths (pairwise comparison for
+// small requests, Sets for large ones) must give the same verdict.
+const reference = (request: ReadonlyArray<EventStore.AppendToStream>): string | undefined => {
+  if (request.length === 0) return "noStreams"
+  const streams = new Set<string>()
+  const ids = new Set<string>()
+  let duplicateId = false
+  for (const part of request) {
+    if (part.streamId.length === 0 || part.streamId.length > 200 || /[\u0000-\u001f\u007f]/.test(part.streamId)) {
+      return "invalidStreamId"
+    }
+    if (streams.has(part.streamId)) return "duplicateStream"
+    streams.add(part.streamId)
+    for (const event of part.events) {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(event.eventId)) {
+        return "invalidEventId"
+      }
+      if (ids.has(event.eventId)) duplicateId = true
+      ids.add(event.eventId)
+    }
+  }
+  return duplicateId ? "duplicateEventId" : undefined
+}
+
+const eventId = fc.oneof(
+  { weight: 20, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.constantFrom("00000000-0000-7000-8000-000000000001", "not-a-uuid") }
+)
+const part = fc.record({
+  streamId: fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `s-${i}`)) },
+    { weight: 1, arbitrary: fc.constantFrom("", "bad\u0001", "x".repeat(201), "y".repeat(200)) }
+  ),
+  events: fc.array(eventId.map((id) => ({ eventId: id, type: "T", data: {}, metadata: {} })), { maxLength: 24 })
+})
+
+describe("AppendRequest.validate", () => {
+  it("gives the reference verdict on small and large requests (pairwise and hashed paths)", () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 30 }), (parts) => {
+        const request = parts.map((p) => ({ ...p, expected: "any" as const })) as ReadonlyArray<
+          EventStore.AppendToStream
+        >
+        assert.strictEqual(AppendRequest.validate(request)?.reason, reference(request))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it("a duplicate stream among 10,000 streams is found (the hashed path)", () => {
+    const request = Array.from({ length: 10_000 }, (_, i) => ({
+      streamId: `s-${i === 9_999 ? 0 : i}`,
+      expected: "any" as const,
+      events: []
+    }))
+    assert.strictEqual(AppendRequest.validate(request)?.reason, "duplicateStream")
+  })
+})
