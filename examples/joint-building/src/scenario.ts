@@ -11,36 +11,27 @@
 // - an evaluation in December, and a new round (新一轮结对共建) for 2025 adding public welfare.
 //
 // Party members and cadres appear only as opaque ids; the example holds no personal data.
-import {
-  Agreement,
-  EventCodec,
-  Finding,
-  MemoryStore,
-  Message,
-  Messages,
-  Organization,
-  PolicyTimeline,
-  Projection
-} from "@dangjian/core"
-import type { Locale, Localized } from "@dangjian/core"
+//
+// Everything goes through the library's public entry points: `Dangjian.execute` routes each command to its
+// aggregate (a signing reads the party organizations' streams in the same atomic append), and
+// `Compliance.report` replays the log into the compliance view as of a date and judges it.
+import { Agreement, Compliance, Dangjian, MemoryStore, Messages, PolicyTimeline } from "@dangjian/core"
+import type { Finding, Locale, Localized, Organization } from "@dangjian/core"
 import { Effect } from "effect"
 
 const policies = PolicyTimeline.national
-const catalogs = Message.mergeCatalogs(Messages.catalogs, Agreement.agreementMessages)
-const codec = EventCodec.make([...Organization.organizationEvents, ...Agreement.agreementEvents])
 
-/** Renders a rejection or finding with the library's catalog and the agreement pillar's. */
-export const renderMessage = (localized: Localized, locale: Locale): string =>
-  Message.renderWith(catalogs, localized.code, localized.params, locale)
+/** Renders a rejection or finding in one locale (the library's catalog holds the agreement pillar's). */
+export const renderMessage = (localized: Localized, locale: Locale): string => Messages.render(localized, locale)
 
-const context = (at: string) => ({ context: { occurredAt: at, actor: "township-clerk" } })
 const township = (at: string): Organization.Approval => ({ by: "maple-town", level: "township", at })
 
 const roster = (prefix: string, full: number) =>
   Array.from({ length: full }, (_, i) => ({ memberId: `${prefix}-${i + 1}`, status: "full" as const }))
 
-const tree = (command: Organization.TreeCommand) => Organization.handleTree(policies, command, context(command.at))
-const agreement = (command: Agreement.AgreementCommand) => Agreement.handle(policies, command, context(command.at))
+const execute = (command: Dangjian.Command) => Dangjian.execute(command, { policies, actor: "township-clerk" })
+const tree = (command: Organization.TreeCommand) => execute(command)
+const agreement = (command: Agreement.AgreementCommand) => execute(command)
 
 /** The agreement's id. */
 export const agreementId = "maple-tea"
@@ -180,7 +171,11 @@ export const record = Effect.gen(function*() {
   return rejections
 })
 
-/** What the example reports as of a date: the register, activities per area and party, and the findings. */
+/**
+ * What the example reports as of a date: the register, activities per area and party, and the agreement
+ * pillar's findings (R48–R51). `Compliance.report` returns them in one list with the other pillars' findings
+ * of the same date; the example's branches record no elections, so their own R16/R19 findings are left out here.
+ */
 export interface Report {
   readonly asOf: string
   readonly entries: ReadonlyArray<Agreement.AgreementRegister.Entry>
@@ -189,15 +184,21 @@ export interface Report {
   readonly findings: ReadonlyArray<Finding.Finding>
 }
 
-/** The register as of `asOf`, replayed from the log, and its findings. */
+const pillarRules: ReadonlySet<string> = new Set(["R48", "R49", "R50", "R51"])
+
+/** The compliance view as of `asOf`, replayed from the log: its agreement register and findings. */
 export const reportAt = (asOf: string) =>
-  Effect.map(Projection.replay(Agreement.AgreementRegister.asOf(asOf)), ({ state }): Report => ({
-    asOf,
-    entries: Agreement.AgreementRegister.entries(state, asOf, Agreement.pairingPolicyAt(policies, asOf)),
-    byArea: Agreement.AgreementRegister.activitiesByArea(state),
-    byParty: Agreement.AgreementRegister.activitiesByParty(state),
-    findings: Agreement.assess(state, policies, asOf)
-  }))
+  Effect.map(Compliance.report(policies, asOf), ({ view, findings }): Report => {
+    const register = view.agreements
+    const policy = Agreement.pairingPolicyAt(policies, asOf)
+    return {
+      asOf,
+      entries: Agreement.AgreementRegister.entries(register, asOf, policy),
+      byArea: Agreement.AgreementRegister.activitiesByArea(register),
+      byParty: Agreement.AgreementRegister.activitiesByParty(register),
+      findings: findings.filter((finding) => pillarRules.has(finding.ruleId))
+    }
+  })
 
 /** Records the history and reports as of each date. */
 export const run = (
@@ -208,14 +209,14 @@ export const run = (
     const reports: Array<Report> = []
     for (const date of dates) reports.push(yield* reportAt(date))
     return { rejections, reports }
-  }).pipe(Effect.provide(MemoryStore.layer({ codec })))
+  }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
 
 const severityLabel: Record<Locale, Record<Finding.Severity, string>> = {
   en: { violation: "VIOLATION", warning: "warning", notice: "notice" },
   "zh-CN": { violation: "违规", warning: "警示", notice: "提示" }
 }
 
-const label = (code: string, locale: Locale) => Message.renderWith(catalogs, code, {}, locale)
+const label = (code: string, locale: Locale) => Messages.renderCode(code, {}, locale)
 
 /** A report as text in one locale. */
 export const render = (report: Report, locale: Locale): string => {

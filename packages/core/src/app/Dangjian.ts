@@ -94,8 +94,8 @@ export interface ExecuteOptions {
 }
 
 /**
- * What a command did: each stream it touched with its new version, and the events it appended (none when
- * the decision was "nothing to do").
+ * What a command did: each stream it appended to with its new version, and the events it appended (both
+ * empty when the decision was "nothing to do"; streams read but not written are never listed).
  *
  * @category models
  * @since 0.1.0
@@ -126,6 +126,12 @@ const isMemberCommand = Schema.is(Member.MemberCommand)
 const isUnitCheckInCommand = Schema.is(Member.UnitCheckInCommand)
 const isAgreementCommand = Schema.is(Agreement.AgreementCommand)
 const isCouncilCommand = Schema.is(Agreement.CouncilCommand)
+
+/** What a single-stream command did: the stream is listed only when it got events. */
+const executedOne = (streamId: string, handled: CommandHandler.Handled<unknown, unknown>): Executed => ({
+  streams: handled.events.length > 0 ? [{ streamId, version: handled.version }] : [],
+  events: handled.events
+})
 
 /** The streams a multi-stream command appended to (those that got events), and its events in log order. */
 const executedMany = (handled: { readonly [key: string]: CommandHandler.Handled<unknown, unknown> }): Executed => {
@@ -164,7 +170,7 @@ export const execute = (
     const streamId = Member.unitStreamId(command.unitOrgId)
     return Effect.map(
       CommandHandler.handle(Member.unitDecider, streamId, command, { context }),
-      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+      (handled) => executedOne(streamId, handled)
     )
   }
   // Agreements read their party organizations' streams but only ever append to their own (R50).
@@ -172,20 +178,20 @@ export const execute = (
     const streamId = Agreement.streamId(command.agreementId)
     return Effect.map(
       Agreement.handle(policies, command, { context }),
-      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+      (handled) => executedOne(streamId, handled)
     )
   }
   if (isCouncilCommand(command)) {
     const streamId = Agreement.councilStreamId(command.councilId)
     return Effect.map(
       Agreement.handleCouncil(command, { context }),
-      (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+      (handled) => executedOne(streamId, handled)
     )
   }
   const streamId = Organization.streamId(command.orgId)
   return Effect.map(
     CommandHandler.handle(Organization.decider(policies), streamId, command, { context }),
-    (handled) => ({ streams: [{ streamId, version: handled.version }], events: handled.events })
+    (handled) => executedOne(streamId, handled)
   )
 }
 

@@ -27,6 +27,7 @@ const reference = (request: ReadonlyArray<EventStore.AppendToStream>): string | 
   return duplicateId ? "duplicateEventId" : undefined
 }
 
+const metadata = { occurredAt: "2026-11-30", recordedAt: "2026-11-30T00:00:00.000Z" }
 const eventId = fc.oneof(
   { weight: 20, arbitrary: fc.uuid() },
   { weight: 1, arbitrary: fc.constantFrom("00000000-0000-7000-8000-000000000001", "not-a-uuid") }
@@ -36,16 +37,14 @@ const part = fc.record({
     { weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `s-${i}`)) },
     { weight: 1, arbitrary: fc.constantFrom("", "bad\u0001", "x".repeat(201), "y".repeat(200)) }
   ),
-  events: fc.array(eventId.map((id) => ({ eventId: id, type: "T", data: {}, metadata: {} })), { maxLength: 24 })
+  events: fc.array(eventId.map((id) => ({ eventId: id, type: "T", data: {}, metadata })), { maxLength: 24 })
 })
 
 describe("AppendRequest.validate", () => {
   it("gives the reference verdict on small and large requests (pairwise and hashed paths)", () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 30 }), (parts) => {
-        const request = parts.map((p) => ({ ...p, expected: "any" as const })) as ReadonlyArray<
-          EventStore.AppendToStream
-        >
+        const request: ReadonlyArray<EventStore.AppendToStream> = parts.map((p) => ({ ...p, expected: "any" }))
         assert.strictEqual(AppendRequest.validate(request)?.reason, reference(request))
       }),
       { numRuns: 3000 }
