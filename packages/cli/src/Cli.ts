@@ -103,8 +103,8 @@ const demo = Command.make("demo", shared, ({ lang, store }) => {
     store,
     locale,
     Effect.gen(function*() {
-      const events = yield* Demo.run
       const asOf = yield* today
+      const events = yield* Demo.run(asOf)
       yield* err(t("cli.demo.done", { store, events }, locale))
       yield* printTree(undefined, "text", locale)
       yield* out("")
@@ -159,7 +159,11 @@ const report = Command.make("report", {
 }, ({ asOf, format, lang, store }) => {
   const locale = localeOf(lang)
   return withStore(store, locale, Effect.flatMap(resolveDate(asOf), (date) => printReport(date, format, locale)))
-}).pipe(Command.withDescription("Print the findings as of a date, grouped by severity and sorted by due date"))
+}).pipe(
+  Command.withDescription(
+    "Print the findings of the three pillars as of a date, grouped by pillar and sorted by due date"
+  )
+)
 
 const tree = Command.make("tree", {
   ...shared,

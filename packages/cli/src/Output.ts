@@ -1,11 +1,11 @@
 /**
- * Output formats: findings as a table, JSON or Markdown (grouped by severity, sorted by due date), and the
- * organization tree as indented text or a Mermaid graph.
+ * Output formats: findings as a table, JSON or Markdown (grouped by pillar: organizations, membership, joint
+ * building; each group sorted by due date), and the organization tree as indented text or a Mermaid graph.
  *
  * @since 0.1.0
  */
-import type { Finding, Locale } from "@dangjian/core"
-import { Messages, OrganizationTree } from "@dangjian/core"
+import type { Locale } from "@dangjian/core"
+import { Finding, Messages, OrganizationTree } from "@dangjian/core"
 import { Schema } from "effect"
 import { t } from "./messages.ts"
 
@@ -20,10 +20,15 @@ export const ReportJson = Schema.Struct({
   locale: Schema.Literals(["zh-CN", "en"]),
   total: Schema.Int,
   counts: Schema.Struct({ violation: Schema.Int, warning: Schema.Int, notice: Schema.Int }),
+  byPillar: Schema.Struct({ organization: Schema.Int, membership: Schema.Int, agreement: Schema.Int }),
   findings: Schema.Array(Schema.Struct({
     ruleId: Schema.String,
+    pillar: Schema.Literals(["organization", "membership", "agreement"]),
     severity: Schema.Literals(["violation", "warning", "notice"]),
-    subject: Schema.Struct({ kind: Schema.String, id: Schema.String }),
+    subject: Schema.Struct({
+      kind: Schema.Literals(["organization", "member", "agreement", "transfer", "checkIn", "unit"]),
+      id: Schema.String
+    }),
     due: Schema.NullOr(Schema.String),
     code: Schema.String,
     params: Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Number, Schema.Boolean])),
@@ -37,11 +42,38 @@ export const ReportJson = Schema.Struct({
  */
 export type ReportJson = typeof ReportJson.Type
 
-const severities = ["violation", "warning", "notice"] as const
-const severityLabel: Record<Locale, Record<(typeof severities)[number], string>> = {
-  en: { violation: "Violations", warning: "Warnings", notice: "Notices" },
+const severityLabel: Record<Locale, Record<Finding.Severity, string>> = {
+  en: { violation: "violation", warning: "warning", notice: "notice" },
   "zh-CN": { violation: "违规", warning: "警示", notice: "提示" }
 }
+
+/**
+ * The three pillars a finding can come from.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Pillar = "organization" | "membership" | "agreement"
+
+const pillars: ReadonlyArray<Pillar> = ["organization", "membership", "agreement"]
+const pillarLabel: Record<Locale, Record<Pillar, string>> = {
+  en: { organization: "Organizations", membership: "Membership", agreement: "Joint building" },
+  "zh-CN": { organization: "组织设置", membership: "党员管理", agreement: "结对共建" }
+}
+
+/**
+ * The pillar of a finding, from its message code: `organization.*`; `member.*` (members, transfers,
+ * check-ins, mobile members, units' check-ins); `agreement.*` and `council.*`.
+ *
+ * @category rendering
+ * @since 0.1.0
+ */
+export const pillarOf = (finding: Finding.Finding): Pillar =>
+  finding.code.startsWith("member.")
+    ? "membership"
+    : finding.code.startsWith("agreement.") || finding.code.startsWith("council.")
+    ? "agreement"
+    : "organization"
 
 /**
  * The report as JSON data (see {@link ReportJson}).
@@ -58,8 +90,14 @@ export const reportJson = (findings: ReadonlyArray<Finding.Finding>, asOf: strin
     warning: findings.filter((f) => f.severity === "warning").length,
     notice: findings.filter((f) => f.severity === "notice").length
   },
+  byPillar: {
+    organization: findings.filter((f) => pillarOf(f) === "organization").length,
+    membership: findings.filter((f) => pillarOf(f) === "membership").length,
+    agreement: findings.filter((f) => pillarOf(f) === "agreement").length
+  },
   findings: findings.map((f) => ({
     ruleId: f.ruleId,
+    pillar: pillarOf(f),
     severity: f.severity,
     subject: f.subject,
     due: f.due ?? null,
@@ -73,7 +111,8 @@ const pad = (s: string, n: number) =>
   s + " ".repeat(Math.max(0, n - [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)))
 
 /**
- * The report as text (`table`) or Markdown, grouped by severity, each group sorted by due date.
+ * The report as text (`table`) or Markdown, grouped by pillar, each group sorted by due date (then by
+ * severity, rule and subject; findings without a deadline last).
  *
  * @category rendering
  * @since 0.1.0
@@ -88,23 +127,27 @@ export const reportText = (
   const title = t("cli.report.title", { asOf }, locale)
   lines.push(format === "markdown" ? `# ${title}` : title)
   if (findings.length === 0) return [...lines, "", t("cli.report.none", {}, locale)].join("\n")
-  for (const severity of severities) {
-    const group = findings.filter((f) => f.severity === severity)
+  for (const pillar of pillars) {
+    const group = Finding.sort(findings.filter((f) => pillarOf(f) === pillar))
     if (group.length === 0) continue
     lines.push("")
-    const heading = `${severityLabel[locale][severity]} (${group.length})`
+    const heading = `${pillarLabel[locale][pillar]} (${group.length})`
     if (format === "markdown") {
-      lines.push(`## ${heading}`, "", "| due | rule | subject | finding |", "|---|---|---|---|")
+      lines.push(`## ${heading}`, "", "| due | severity | rule | subject | finding |", "|---|---|---|---|---|")
       for (const f of group) {
         lines.push(
-          `| ${f.due ?? "—"} | ${f.ruleId} | ${f.subject.id} | ${Messages.render(f, locale).replace(/\|/g, "\\|")} |`
+          `| ${f.due ?? "—"} | ${severityLabel[locale][f.severity]} | ${f.ruleId} | ${f.subject.id} | ${
+            Messages.render(f, locale).replace(/\|/g, "\\|")
+          } |`
         )
       }
     } else {
       lines.push(heading)
       for (const f of group) {
         lines.push(
-          `  ${pad(f.due ?? "—", 11)} ${pad(f.ruleId, 4)} ${pad(f.subject.id, 14)} ${Messages.render(f, locale)}`
+          `  ${pad(f.due ?? "—", 11)} ${pad(severityLabel[locale][f.severity], 10)} ${pad(f.ruleId, 4)} ${
+            pad(f.subject.id, 15)
+          } ${Messages.render(f, locale)}`
         )
       }
     }

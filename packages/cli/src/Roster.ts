@@ -8,10 +8,11 @@
  *
  * @since 0.1.0
  */
-import type { Envelope, EventStore as EventStoreModule, Locale, NewEvent } from "@dangjian/core"
-import { Dangjian, EventStore, LegalDate, MemoryStore, Messages, Organization } from "@dangjian/core"
+import type { EventStore as EventStoreModule, Locale } from "@dangjian/core"
+import { Dangjian, LegalDate, Member, Messages, Organization } from "@dangjian/core"
 import { Effect, Result } from "effect"
 import { t } from "./messages.ts"
+import * as Staging from "./Staging.ts"
 
 /**
  * A problem with one row (or, with line 0, with the file).
@@ -42,7 +43,10 @@ export const columns = {
   approvalLevel: ["approvalLevel", "批准级别"],
   approvedAt: ["approvedAt", "批准日期"],
   memberId: ["memberId", "党员编号"],
-  status: ["status", "党员状态"]
+  status: ["status", "党员状态"],
+  probationEndsAt: ["probationEndsAt", "预备期满日期"],
+  lastOrgLifeAt: ["lastOrgLifeAt", "最近组织生活日期"],
+  lastDuesAt: ["lastDuesAt", "最近交纳党费日期"]
 } as const
 
 type Column = keyof typeof columns
@@ -226,10 +230,30 @@ export const readRows = (
   }))
 }
 
-interface OrgPlan {
+/**
+ * One member of the roster: the membership pillar's registration of a member already in the Party (R38),
+ * and the last organizational life and dues the roster records (R39), each with the row's line.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MemberPlan {
+  readonly line: number
+  readonly register: Member.RegisterMember
+  readonly participation: ReadonlyArray<Member.RecordParticipation>
+}
+
+/**
+ * One organization of the roster: its establishment (listing its members) and its members' registrations.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface OrgPlan {
   readonly lines: Array<number>
   readonly command: typeof Organization.EstablishOrganization.Type
   readonly firstLine: number
+  readonly members: ReadonlyArray<MemberPlan>
 }
 
 /**
@@ -246,7 +270,11 @@ export const plan = (
   const errors: Array<RowError> = []
   const orgs = new Map<
     string,
-    { plan: OrgPlan; members: Array<{ memberId: string; status: "full" | "probationary" }> }
+    {
+      plan: Omit<OrgPlan, "members">
+      members: Array<{ memberId: string; status: "full" | "probationary" }>
+      registrations: Array<MemberPlan>
+    }
   >()
   const members = new Map<string, number>()
   for (const row of rows) {
@@ -287,6 +315,22 @@ export const plan = (
       bad = true
       fail("cli.row.invalidValue", { column: "status", expected: "full|probationary|正式|预备" })
     }
+    // The member's dates: the end of probation (R37, probationary members only) and the last organizational
+    // life and dues (R39), none before the organization's establishment.
+    for (const column of ["probationEndsAt", "lastOrgLifeAt", "lastDuesAt"] as const) {
+      const value = v[column]
+      if (value === undefined) continue
+      if (v.memberId === undefined || (column === "probationEndsAt" && status !== "probationary")) {
+        reject("cli.row.invalidValue", {
+          column,
+          expected: column === "probationEndsAt" ? "status=probationary" : "memberId"
+        })
+      } else if (!LegalDate.isLegalDate(value)) {
+        reject("cli.row.invalidValue", { column, expected: "YYYY-MM-DD" })
+      } else if (column !== "probationEndsAt" && LegalDate.isLegalDate(v.approvedAt) && value < v.approvedAt) {
+        reject("cli.row.invalidValue", { column, expected: `>= approvedAt ${v.approvedAt}` })
+      }
+    }
     if (v.memberId !== undefined) {
       // R38: one affiliation per member, across the file and the store.
       const first = existingMembers.has(v.memberId) ? "store" : members.get(v.memberId)
@@ -309,7 +353,13 @@ export const plan = (
     const known = orgs.get(v.orgId!)
     if (known === undefined) {
       if (existing.has(v.orgId!)) fail("cli.row.exists", { orgId: v.orgId! })
-      else orgs.set(v.orgId!, { plan: { lines: [row.line], command, firstLine: row.line }, members: [] })
+      else {
+        orgs.set(v.orgId!, {
+          plan: { lines: [row.line], command, firstLine: row.line },
+          members: [],
+          registrations: []
+        })
+      }
     } else {
       const a = known.plan.command
       const differs = (["name", "kind", "locus", "formation", "parentId"] as const).find((k) => a[k] !== command[k])
@@ -323,7 +373,25 @@ export const plan = (
     }
     const entry = orgs.get(v.orgId!)
     if (entry !== undefined && v.memberId !== undefined) {
-      entry.members.push({ memberId: v.memberId, status: status as "full" | "probationary" })
+      const memberId = v.memberId
+      const memberStatus = status as "full" | "probationary"
+      const at = entry.plan.command.at
+      entry.members.push({ memberId, status: memberStatus })
+      // R38: the member stream of a member already in the Party, at the organization that lists them
+      entry.registrations.push({
+        line: row.line,
+        register: {
+          _tag: "RegisterMember",
+          memberId,
+          orgId: v.orgId!,
+          status: memberStatus,
+          ...(v.probationEndsAt === undefined ? {} : { probationEndsAt: v.probationEndsAt }),
+          at
+        },
+        participation: ([["orgLife", v.lastOrgLifeAt], ["dues", v.lastDuesAt]] as const).flatMap(([kind, date]) =>
+          date === undefined ? [] : [{ _tag: "RecordParticipation" as const, memberId, kind, at: date }]
+        )
+      })
     }
   }
   // Parents first; a parent must be in the file or in the store, and the chain must not loop.
@@ -345,7 +413,11 @@ export const plan = (
       }
     }
     state.set(orgId, "done")
-    ordered.push({ ...entry.plan, command: { ...entry.plan.command, initialMembers: entry.members } })
+    ordered.push({
+      ...entry.plan,
+      command: { ...entry.plan.command, initialMembers: entry.members },
+      members: entry.registrations
+    })
   }
   for (const orgId of orgs.keys()) visit(orgId)
   return errors.length > 0 ? Result.fail(errors.sort((a, b) => a.line - b.line)) : Result.succeed(ordered)
@@ -384,49 +456,50 @@ export const importRows = (
   EventStoreModule.EventStore
 > =>
   Effect.gen(function*() {
-    const target = yield* EventStore.EventStore
     // Staging: the store's current log, copied into memory with the same streams and versions.
-    const log: Array<Envelope.Envelope> = []
-    for (let after = 0;;) {
-      const page = yield* target.readAll({ after, limit: 5_000 })
-      if (page.length === 0) break
-      log.push(...page)
-      after = page[page.length - 1]!.globalPosition
-    }
-    const staging = yield* MemoryStore.make({ codec: Dangjian.codec })
-    for (const e of log) {
-      yield* staging.append([{
-        streamId: e.streamId,
-        expected: e.streamPosition - 1,
-        events: [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }]
-      }])
-    }
+    const staging = yield* Staging.make
+    const log = staging.log
     const existing = new Set(
       log.filter((e) => e.type === "OrganizationEstablished").map((e) => (e.data as { orgId: string }).orgId)
     )
+    // R38: a member on a roster or with a member stream of their own is known to the store already.
     const onRoster = new Set<string>()
+    const withStream = new Set<string>()
     for (const e of log) {
       const data = e.data as { memberId?: string }
-      if (e.type === "RosterMemberAdded") onRoster.add(data.memberId!)
+      const memberId = Member.memberIdOf(e.streamId)
+      if (memberId !== undefined) withStream.add(memberId)
+      else if (e.type === "RosterMemberAdded") onRoster.add(data.memberId!)
       else if (e.type === "RosterMemberRemoved") onRoster.delete(data.memberId!)
     }
-    const planned = plan(rows, existing, onRoster)
+    const planned = plan(rows, existing, new Set([...onRoster, ...withStream]))
     if (Result.isFailure(planned)) return yield* Effect.fail(planned.failure)
     const errors: Array<RowError> = []
-    let done = 0
-    for (const org of planned.success) {
-      const executed = yield* Effect.result(
-        Dangjian.execute(org.command, {
-          ...(options.policies === undefined ? {} : { policies: options.policies }),
-          ...(options.actor === undefined ? {} : { actor: options.actor })
-        }).pipe(Effect.provideService(EventStore.EventStore, staging))
-      )
-      if (Result.isFailure(executed)) {
+    const executeOptions = {
+      ...(options.policies === undefined ? {} : { policies: options.policies }),
+      ...(options.actor === undefined ? {} : { actor: options.actor })
+    }
+    /** Decides one command on the staging copy; a rejection is reported on the given lines. */
+    const stage = (command: Dangjian.Command, lines: ReadonlyArray<number>) =>
+      Effect.gen(function*() {
+        const executed = yield* Effect.result(Staging.execute(staging, command, executeOptions))
+        if (Result.isSuccess(executed)) return true
         const error = executed.failure as { ruleId?: string } & Parameters<typeof Messages.render>[0]
         const reason = `${error.ruleId === undefined ? "" : `[${error.ruleId}] `}${
           typeof error.code === "string" ? Messages.render(error, options.locale) : String(executed.failure)
         }`
-        for (const line of org.lines) errors.push({ line, code: "cli.row.rejected", params: { reason } })
+        for (const line of lines) errors.push({ line, code: "cli.row.rejected", params: { reason } })
+        return false
+      })
+    let done = 0
+    for (const org of planned.success) {
+      // The establishment lists the members on the roster; each member's own stream follows (R38), with the
+      // last organizational life and dues the roster records (R39).
+      if (yield* stage(org.command, org.lines)) {
+        for (const member of org.members) {
+          if (!(yield* stage(member.register, [member.line]))) continue
+          for (const participation of member.participation) yield* stage(participation, [member.line])
+        }
       }
       done++
       if (options.onProgress !== undefined && (done % 50 === 0 || done === planned.success.length)) {
@@ -435,30 +508,11 @@ export const importRows = (
     }
     if (errors.length > 0) return yield* Effect.fail(errors.sort((a, b) => a.line - b.line))
     // One atomic append of everything the staging copy gained, each stream at its version before the import.
-    const gained = yield* staging.readAll({ after: log.length, limit: Number.MAX_SAFE_INTEGER })
-    const byStream = new Map<string, { first: number; events: Array<NewEvent> }>()
-    for (const e of gained) {
-      let entry = byStream.get(e.streamId)
-      if (entry === undefined) {
-        entry = { first: e.streamPosition, events: [] }
-        byStream.set(e.streamId, entry)
-      }
-      entry.events.push({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })
-    }
-    if (gained.length > 0) {
-      const appended = yield* Effect.result(target.append(
-        [...byStream].map(([streamId, entry]) => ({ streamId, expected: entry.first - 1, events: entry.events }))
-      ))
-      if (Result.isFailure(appended)) {
-        return yield* Effect.fail(
-          appended.failure._tag === "VersionConflict" ? { _tag: "StoreChanged" as const } : appended.failure
-        )
-      }
-    }
+    const events = yield* Staging.commit(staging)
     return {
       organizations: planned.success.length,
       members: planned.success.reduce((n, org) => n + org.command.initialMembers.length, 0),
-      events: gained.length
+      events
     }
   })
 

@@ -24,7 +24,8 @@ const run = (cwd: string, ...args: Array<string>) => {
     cwd,
     encoding: "utf8",
     env: { ...process.env, LANG: "en_US.UTF-8" },
-    timeout: 170_000
+    timeout: 170_000,
+    maxBuffer: 256 * 1024 * 1024
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -37,6 +38,23 @@ const eventCount = (file: string): number => {
   const n = (db.prepare("SELECT count(*) AS n FROM dangjian_events").get() as { n: number }).n
   db.close()
   return n
+}
+
+// The streams of a category (`member`, `agreement`, …) in the store, straight from SQLite.
+const streamCount = (file: string, category: string): number => {
+  const db = new DatabaseSync(file, { readOnly: true })
+  const n = (db.prepare("SELECT count(DISTINCT stream_id) AS n FROM dangjian_events WHERE stream_id LIKE ?").get(
+    `${category}-%`
+  ) as { n: number }).n
+  db.close()
+  return n
+}
+
+// Whole months from one date to another, as a county office counts them (2026-01-15 → 2026-07-15 is 6).
+const monthsBetween = (from: string, to: string): number => {
+  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number]
+  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number]
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0)
 }
 
 // The independent oracle: per organization, all and full members, straight from the CSV.
@@ -53,29 +71,87 @@ const rosterCounts = (file: string) => {
   return orgs
 }
 
+// The oracle of membership findings as of a date, straight from the CSV: probations ended (R37) and members
+// 6 months or more without organizational life or dues, counted from the establishment when none is recorded
+// (R39 lapsed), or 3 to 5 months (R39 early warning).
+const memberOracle = (file: string, asOf: string) => {
+  const lines = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(","))
+  const probationEnded = new Set<string>()
+  const lapsed = new Set<string>()
+  const warned = new Set<string>()
+  for (const cols of lines) {
+    const memberId = cols[8]
+    if (memberId === undefined || memberId === "") continue
+    if (cols[9] === "预备" && cols[10] !== "" && cols[10]! <= asOf) probationEnded.add(memberId)
+    const months = [cols[11], cols[12]].map((date) => monthsBetween(date === "" ? cols[7]! : date!, asOf))
+    if (months.some((m) => m >= 6)) lapsed.add(memberId)
+    if (months.some((m) => m >= 3 && m < 6)) warned.add(memberId)
+  }
+  return { probationEnded, lapsed, warned }
+}
+
 describe("dangjian (built binary)", () => {
   it("demo writes the township into ./dangjian.db and prints the tree and the findings; again writes nothing", () => {
     const cwd = workdir()
     const first = run(cwd, "demo")
     assert.strictEqual(first.code, 0, first.stderr)
     assert.include(first.stdout, "东湖村党支部")
+    assert.include(first.stdout, "幸福社区党支部 [xingfu] (FM 8, AM 8)")
     assert.include(first.stdout, "Findings as of")
-    assert.match(first.stdout, /R16 +xingfu/)
-    const events = eventCount(join(cwd, "dangjian.db"))
-    assert.isAbove(events, 100)
+    // Organization findings
+    assert.match(first.stdout, /violation +R16 +xingfu/)
+    assert.match(first.stdout, /warning +R22 +nanshan/)
+    // Membership findings: probation ended (R37), lapse (R39), expired letter (R43), mobile member without a
+    // contact person (R45), resettled members (R46), the community's feedback (R47)
+    assert.include(first.stdout, "Membership (")
+    assert.match(first.stdout, /warning +R37 +donghu-p01 /)
+    assert.match(first.stdout, /warning +R39 +nanshan-004 /)
+    assert.match(first.stdout, /notice +R39 +xiling-060 /)
+    assert.match(first.stdout, /warning +R43 +tr-xiling-020 /)
+    assert.match(first.stdout, /warning +R45 +xiling-050 /)
+    assert.match(first.stdout, /notice +R46 +nanshan-002 /)
+    assert.match(first.stdout, /warning +R47 +ci-nanshan-003 /)
+    // Agreement findings: the department–community agreement missed its second report (R50); the
+    // village–enterprise agreement is in order
+    assert.include(first.stdout, "Joint building (1)")
+    assert.match(first.stdout, /warning +R50 +weijian-xingfu .*period 2/)
+    assert.notInclude(first.stdout, "donghu-lvyuan")
+    // Member streams through the membership pillar, two agreements, one unit check-in
+    const db = join(cwd, "dangjian.db")
+    assert.strictEqual(streamCount(db, "member"), 169)
+    assert.strictEqual(streamCount(db, "agreement"), 2)
+    assert.strictEqual(streamCount(db, "unit-checkin"), 1)
+    const events = eventCount(db)
+    assert.isAbove(events, 500)
     const again = run(cwd, "demo")
     assert.strictEqual(again.code, 0, again.stderr)
-    assert.strictEqual(eventCount(join(cwd, "dangjian.db")), events)
+    assert.include(again.stderr, "(0 events)")
+    assert.strictEqual(eventCount(db), events)
+    assert.strictEqual(again.stdout, first.stdout)
+  })
+
+  it("demo in zh-CN prints the three pillars' findings", () => {
+    const cwd = workdir()
+    const zh = run(cwd, "demo", "--lang", "zh-CN")
+    assert.strictEqual(zh.code, 0, zh.stderr)
+    assert.include(zh.stdout, "组织设置 (")
+    assert.include(zh.stdout, "党员管理 (")
+    assert.include(zh.stdout, "结对共建 (1)")
   })
 
   it("imports a roster of 10,000 members; counts and findings agree with the file", () => {
     const cwd = workdir()
     const file = join(fixtures, "roster-10000.csv")
+    const started = performance.now()
     const imported = run(cwd, "import", file)
+    const seconds = (performance.now() - started) / 1000
     assert.strictEqual(imported.code, 0, imported.stderr)
+    assert.isBelow(seconds, 30, `import took ${seconds.toFixed(1)} s`)
+    // Every member of the roster has a member stream of their own (R38)
+    assert.strictEqual(streamCount(join(cwd, "dangjian.db"), "member"), 10_000)
     const oracle = rosterCounts(file)
-    const members = [...oracle.values()].reduce((n, o) => n + o.all, 0)
-    assert.strictEqual(members, 10_000)
+    const total = [...oracle.values()].reduce((n, o) => n + o.all, 0)
+    assert.strictEqual(total, 10_000)
     assert.include(imported.stdout, `imported ${oracle.size + 1} organizations and 10000 members`)
 
     const report = run(cwd, "report", "--as-of", "2026-06-30", "--format", "json")
@@ -95,6 +171,26 @@ describe("dangjian (built binary)", () => {
     assert.deepStrictEqual([...subjects("R3")].sort(), over50.sort())
     assert.deepStrictEqual([...subjects("R5")].sort(), atLeast100.sort())
     assert.deepStrictEqual([...subjects("R16")].sort(), committeeDue.sort())
+    // Membership findings after the import, against the file
+    const members = memberOracle(file, "2026-06-30")
+    const coded = (code: string) =>
+      new Set(
+        json.findings.filter((f: { code: string }) => f.code === code).map((f: { subject: { id: string } }) =>
+          f.subject.id
+        )
+      )
+    assert.isAbove(members.lapsed.size, 0)
+    assert.isAbove(members.probationEnded.size, 0)
+    assert.deepStrictEqual(
+      [...coded("member.finding.probationDiscussionDue")].sort(),
+      [...members.probationEnded].sort()
+    )
+    assert.deepStrictEqual([...coded("member.finding.lapsed")].sort(), [...members.lapsed].sort())
+    assert.deepStrictEqual([...coded("member.finding.lapseWarning")].sort(), [...members.warned].sort())
+    assert.strictEqual(
+      json.byPillar.membership,
+      json.findings.filter((f: { pillar: string }) => f.pillar === "membership").length
+    )
 
     const tree = run(cwd, "tree")
     assert.strictEqual(tree.code, 0, tree.stderr)
@@ -112,6 +208,9 @@ describe("dangjian (built binary)", () => {
     assert.match(result.stderr, /line 7: approvedAt has an invalid value/)
     assert.match(result.stderr, /line 8: member v1-m1 appears twice \(first on line 3\)/)
     assert.match(result.stderr, /line 9: parent organization nowhere is neither in the file nor in the store/)
+    assert.match(result.stderr, /line 10: lastOrgLifeAt has an invalid value \(YYYY-MM-DD\)/)
+    assert.match(result.stderr, /line 11: probationEndsAt has an invalid value \(status=probationary\)/)
+    assert.match(result.stderr, /line 11: lastDuesAt has an invalid value \(>= approvedAt 2019-03-01\)/)
     assert.include(result.stderr, "nothing was written")
     assert.strictEqual(eventCount(join(cwd, "dangjian.db")), before)
   })
@@ -130,7 +229,19 @@ describe("dangjian (built binary)", () => {
     assert.match(run(cwd, "tree", "--format", "mermaid").stdout, /^flowchart TD\n/)
     const markdown = run(cwd, "report", "--as-of", "2026-06-30", "--format", "markdown")
     assert.match(markdown.stdout, /^# Findings as of 2026-06-30/)
-    assert.include(markdown.stdout, "| due | rule | subject | finding |")
+    assert.include(markdown.stdout, "| due | severity | rule | subject | finding |")
+    // The JSON report of the demo: subjects of every kind, and it validates against its documented schema
+    const demoJson = JSON.parse(run(cwd, "report", "--format", "json").stdout)
+    assert.isTrue(Result.isSuccess(Schema.decodeUnknownResult(Output.ReportJson)(demoJson)))
+    assert.includeMembers(
+      [...new Set(demoJson.findings.map((f: { subject: { kind: string } }) => f.subject.kind))],
+      ["organization", "member", "transfer", "checkIn", "agreement"]
+    )
+    assert.deepStrictEqual(demoJson.byPillar, {
+      organization: demoJson.findings.filter((f: { pillar: string }) => f.pillar === "organization").length,
+      membership: 9,
+      agreement: 1
+    })
     const zh = run(cwd, "report", "--as-of", "2026-06-30", "--lang", "zh-CN")
     assert.include(zh.stdout, "截至 2026-06-30 的检查结果")
     const schema = JSON.parse(run(cwd, "schema").stdout)

@@ -1,19 +1,24 @@
 /**
  * fast-check 4 arbitraries for dangjian, all built from fast-check combinators so that they shrink:
  *
- * - every organization command and event, one arbitrary per `_tag` and per union;
- * - accepted histories (random command sequences resolved against a pure model of the streams) and valid
- *   township trees down to party groups;
+ * - every command and event of the three pillars (organizations; members and unit check-ins; agreements and
+ *   councils), one arbitrary per `_tag` and per union;
+ * - accepted histories (random command sequences resolved against a pure model of the streams): organization
+ *   histories, valid township trees down to party groups, and township histories across the three pillars;
  * - governance policies (national, every preset, random and valid local variants, timelines) and member
  *   counts;
  * - legal dates clustered around rule boundaries (month ends, deadlines, term ends, the 2018 switch).
  *
  * @since 0.1.0
  */
+export * from "./arbitraries/agreement.ts"
+export * from "./arbitraries/all.ts"
 export * from "./arbitraries/commands.ts"
 export * from "./arbitraries/dates.ts"
 export * from "./arbitraries/events.ts"
 export * from "./arbitraries/history.ts"
+export * from "./arbitraries/member.ts"
 export * from "./arbitraries/policies.ts"
 export * from "./arbitraries/store.ts"
+export * from "./arbitraries/township.ts"
 export * from "./arbitraries/values.ts"

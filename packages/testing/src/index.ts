@@ -20,6 +20,22 @@ export * as Arbitraries from "./Arbitraries.ts"
  */
 export * as Laws from "./Laws.ts"
 /**
+ * A pure in-memory model of every stream of the three pillars: decides any `Dangjian.Command` like
+ * `Dangjian.execute` does against a store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export * as DangjianWorld from "./DangjianWorld.ts"
+/**
+ * Model-based tests (fast-check `commands`) of the member and organization aggregates against
+ * `Dangjian.execute` on any event store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export * as Models from "./Models.ts"
+/**
  * A pure in-memory model of the organization streams: decides commands like the store-backed handlers do.
  *
  * @since 0.1.0

@@ -1,13 +1,16 @@
-// Differential test: the same random accepted organization history, written into the in-memory store, the
-// SQLite store (`:memory:`) and the PostgreSQL store (a fresh schema per run, dropped afterwards), gives the
-// same log, the same OrganizationTree projection and the same compliance findings. PostgreSQL tests are
+// Differential test: the same random accepted history (organization histories, and township histories across
+// the three pillars), written into the in-memory store, the SQLite store (`:memory:`) and the PostgreSQL
+// store (a fresh schema per run, dropped afterwards), gives the same log, the same projections
+// (OrganizationTree, MemberRoster, AgreementRegister) and the same Compliance views and findings. PostgreSQL tests are
 // skipped, with the reason in their title, only when the server is unreachable (set DATABASE_URL).
 import type { Envelope } from "@dangjian/core"
 import {
+  Agreement,
   Compliance,
   Dangjian,
   EventStore,
   GovernancePolicy,
+  MemberRoster,
   MemoryStore,
   OrganizationTree,
   Projection
@@ -21,7 +24,7 @@ import { SqlClient } from "effect/sql"
 import fc from "fast-check"
 import { randomBytes } from "node:crypto"
 import { connect } from "node:net"
-import { Arbitraries, Laws, OrganizationWorld } from "../src/index.ts"
+import { Arbitraries, DangjianWorld, Laws } from "../src/index.ts"
 
 const databaseUrl = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test"
 
@@ -73,15 +76,16 @@ const postgres = (): StoreLayer => {
 const policies = GovernancePolicy.national
 const asOfDates = ["2024-07-01", "2031-12-31"] as const
 
-// What a store holds after a history: the log (without the ids and times each store mints), the tree
-// projection and the findings as of two dates (mid-history, and after every term has run out).
-const observe = (layer: StoreLayer, commands: ReadonlyArray<OrganizationWorld.Command>) =>
+// What a store holds after a history: the log (without the ids and times each store mints), the tree,
+// roster and agreement register projections, and the compliance views and findings as of two dates
+// (mid-history, and after every term has run out).
+const observe = (layer: StoreLayer, commands: ReadonlyArray<Dangjian.Command>) =>
   Effect.runPromise(
     Effect.gen(function*() {
       const rejected: Array<string> = []
       for (const command of commands) {
         const outcome = yield* Effect.result(Dangjian.execute(command, { policies }))
-        if (outcome._tag === "Failure") rejected.push(`${command._tag} ${command.orgId}: ${outcome.failure._tag}`)
+        if (outcome._tag === "Failure") rejected.push(`${command._tag}: ${outcome.failure._tag}`)
       }
       const store = yield* EventStore.EventStore
       const log = (yield* store.readAll({ after: 0, limit: 1_000_000 })).map((e: Envelope.Envelope) => ({
@@ -94,40 +98,62 @@ const observe = (layer: StoreLayer, commands: ReadonlyArray<OrganizationWorld.Co
         occurredAt: e.metadata.occurredAt
       }))
       const { state: tree } = yield* Projection.replay(OrganizationTree.projection)
-      const findings = yield* Effect.forEach(asOfDates, (asOf) => Compliance.report(policies, asOf))
-      return { rejected, log, tree, findings: findings.map((r) => r.findings) }
+      const { state: roster } = yield* Projection.replay(MemberRoster.projection)
+      const { state: register } = yield* Projection.replay(Agreement.AgreementRegister.projection)
+      const reports = yield* Effect.forEach(asOfDates, (asOf) => Compliance.report(policies, asOf))
+      return {
+        rejected,
+        log,
+        tree,
+        roster,
+        register,
+        views: reports.map((r) => r.view),
+        findings: reports.map((r) => r.findings)
+      }
     }).pipe(Effect.provide(layer))
   )
 
-// Random accepted histories: township trees down to party groups, and histories of every tree command
-// (moves, splits, merges, dissolutions, upgrades) with roster changes, resolved against the pure model.
-const history: fc.Arbitrary<ReadonlyArray<OrganizationWorld.Command>> = fc.oneof(
+// Random accepted histories: township trees down to party groups; histories of every tree command (moves,
+// splits, merges, dissolutions, upgrades) with roster changes; and township histories across the three
+// pillars (members registered, admitted, transferred, mobile and checked in; agreements signed with
+// activities and reports; councils), all resolved against the pure models.
+const history: fc.Arbitrary<ReadonlyArray<Dangjian.Command>> = fc.oneof(
   Arbitraries.organizationTree(Arbitraries.defaultTreeShape),
-  Arbitraries.organizationHistory({ maxLength: 30, policies }).map((h) => h.accepted)
+  Arbitraries.organizationHistory({ maxLength: 30, policies }).map((h) => h.accepted),
+  { arbitrary: Arbitraries.townshipHistory({ policies }).map((h) => h.accepted), weight: 3 }
 )
 
 const differential = async (name: string, stores: ReadonlyArray<() => StoreLayer>, numRuns: number) => {
-  const counts = { runs: 0, commands: 0, events: 0, orgs: 0, findings: 0 }
+  const counts = { runs: 0, commands: 0, events: 0, orgs: 0, members: 0, agreements: 0, findings: 0 }
   await fc.assert(
     fc.asyncProperty(history, async (commands) => {
       const [reference, ...others] = await Promise.all(stores.map((store) => observe(store(), commands)))
       assert.deepStrictEqual(reference?.rejected, [], "every command of an accepted history is accepted")
-      // the pure model's states are the reference store's projection
-      const { world } = OrganizationWorld.play(policies, commands)
+      // the pure model's states are the reference store's projections
+      const { world } = DangjianWorld.play(policies, commands)
       assert.deepStrictEqual(
         reference?.tree,
-        OrganizationTree.fromStates(Object.values(world.states).filter((state) => state.status !== "none"))
+        OrganizationTree.fromStates(Object.values(world.orgs.states).filter((state) => state.status !== "none"))
       )
+      assert.deepStrictEqual(reference?.roster.members, world.members)
+      for (const [id, state] of Object.entries(world.agreements)) {
+        assert.deepStrictEqual(reference?.register.agreements[id], state, id)
+      }
       for (const other of others) {
         assert.deepStrictEqual(other.rejected, reference?.rejected, name)
         assert.deepStrictEqual(other.log, reference?.log, `${name}: log`)
         assert.deepStrictEqual(other.tree, reference?.tree, `${name}: OrganizationTree`)
+        assert.deepStrictEqual(other.roster, reference?.roster, `${name}: MemberRoster`)
+        assert.deepStrictEqual(other.register, reference?.register, `${name}: AgreementRegister`)
+        assert.deepStrictEqual(other.views, reference?.views, `${name}: Compliance views`)
         assert.deepStrictEqual(other.findings, reference?.findings, `${name}: findings`)
       }
       counts.runs++
       counts.commands += commands.length
       counts.events += reference?.log.length ?? 0
       counts.orgs += Object.keys(reference?.tree.orgs ?? {}).length
+      counts.members += Object.keys(reference?.roster.members ?? {}).length
+      counts.agreements += Object.keys(reference?.register.agreements ?? {}).length
       counts.findings += reference?.findings.reduce((n, f) => n + f.length, 0) ?? 0
     }),
     { numRuns }
@@ -137,16 +163,20 @@ const differential = async (name: string, stores: ReadonlyArray<() => StoreLayer
 }
 
 describe("differential: in-memory, SQLite and PostgreSQL stores", () => {
-  it("in-memory and SQLite give the same log, tree and findings", async () => {
+  it("in-memory and SQLite give the same log, projections, compliance views and findings", async () => {
     const counts = await differential("memory/sqlite", [memory, sqlite], 100)
-    // not vacuous: real trees with findings were compared
+    // not vacuous: real trees, members and agreements with findings were compared
     assert.isAbove(counts.events, 2_000)
+    assert.isAbove(counts.members, 150)
+    assert.isAbove(counts.agreements, 30)
     assert.isAbove(counts.findings, 500)
   }, 120_000)
 
-  pgIt(pgTitle("in-memory, SQLite and PostgreSQL give the same log, tree and findings"), async () => {
+  pgIt(pgTitle("in-memory, SQLite and PostgreSQL give the same log, projections, views and findings"), async () => {
     const counts = await differential("memory/sqlite/postgres", [memory, sqlite, postgres], 30)
     assert.isAbove(counts.events, 300)
+    assert.isAbove(counts.members, 20)
+    assert.isAbove(counts.agreements, 3)
     assert.isAbove(counts.findings, 50)
   }, 300_000)
 
@@ -154,7 +184,7 @@ describe("differential: in-memory, SQLite and PostgreSQL stores", () => {
     await fc.assert(
       Laws.idempotentReappend(
         postgres,
-        Arbitraries.appendBatch(Arbitraries.organizationEvent(), { streamPrefix: "organization" })
+        Arbitraries.appendBatch(Arbitraries.dangjianEvent(), { streamPrefix: "organization" })
       ),
       { numRuns: 10 }
     )
@@ -175,7 +205,7 @@ describe("differential: in-memory, SQLite and PostgreSQL stores", () => {
     const out = await fc.check(
       fc.asyncProperty(history, async (commands) => {
         const [a, b] = await Promise.all([observe(memory(), commands), observe(lossy(), commands)])
-        assert.deepStrictEqual(b.tree, a.tree)
+        assert.deepStrictEqual([b.tree, b.roster, b.register], [a.tree, a.roster, a.register])
       }),
       { numRuns: 20, seed: 5 }
     )

@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"
+import type { SchemaIssue } from "effect"
 import * as Agreement from "../agreement/Agreement.ts"
 import * as CommandHandler from "../kernel/CommandHandler.ts"
 import type { Envelope } from "../kernel/Envelope.ts"
@@ -195,7 +196,25 @@ export const execute = (
   )
 }
 
-const decodeCommandResult = Schema.decodeUnknownResult(Command)
+// Commands are tagged structs in nested unions; decoding against the whole union reports the first member's
+// failure at the root. Choosing the member by `_tag` first gives the issue's real path (e.g. `memberId`).
+const commandDecoders = new Map<
+  string,
+  (input: unknown) => Result.Result<unknown, { readonly issue: SchemaIssue.Issue }>
+>()
+const collectCommands = (schema: Schema.Top): void => {
+  const node = schema as Schema.Top & {
+    readonly members?: ReadonlyArray<Schema.Top>
+    readonly fields?: { readonly _tag?: { readonly ast: { readonly literal?: unknown } } }
+  }
+  if (node.members !== undefined) {
+    for (const member of node.members) collectCommands(member)
+    return
+  }
+  const tag = node.fields?._tag?.ast.literal
+  if (typeof tag === "string") commandDecoders.set(tag, Schema.decodeUnknownResult(schema as Schema.Codec<unknown>))
+}
+collectCommands(Command)
 
 /**
  * Decodes untrusted input into a command. A failure carries the Schema issue's path and message, never the
@@ -205,9 +224,18 @@ const decodeCommandResult = Schema.decodeUnknownResult(Command)
  * @since 0.1.0
  */
 export const decodeCommand = (input: unknown): Result.Result<Command, CommandDecodeError> => {
-  const decoded = decodeCommandResult(input)
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return Result.fail(new CommandDecodeError({ path: "(root)", issue: "Expected an object with a _tag" }))
+  }
+  const tag = (input as { readonly _tag?: unknown })._tag
+  const decode = typeof tag === "string" ? commandDecoders.get(tag) : undefined
+  // The issue names no value the caller sent: unknown input is never echoed.
+  if (decode === undefined) {
+    return Result.fail(new CommandDecodeError({ path: "_tag", issue: "Expected a command type of Dangjian.Command" }))
+  }
+  const decoded = decode(input)
   return Result.isSuccess(decoded)
-    ? Result.succeed(decoded.success)
+    ? Result.succeed(decoded.success as Command)
     : Result.fail(new CommandDecodeError(describeIssue(decoded.failure.issue)))
 }
 

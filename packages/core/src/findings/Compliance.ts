@@ -9,6 +9,7 @@
 import { Effect } from "effect"
 import * as Agreement from "../agreement/findings.ts"
 import * as AgreementRegister from "../agreement/projections/AgreementRegister.ts"
+import type { Envelope } from "../kernel/Envelope.ts"
 import type { ReadError } from "../kernel/errors.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
@@ -63,25 +64,42 @@ export const projection = (asOf: LegalDate): Projection.Projection<ComplianceVie
   const tree = OrganizationTree.asOf(asOf)
   const members = MemberRoster.asOf(asOf)
   const agreements = AgreementRegister.asOf(asOf)
+  const applyUnit = (units: ComplianceView["units"], envelope: Envelope): ComplianceView["units"] => {
+    const unitOrgId = unitOrgIdOf(envelope.streamId)
+    if (unitOrgId === undefined || OrganizationTree.legalDateOf(envelope) > asOf) return units
+    const before = units[unitOrgId] ?? unitInitialState
+    const after = unitEvolve(before, envelope.data as UnitCheckInEvent)
+    return after === before ? units : { ...units, [unitOrgId]: after }
+  }
+  const combine = (
+    view: ComplianceView,
+    next: Omit<ComplianceView, "asOf">
+  ): ComplianceView =>
+    next.tree === view.tree && next.members === view.members && next.agreements === view.agreements
+      && next.units === view.units
+      ? view
+      : { asOf, ...next }
   return Projection.make({
     name: `compliance.asOf.${asOf}`,
     version: 2,
     initialState: empty(asOf),
-    apply: (view, envelope) => {
-      const nextTree = tree.apply(view.tree, envelope)
-      const nextMembers = members.apply(view.members, envelope)
-      const nextAgreements = agreements.apply(view.agreements, envelope)
-      let nextUnits = view.units
-      const unitOrgId = unitOrgIdOf(envelope.streamId)
-      if (unitOrgId !== undefined && OrganizationTree.legalDateOf(envelope) <= asOf) {
-        const before = view.units[unitOrgId] ?? unitInitialState
-        const after = unitEvolve(before, envelope.data as UnitCheckInEvent)
-        if (after !== before) nextUnits = { ...view.units, [unitOrgId]: after }
-      }
-      return nextTree === view.tree && nextMembers === view.members && nextAgreements === view.agreements
-          && nextUnits === view.units
-        ? view
-        : { asOf, tree: nextTree, members: nextMembers, units: nextUnits, agreements: nextAgreements }
+    apply: (view, envelope) =>
+      combine(view, {
+        tree: tree.apply(view.tree, envelope),
+        members: members.apply(view.members, envelope),
+        units: applyUnit(view.units, envelope),
+        agreements: agreements.apply(view.agreements, envelope)
+      }),
+    // Each part folds the batch its own way (the members' record is copied once per batch, not per event).
+    applyBatch: (view, envelopes) => {
+      let units = view.units
+      for (const envelope of envelopes) units = applyUnit(units, envelope)
+      return combine(view, {
+        tree: Projection.foldEnvelopes(tree, view.tree, envelopes),
+        members: Projection.foldEnvelopes(members, view.members, envelopes),
+        units,
+        agreements: Projection.foldEnvelopes(agreements, view.agreements, envelopes)
+      })
     }
   })
 }

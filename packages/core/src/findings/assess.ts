@@ -136,7 +136,13 @@ export const assess = (
   const out: Array<Finding> = []
   for (const state of OrganizationTree.active(input)) {
     out.push(
-      ...setupFindings(state, policy, asOf, OrganizationTree.subtreeCounts(input, state.orgId)),
+      ...setupFindings(
+        state,
+        policy,
+        asOf,
+        OrganizationTree.subtreeCounts(input, state.orgId),
+        state.parentId === undefined ? undefined : input.orgs[state.parentId]?.kind
+      ),
       ...leadershipFindings(state, policy, asOf)
     )
   }

@@ -7,7 +7,8 @@
  */
 import { addDays, daysBetween } from "../LegalDate.ts"
 import type { LegalDate } from "../LegalDate.ts"
-import { isBranchKind, isTownshipLevel } from "../organization/model.ts"
+import type { OrgKind } from "../organization/model.ts"
+import { canContain, isBranchKind, isTownshipLevel } from "../organization/model.ts"
 import type { OrganizationState } from "../organization/state.ts"
 import type { Counts, GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { countFor, reachedBy } from "../policy/GovernancePolicy.ts"
@@ -46,7 +47,8 @@ export const setupFindings = (
   state: OrganizationState,
   policy: GovernancePolicy,
   asOf: LegalDate,
-  subtree: Counts = { full: state.full, all: state.full + state.probationary }
+  subtree: Counts = { full: state.full, all: state.full + state.probationary },
+  parentKind?: OrgKind
 ): ReadonlyArray<Finding> => {
   if (state.status !== "active") return []
   const out: Array<Finding> = []
@@ -75,8 +77,13 @@ export const setupFindings = (
       })
     )
   }
-  if (branch && state.kind !== "jointBranch" && reachedBy(policy.generalBranchThreshold, own)) {
-    // R4 / C2 / C3: over the general-branch threshold an upgrade is possible (a "should" when mandatory)
+  if (
+    branch && state.kind !== "jointBranch" && reachedBy(policy.generalBranchThreshold, own)
+    && (parentKind === undefined || canContain(parentKind, "generalBranch"))
+  ) {
+    // R4 / C2 / C3: over the general-branch threshold an upgrade is possible (a "should" when mandatory).
+    // Not under a parent that cannot hold a general branch (a general branch's own branches): there the way
+    // out is the split of R3. R5 below has the same guard for a committee.
     const mandatory = policy.generalBranchThreshold.mandatory === true
     out.push(
       orgFinding(
@@ -95,6 +102,7 @@ export const setupFindings = (
   if (
     (branch || state.kind === "generalBranch") && state.kind !== "jointBranch"
     && reachedBy(policy.committeeThreshold, subtree)
+    && (parentKind === undefined || canContain(parentKind, "primaryCommittee"))
   ) {
     // R5 REC: from 100 members a committee is possible, with county approval (and the local guards, C5)
     out.push(

@@ -45,16 +45,29 @@ describe("Dangjian.execute", () => {
       _tag: "AddRosterMember",
       orgId: "v1",
       memberId: "secret-name",
+      status: "full",
+      reason: "initial",
       at: "2024-13-01"
     })
     assert.isTrue(Result.isFailure(decoded))
     const error = (decoded as Result.Failure<unknown, any>).failure
     assert.strictEqual(error._tag, "CommandDecodeError")
+    assert.strictEqual(error.path, "at")
     assert.notInclude(error.message, "secret-name")
     assert.isString(Messages.render(error, "zh-CN"))
     for (const input of [null, 1, "x", [], {}, { _tag: "Nope" }]) {
       assert.isTrue(Result.isFailure(Dangjian.decodeCommand(input)))
     }
+    // The member of the union is chosen by `_tag`, so the path names the bad field in every pillar.
+    const pathOf = (input: unknown) => {
+      const result = Dangjian.decodeCommand(input)
+      return Result.isFailure(result) ? result.failure.path : "decoded"
+    }
+    assert.strictEqual(pathOf({ _tag: "AdmitMember", memberId: 5 }), "memberId")
+    assert.strictEqual(pathOf({ _tag: "SignAgreement" }), "agreementId")
+    assert.strictEqual(pathOf({ _tag: "EstablishOrganization", orgId: 3 }), "orgId")
+    assert.strictEqual(pathOf({ _tag: "Nope" }), "_tag")
+    assert.strictEqual(pathOf([]), "(root)")
   })
 
   it("jsonSchemas: commands and events as JSON Schema 2020-12", () => {

@@ -31,6 +31,17 @@ describe("Assessment: set-up findings", () => {
     assert.include(fiftyOne, "R4 organization.finding.generalBranchPossible")
   })
 
+  it("R4 is not suggested to a branch whose parent cannot hold a general branch (R3's split is the way out)", () => {
+    const world = runAll(national, [
+      township(),
+      village("g", 0, 0, { kind: "generalBranch", workNeed: true }),
+      village("b", 40, 11, { parentId: "g" })
+    ])
+    const underGeneralBranch = codes(findingsOf(world))
+    assert.include(underGeneralBranch, "R3 organization.finding.splitSuggested")
+    assert.notInclude(underGeneralBranch, "R4 organization.finding.generalBranchPossible")
+  })
+
   it("C2 / C3: under S001 AM 50 already reaches the general-branch threshold, as a 'should'", () => {
     const findings = findingsOf(
       branch(40, 10, GovernancePolicy.s001Village),

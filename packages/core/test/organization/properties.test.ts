@@ -198,18 +198,26 @@ const crosses = (t: GovernancePolicy.Threshold, full: number, all: number): bool
   return t.inclusive ? n >= t.value : n > t.value
 }
 
-const oracleBranch = (p: GovernancePolicy.GovernancePolicy, full: number, all: number): ReadonlyArray<string> => {
+const oracleBranch = (
+  p: GovernancePolicy.GovernancePolicy,
+  full: number,
+  all: number,
+  // A general branch's own branches can become neither a general branch nor a committee where they are.
+  underGeneralBranch = false
+): ReadonlyArray<string> => {
   const out: Array<string> = []
   if (!crosses(p.branchMinFull, full, all)) out.push("R7 organization.finding.dissolutionDue")
   if (crosses(p.branchSoftMax, full, all)) out.push("R3 organization.finding.splitSuggested")
-  if (crosses(p.generalBranchThreshold, full, all)) {
+  if (!underGeneralBranch && crosses(p.generalBranchThreshold, full, all)) {
     out.push(
       p.generalBranchThreshold.mandatory === true
         ? "R4 organization.finding.generalBranchDue"
         : "R4 organization.finding.generalBranchPossible"
     )
   }
-  if (crosses(p.committeeThreshold, full, all)) out.push("R5 organization.finding.committeePossible")
+  if (!underGeneralBranch && crosses(p.committeeThreshold, full, all)) {
+    out.push("R5 organization.finding.committeePossible")
+  }
   if (crosses(p.branchCommitteeAtFull, full, all)) out.push("R16 organization.finding.committeeRequired")
   return out.sort()
 }
@@ -327,7 +335,7 @@ describe("assess against an independent oracle", () => {
           branches.forEach((c, i) => {
             assert.deepStrictEqual(
               thresholdFindings(findings, `g${i}`),
-              oracleBranch(p, c.full, c.full + c.probationary)
+              oracleBranch(p, c.full, c.full + c.probationary, true)
             )
           })
         }

@@ -68,6 +68,40 @@ export const apply = (view: RosterView, envelope: Envelope): RosterView => {
 }
 
 /**
+ * Folds a batch: the members record is copied once for the whole batch, not once per event (see
+ * `Projection.applyBatch`). `include` keeps only the envelopes that count (the as-of projection's date).
+ */
+const applyBatchWhere = (
+  view: RosterView,
+  envelopes: ReadonlyArray<Envelope>,
+  include: (envelope: Envelope) => boolean
+): RosterView => {
+  let members: Record<string, MemberState> | undefined
+  for (const envelope of envelopes) {
+    const memberId = memberIdOf(envelope.streamId)
+    if (memberId === undefined || !include(envelope)) continue
+    const current = members ?? view.members
+    const before = current[memberId] ?? initialState
+    const after = evolve(before, envelope.data as MemberEvent)
+    if (after === before) continue
+    members ??= { ...view.members }
+    members[memberId] = after
+  }
+  return members === undefined ? view : { members }
+}
+
+const always = () => true
+
+/**
+ * Folds a batch of envelopes, with the same result as {@link apply} on each in turn.
+ *
+ * @category folding
+ * @since 0.1.0
+ */
+export const applyBatch = (view: RosterView, envelopes: ReadonlyArray<Envelope>): RosterView =>
+  applyBatchWhere(view, envelopes, always)
+
+/**
  * The roster projection.
  *
  * @category projections
@@ -77,7 +111,8 @@ export const projection: Projection.Projection<RosterView> = Projection.make({
   name: "member.roster",
   version: 1,
   initialState: empty,
-  apply
+  apply,
+  applyBatch
 })
 
 /**
@@ -86,13 +121,16 @@ export const projection: Projection.Projection<RosterView> = Projection.make({
  * @category projections
  * @since 0.1.0
  */
-export const asOf = (date: LegalDate): Projection.Projection<RosterView> =>
-  Projection.make({
+export const asOf = (date: LegalDate): Projection.Projection<RosterView> => {
+  const include = (envelope: Envelope) => legalDateOf(envelope) <= date
+  return Projection.make({
     name: `member.roster.asOf.${date}`,
     version: 1,
     initialState: empty,
-    apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
+    apply: (view, envelope) => (include(envelope) ? apply(view, envelope) : view),
+    applyBatch: (view, envelopes) => applyBatchWhere(view, envelopes, include)
   })
+}
 
 type Buckets = { [K in keyof OrgRoster]: Array<string> }
 

@@ -78,6 +78,37 @@ export const apply = (view: TreeView, envelope: Envelope): TreeView => {
   return { orgs: { ...view.orgs, [orgId]: after } }
 }
 
+/** Folds a batch, copying the organizations' record once per batch (see `Projection.applyBatch`). */
+const applyBatchWhere = (
+  view: TreeView,
+  envelopes: ReadonlyArray<Envelope>,
+  include: (envelope: Envelope) => boolean
+): TreeView => {
+  let orgs: Record<string, OrganizationState> | undefined
+  for (const envelope of envelopes) {
+    const orgId = orgIdOf(envelope.streamId)
+    if (orgId === undefined || !include(envelope)) continue
+    const current = orgs ?? view.orgs
+    const before = current[orgId] ?? initialState
+    const after = evolve(before, envelope.data as OrganizationEvent)
+    if (after === before) continue
+    orgs ??= { ...view.orgs }
+    orgs[orgId] = after
+  }
+  return orgs === undefined ? view : { orgs }
+}
+
+const always = () => true
+
+/**
+ * Folds a batch of envelopes, with the same result as {@link apply} on each in turn.
+ *
+ * @category folding
+ * @since 0.1.0
+ */
+export const applyBatch = (view: TreeView, envelopes: ReadonlyArray<Envelope>): TreeView =>
+  applyBatchWhere(view, envelopes, always)
+
 /**
  * The tree projection (current state).
  *
@@ -88,7 +119,8 @@ export const projection: Projection.Projection<TreeView> = Projection.make({
   name: "organization.tree",
   version: 1,
   initialState: empty,
-  apply
+  apply,
+  applyBatch
 })
 
 /**
@@ -97,13 +129,16 @@ export const projection: Projection.Projection<TreeView> = Projection.make({
  * @category projections
  * @since 0.1.0
  */
-export const asOf = (date: LegalDate): Projection.Projection<TreeView> =>
-  Projection.make({
+export const asOf = (date: LegalDate): Projection.Projection<TreeView> => {
+  const include = (envelope: Envelope) => legalDateOf(envelope) <= date
+  return Projection.make({
     name: `organization.tree.asOf.${date}`,
     version: 1,
     initialState: empty,
-    apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
+    apply: (view, envelope) => (include(envelope) ? apply(view, envelope) : view),
+    applyBatch: (view, envelopes) => applyBatchWhere(view, envelopes, include)
   })
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries
