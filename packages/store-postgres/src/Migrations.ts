@@ -24,16 +24,20 @@ import type { Names } from "./StoreConfig.ts"
  * The body of `append_events`. The order of its steps is what makes the store correct:
  *
  * 1. Lock every stream of the request (`SELECT … FOR UPDATE`, or insert it at version 0 when it is missing, so
- *    two appends creating one stream queue up instead of racing), in an order the caller sorted, the same for
- *    every caller, so appends never deadlock.
+ *    two appends creating one stream queue up instead of racing; for "no stream" the insert is tried first, as
+ *    the stream is usually new), in an order the caller sorted, the same for every caller, so appends never
+ *    deadlock.
  * 2. Check every expected version (`-1` any, `-2` no stream, `-3` exists, `n ≥ 0` exact) BEFORE any position
  *    is taken: a loser burns no sequence number. On a conflict, and on an append with no events, look the
  *    event ids up first: ids already stored make an idempotent re-append, which the caller classifies with
  *    the kernel's `AppendRequest.classifyStored`.
- * 3. The transaction has its id (step 1 wrote); only now take the positions from the sequence.
+ * 3. The transaction has its id (step 1 wrote); only now take the positions from the sequence (`nextval` as
+ *    plain PL/pgSQL expressions, in order, not as a query).
  * 4. In a subtransaction, bump the stream versions and insert the events. The subtransaction's id is
  *    assigned after step 3, so it is greater than the id of every transaction that took a smaller position:
  *    it is stored as the events' `horizon`, which readers use to prove a gap dead (see `PostgresEventStore`).
+ *    For one stream the version bump and the insert are one statement: the bump runs first (the insert reads
+ *    its `RETURNING`), so it is still the write that assigns the subtransaction its id.
  *    A unique violation on an event id (a retry of a committed append) undoes the subtransaction and reports
  *    the stored events instead; its positions stay unused, a gap that readers prove dead.
  */
@@ -62,14 +66,25 @@ BEGIN
   conflict_index := 0;
   -- 1. Lock the streams in the order the caller sorted them (the same total order for every caller).
   FOREACH v_i IN ARRAY p_lock_order LOOP
-    SELECT s.version INTO v_version FROM ${n.streams} s WHERE s.stream_id = p_streams[v_i] FOR UPDATE;
-    IF NOT FOUND THEN
+    v_version := NULL;
+    IF p_expected[v_i] = -2 THEN
+      -- "No stream": creating it is the common case, so try the insert first.
       INSERT INTO ${n.streams} (stream_id, version, category) VALUES (p_streams[v_i], 0, p_categories[v_i])
         ON CONFLICT (stream_id) DO NOTHING;
       IF FOUND THEN
         v_version := 0;
-      ELSE
-        SELECT s.version INTO v_version FROM ${n.streams} s WHERE s.stream_id = p_streams[v_i] FOR UPDATE;
+      END IF;
+    END IF;
+    IF v_version IS NULL THEN
+      SELECT s.version INTO v_version FROM ${n.streams} s WHERE s.stream_id = p_streams[v_i] FOR UPDATE;
+      IF NOT FOUND THEN
+        INSERT INTO ${n.streams} (stream_id, version, category) VALUES (p_streams[v_i], 0, p_categories[v_i])
+          ON CONFLICT (stream_id) DO NOTHING;
+        IF FOUND THEN
+          v_version := 0;
+        ELSE
+          SELECT s.version INTO v_version FROM ${n.streams} s WHERE s.stream_id = p_streams[v_i] FOR UPDATE;
+        END IF;
       END IF;
     END IF;
     versions[v_i] := v_version;
@@ -103,31 +118,33 @@ BEGIN
   END IF;
   -- 3. Positions, taken after this transaction got its id (step 1 wrote).
   v_top := pg_current_xact_id()::text::bigint;
-  IF v_n = 1 THEN
-    positions := ARRAY[nextval(${n.sequenceLiteral})];
-  ELSE
-    SELECT array_agg(r.p ORDER BY r.p) INTO positions
-      FROM (SELECT nextval(${n.sequenceLiteral}) AS p FROM generate_series(1, v_n)) AS r;
-  END IF;
+  positions := array_fill(0::bigint, ARRAY[v_n]);
+  FOR k IN 1 .. v_n LOOP
+    positions[k] := nextval(${n.sequenceLiteral});
+  END LOOP;
   IF cardinality(p_metadata) = 1 THEN
     v_shared_metadata := p_metadata[1]::jsonb;
   END IF;
   -- 4. The writes, in a subtransaction opened after the positions were taken: its id is their horizon.
   BEGIN
-    FOR i IN 1 .. v_streams LOOP
-      IF p_counts[i] > 0 THEN
-        UPDATE ${n.streams} AS s SET version = s.version + p_counts[i] WHERE s.stream_id = p_streams[i]
-          RETURNING s.xmin::text::bigint INTO v_sub;
-      END IF;
-    END LOOP;
-    v_horizon := (v_top + ((v_sub - v_top % 4294967296) + 4294967296) % 4294967296)::text::xid8;
     IF v_single THEN
+      WITH u AS (
+        UPDATE ${n.streams} AS s SET version = s.version + v_n WHERE s.stream_id = p_streams[1]
+          RETURNING (v_top + ((s.xmin::text::bigint - v_top % 4294967296) + 4294967296) % 4294967296)::text::xid8 AS h
+      )
       INSERT INTO ${n.events} (global_position, stream_id, stream_position, event_id, type, schema_version, data,
                                metadata, horizon)
         SELECT positions[e.ord], p_streams[1], versions[1] + e.ord, e.id, e.ty, e.sv, e.d::jsonb,
-               coalesce(v_shared_metadata, p_metadata[e.ord]::jsonb), v_horizon
-          FROM unnest(p_ids, p_types, p_versions, p_data) WITH ORDINALITY AS e(id, ty, sv, d, ord);
+               coalesce(v_shared_metadata, p_metadata[e.ord]::jsonb), u.h
+          FROM u, unnest(p_ids, p_types, p_versions, p_data) WITH ORDINALITY AS e(id, ty, sv, d, ord);
     ELSE
+      FOR i IN 1 .. v_streams LOOP
+        IF p_counts[i] > 0 THEN
+          UPDATE ${n.streams} AS s SET version = s.version + p_counts[i] WHERE s.stream_id = p_streams[i]
+            RETURNING s.xmin::text::bigint INTO v_sub;
+        END IF;
+      END LOOP;
+      v_horizon := (v_top + ((v_sub - v_top % 4294967296) + 4294967296) % 4294967296)::text::xid8;
       INSERT INTO ${n.events} (global_position, stream_id, stream_position, event_id, type, schema_version, data,
                                metadata, horizon)
         SELECT positions[e.ord], p_streams[p_event_stream[e.ord]], versions[p_event_stream[e.ord]] + p_event_offset[e.ord],

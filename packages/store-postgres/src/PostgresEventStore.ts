@@ -96,17 +96,18 @@ export const make = (
     // A stream's positions are 1…version with no hole, and its events commit with its version: read whole, the
     // last event is the version. Read after a position, the version comes from the streams row in the same
     // statement (the same snapshot), never from a second query that could see a later commit.
-    const readStreamSql = `SELECT e.global_position, e.stream_position, e.event_id, e.type, e.schema_version, e.data,
-      e.metadata FROM ${n.events} e WHERE e.stream_id = $1 ORDER BY e.stream_position`
-    const readStreamAfterSql = `SELECT e.global_position, e.stream_position, e.event_id, e.type, e.schema_version,
-      e.data, e.metadata, v.version
+    // Positions are read as float8: exact below 2^53, and decoded as numbers rather than BigInts.
+    const readStreamSql = `SELECT e.global_position::float8, e.stream_position::float8, e.event_id, e.type,
+      e.schema_version, e.data, e.metadata::text FROM ${n.events} e WHERE e.stream_id = $1 ORDER BY e.stream_position`
+    const readStreamAfterSql = `SELECT e.global_position::float8, e.stream_position::float8, e.event_id, e.type,
+      e.schema_version, e.data, e.metadata::text, v.version
       FROM (SELECT coalesce((SELECT s.version FROM ${n.streams} s WHERE s.stream_id = $1), 0) AS version) v
       LEFT JOIN ${n.events} e ON e.stream_id = $1 AND e.stream_position > $2
       ORDER BY e.stream_position`
     // `settled`: the row's horizon is below the oldest transaction still running, so every smaller position is
     // final (see the module documentation). The snapshot's xmin is computed once per statement.
-    const readAllSql = `SELECT e.global_position, e.stream_id, e.stream_position, e.event_id, e.type,
-      e.schema_version, e.data, e.metadata, e.horizon <= x.xmin
+    const readAllSql = `SELECT e.global_position::float8, e.stream_id, e.stream_position::float8, e.event_id, e.type,
+      e.schema_version, e.data, e.metadata::text, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
     const headSql = `SELECT e.global_position, e.horizon <= x.xmin
@@ -271,6 +272,24 @@ export const make = (
 
     // ---- reads --------------------------------------------------------------------------------------------
 
+    // Metadata is read as text: one command's events share it, so a run of rows carries the same text and it is
+    // parsed once per run (envelopes are immutable, so sharing the parsed object is safe).
+    let lastMetadataText: string | undefined
+    let lastMetadata: unknown
+    const parseMetadata = (text: unknown): unknown => {
+      if (typeof text !== "string") return undefined
+      if (text === lastMetadataText) return lastMetadata
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        return undefined
+      }
+      lastMetadataText = text
+      lastMetadata = parsed
+      return parsed
+    }
+
     /** Decodes one stored event; `undefined` when the codec's policy skips it. */
     const decodeRow = (
       globalPosition: number,
@@ -280,8 +299,9 @@ export const make = (
       type: unknown,
       schemaVersion: unknown,
       data: unknown,
-      metadata: unknown
+      metadataText: unknown
     ): Result.Result<Envelope.Envelope | undefined, ReadError> => {
+      const metadata = parseMetadata(metadataText)
       if (typeof eventId !== "string" || typeof type !== "string" || typeof schemaVersion !== "number") {
         return Result.fail(new CorruptEvent({ globalPosition, reason: "missing id, type or schema version" }))
       }

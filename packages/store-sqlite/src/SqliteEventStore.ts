@@ -24,16 +24,20 @@ import { Deferred, Duration, Effect, Exit, Result } from "effect"
 import type { DatabaseSync, StatementSync } from "node:sqlite"
 import type { Names } from "./StoreConfig.ts"
 
-type Row = {
-  readonly global_position: number
-  readonly stream_id: string
-  readonly stream_position: number
-  readonly event_id: string
-  readonly type: string
-  readonly schema_version: number
-  readonly data: string
-  readonly metadata: string
-}
+/**
+ * A stored event as the read statements return it: the columns of `columns`, in that order, as an array (no
+ * object with named properties is built per row).
+ */
+type Row = readonly [
+  globalPosition: number,
+  streamId: string,
+  streamPosition: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string
+]
 
 /** A short, data-free description of a driver failure: SQLite's code and its generic text, never values. */
 export const describeFailure = (cause: unknown): string => {
@@ -70,6 +74,23 @@ export const make = (
       statements.set(sql, statement)
     }
     return statement
+  }
+  // The read statements return rows as arrays (`setReturnArrays`, Node ≥ 22.16 / 24). On an older Node the
+  // rows come as objects and are turned into arrays, in the order of `columns`.
+  const readStatements = new Map<string, (...params: Array<number | string>) => ReadonlyArray<Row>>()
+  const prepareRead = (sql: string): (...params: Array<number | string>) => ReadonlyArray<Row> => {
+    let read = readStatements.get(sql)
+    if (read === undefined) {
+      const statement = db.prepare(sql)
+      if (typeof statement.setReturnArrays === "function") {
+        statement.setReturnArrays(true)
+        read = (...params) => statement.all(...params) as unknown as ReadonlyArray<Row>
+      } else {
+        read = (...params) => statement.all(...params).map((row) => Object.values(row) as unknown as Row)
+      }
+      readStatements.set(sql, read)
+    }
+    return read
   }
   const columns = "global_position, stream_id, stream_position, event_id, type, schema_version, data, metadata"
   const sqlVersion = `SELECT version FROM ${names.streams} WHERE stream_id = ?`
@@ -217,30 +238,42 @@ export const make = (
       return Effect.fromResult(result)
     })
 
+  // One command's events share their metadata, so a run of rows usually carries the same metadata text: it is
+  // parsed once per run (envelopes are immutable, so sharing the parsed object is safe).
+  let lastMetadataText: string | undefined
+  let lastMetadata: Envelope.EventMetadata | undefined
+
   const toEnvelope = (row: Row): Result.Result<Envelope.Envelope | undefined, ReadError> => {
+    const globalPosition = row[0]
+    const streamId = row[1]
+    const streamPosition = row[2]
+    const type = row[4]
+    const schemaVersion = row[5]
+    const metadataText = row[7]
     let data: unknown
     let metadata: Envelope.EventMetadata
     try {
-      data = JSON.parse(row.data)
-      metadata = JSON.parse(row.metadata)
+      data = JSON.parse(row[6])
+      if (metadataText === lastMetadataText && lastMetadata !== undefined) {
+        metadata = lastMetadata
+      } else {
+        metadata = JSON.parse(metadataText)
+        lastMetadataText = metadataText
+        lastMetadata = metadata
+      }
     } catch {
-      return Result.fail(
-        new CorruptEvent({ globalPosition: row.global_position, reason: "the stored JSON does not parse" })
-      )
+      return Result.fail(new CorruptEvent({ globalPosition, reason: "the stored JSON does not parse" }))
     }
-    const decoded = codec.decode(
-      { type: row.type, schemaVersion: row.schema_version, data },
-      { streamId: row.stream_id, streamPosition: row.stream_position }
-    )
+    const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
     if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
     if (decoded.success === undefined) return Result.succeed(undefined)
     return Result.succeed({
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      streamPosition: row.stream_position,
-      globalPosition: row.global_position,
-      type: row.type,
-      schemaVersion: row.schema_version,
+      eventId: row[3],
+      streamId,
+      streamPosition,
+      globalPosition,
+      type,
+      schemaVersion,
       data: decoded.success,
       metadata
     })
@@ -248,8 +281,8 @@ export const make = (
 
   const toEnvelopes = (rows: ReadonlyArray<Row>): Result.Result<Array<Envelope.Envelope>, ReadError> => {
     const out: Array<Envelope.Envelope> = []
-    for (const row of rows) {
-      const envelope = toEnvelope(row)
+    for (let i = 0; i < rows.length; i++) {
+      const envelope = toEnvelope(rows[i]!)
       if (Result.isFailure(envelope)) return Result.fail(envelope.failure)
       if (envelope.success !== undefined) out.push(envelope.success)
     }
@@ -267,11 +300,23 @@ export const make = (
 
   const readStream: EventStore.EventStoreShape["readStream"] = (streamId, options) =>
     guarded("readStream", () => {
+      const after = options?.after ?? 0
+      if (after <= 0) {
+        // Read whole: one statement, so one snapshot. A stream's positions are 1…version with no hole and commit
+        // with its version, so the version is the last row's position (even when the codec skips that event).
+        const rows = prepareRead(sqlStream)(streamId, 0)
+        const events = toEnvelopes(rows)
+        return Result.isFailure(events) ? Result.fail(events.failure) : Result.succeed({
+          streamId,
+          version: rows.length === 0 ? 0 : rows[rows.length - 1]![2],
+          events: events.success
+        })
+      }
       // One read transaction: the version and the events come from the same snapshot.
       db.exec("BEGIN")
       try {
         const version = versionOf(streamId)
-        const rows = prepare(sqlStream).all(streamId, options?.after ?? 0) as unknown as ReadonlyArray<Row>
+        const rows = prepareRead(sqlStream)(streamId, after)
         db.exec("COMMIT")
         const events = toEnvelopes(rows)
         return Result.isFailure(events) ? Result.fail(events.failure) : Result.succeed({
@@ -288,10 +333,7 @@ export const make = (
   const readAll: EventStore.EventStoreShape["readAll"] = (options) =>
     guarded("readAll", () =>
       toEnvelopes(
-        prepare(sqlAll).all(
-          Math.max(0, options.after),
-          options.limit ?? EventStore.defaultBatchSize
-        ) as unknown as ReadonlyArray<Row>
+        prepareRead(sqlAll)(Math.max(0, options.after), options.limit ?? EventStore.defaultBatchSize)
       ))
 
   const head = Effect.suspend(() => {

@@ -10,7 +10,6 @@ import { dumbo, rawSql } from "@event-driven-io/dumbo"
 import type { EventStore, ReadEvent } from "@event-driven-io/emmett"
 import { getInMemoryEventStore, STREAM_DOES_NOT_EXIST } from "@event-driven-io/emmett"
 import * as EmmettPg from "@event-driven-io/emmett-postgresql"
-import * as EmmettSqlite from "@event-driven-io/emmett-sqlite"
 import type { BenchEvent, Measurement, State, Workload } from "../workload.ts"
 import { Checks, eventOf, evolveByType, initialState, perStream, project, streamName, time } from "../workload.ts"
 
@@ -105,6 +104,9 @@ export const runMemory = async (workload: Workload, streams: number): Promise<Me
 
 /** Emmett on SQLite (node-sqlite3), one shared connection, WAL as Emmett sets it. */
 export const runSqlite = async (workload: Workload, streams: number, fileName: string): Promise<Measurement> => {
+  // Loaded here, not at the top: node-sqlite3 is an optional native module, and when it did not build the
+  // Emmett SQLite cells fail alone instead of taking the in-memory and PostgreSQL cells with them.
+  const EmmettSqlite = await import("@event-driven-io/emmett-sqlite")
   const connection = EmmettSqlite.sqliteConnection({ fileName })
   const pool = EmmettSqlite.SQLiteConnectionPool({ fileName, connectionOptions: { singleton: true, connection } })
   const store = EmmettSqlite.getSQLiteEventStore({ fileName, pool, schema: { autoMigration: "CreateOrUpdate" } })
