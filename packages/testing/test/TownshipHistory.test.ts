@@ -54,7 +54,7 @@ describe("Arbitraries.townshipHistory", () => {
           "FormCouncil"
         ]
       ) assert.isTrue(tags.has(tag), tag)
-      assert.isAbove(accepted, 700)
+      assert.isAbove(accepted, 400)
     },
     120_000
   )

@@ -123,10 +123,20 @@ const history: fc.Arbitrary<ReadonlyArray<Dangjian.Command>> = fc.oneof(
   { arbitrary: Arbitraries.townshipHistory({ policies }).map((h) => h.accepted), weight: 3 }
 )
 
-const differential = async (name: string, stores: ReadonlyArray<() => StoreLayer>, numRuns: number) => {
+// Township histories only: every run reaches the three pillars, so a short run is never vacuous.
+const townships: fc.Arbitrary<ReadonlyArray<Dangjian.Command>> = Arbitraries.townshipHistory({ policies }).map((h) =>
+  h.accepted
+)
+
+const differential = async (
+  name: string,
+  stores: ReadonlyArray<() => StoreLayer>,
+  numRuns: number,
+  histories: fc.Arbitrary<ReadonlyArray<Dangjian.Command>> = history
+) => {
   const counts = { runs: 0, commands: 0, events: 0, orgs: 0, members: 0, agreements: 0, findings: 0 }
   await fc.assert(
-    fc.asyncProperty(history, async (commands) => {
+    fc.asyncProperty(histories, async (commands) => {
       const [reference, ...others] = await Promise.all(stores.map((store) => observe(store(), commands)))
       assert.deepStrictEqual(reference?.rejected, [], "every command of an accepted history is accepted")
       // the pure model's states are the reference store's projections
@@ -173,9 +183,9 @@ describe("differential: in-memory, SQLite and PostgreSQL stores", () => {
   }, 120_000)
 
   pgIt(pgTitle("in-memory, SQLite and PostgreSQL give the same log, projections, views and findings"), async () => {
-    const counts = await differential("memory/sqlite/postgres", [memory, sqlite, postgres], 30)
+    const counts = await differential("memory/sqlite/postgres", [memory, sqlite, postgres], 30, townships)
     assert.isAbove(counts.events, 300)
-    assert.isAbove(counts.members, 20)
+    assert.isAbove(counts.members, 10)
     assert.isAbove(counts.agreements, 3)
     assert.isAbove(counts.findings, 50)
   }, 300_000)
