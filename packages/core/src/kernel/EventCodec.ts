@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Result, Schema, SchemaAST } from "effect"
 import { describeIssue, EventDecodeError, EventEncodeError, UnknownEventType } from "./errors.ts"
 import type { EventDefinition, EventOf } from "./EventDefinition.ts"
 
@@ -66,6 +66,8 @@ export interface EventCodec<E = unknown> {
 
 interface Compiled {
   readonly definition: EventDefinition
+  /** The schema has no transformation: its encoded form is its type (strings, numbers, literals, structs…). */
+  readonly plain: boolean
   readonly is: (u: unknown) => boolean
   readonly validate: (u: unknown) => Result.Result<unknown, Schema.SchemaError>
   readonly encode: (u: unknown) => Result.Result<unknown, Schema.SchemaError>
@@ -80,6 +82,7 @@ const compile = (definition: EventDefinition): Compiled => {
   const json = Schema.toCodecJson(definition.schema as Schema.Codec<unknown, unknown>)
   return {
     definition,
+    plain: SchemaAST.toEncoded(definition.schema.ast) === definition.schema.ast,
     is: Schema.is(definition.schema as Schema.Codec<unknown, unknown>),
     validate: Schema.decodeUnknownResult(Schema.toType(definition.schema as Schema.Codec<unknown, unknown>)),
     encode: Schema.encodeUnknownResult(json),
@@ -167,6 +170,9 @@ export const make = <const Defs extends ReadonlyArray<EventDefinition>>(
       if (Result.isFailure(old)) return fail(old.failure, v)
       data = step.upcast(old.success)
     }
+    // Reads are the hot path of every replay: data of a plain schema that already has its type is returned as
+    // read (a check, no copy); anything else, including every invalid value, goes through the full decode.
+    if (compiled.plain && compiled.is(data)) return Result.succeed(data)
     const decoded = compiled.decode(data)
     if (Result.isFailure(decoded)) return fail(decoded.failure, compiled.definition.version)
     return Result.succeed(decoded.success)

@@ -101,3 +101,33 @@ describe("EventCodec", () => {
     assert.throws(() => EventCodec.make([x, x]), /defined twice/)
   })
 })
+
+describe("EventCodec.decode on plain schemas", () => {
+  const Plain = EventDefinition.define(
+    "Plain",
+    Schema.TaggedStruct("Plain", { id: Schema.String, n: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })
+  )
+  const plain = EventCodec.make([Plain])
+
+  it("returns valid data as read, and still rejects invalid data with the issue's path", () => {
+    const data = { _tag: "Plain" as const, id: "a", n: 3 }
+    const decoded = plain.decode({ type: "Plain", schemaVersion: 1, data })
+    assert.deepStrictEqual(decoded, Result.succeed(data))
+    const bad = plain.decode({ type: "Plain", schemaVersion: 1, data: { _tag: "Plain", id: "a", n: -1 } })
+    assert.isTrue(Result.isFailure(bad))
+    assert.strictEqual((bad as Result.Failure<unknown, { path: string }>).failure.path, "n")
+  })
+
+  it("gives the same value as the full decode for any valid value", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), (id, n) => {
+        const data = { _tag: "Plain" as const, id, n }
+        const encoded = plain.encode(data)
+        assert.isTrue(Result.isSuccess(encoded))
+        const stored = (encoded as Result.Success<EventCodec.EncodedEvent, never>).success
+        assert.deepStrictEqual(plain.decode(JSON.parse(JSON.stringify(stored))), Result.succeed(data))
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
