@@ -121,23 +121,6 @@ export const pillarOf = (command: Command): "organization" | "member" | "unit" |
 const orgStates = (world: World, ids: ReadonlyArray<string>): Record<string, Organization.OrganizationState> =>
   Object.fromEntries(ids.map((id) => [id, orgOf(world, id)]))
 
-const applyOrgEvents = (
-  orgs: OrganizationWorld.World,
-  events: Readonly<Record<string, ReadonlyArray<Organization.OrganizationEvent>>>
-): OrganizationWorld.World => {
-  const states: Record<string, Organization.OrganizationState> = { ...orgs.states }
-  const log = [...orgs.log]
-  for (const [orgId, list] of Object.entries(events)) {
-    let state = states[orgId] ?? Organization.initialState
-    for (const event of list) {
-      state = Organization.evolve(state, event)
-      log.push({ orgId, event })
-    }
-    states[orgId] = state
-  }
-  return { states, log }
-}
-
 /**
  * Decides a command in the world, judged by the policy in force on its date, and applies its events.
  *
@@ -156,7 +139,7 @@ export const run = (
       const orgs = orgStates(world, Member.requiredOrgs(cmd, member))
       return Result.map(Member.decide(policies, cmd, { member, orgs }), (events) => ({
         ...world,
-        orgs: applyOrgEvents(world.orgs, events.orgs),
+        orgs: OrganizationWorld.applyEvents(world.orgs, events.orgs),
         members: { ...world.members, [cmd.memberId]: events.member.reduce(Member.evolve, member) }
       }))
     }

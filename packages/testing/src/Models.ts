@@ -226,12 +226,19 @@ const checkMembers = async (model: MemberModel, real: Real) => {
 
 type MemberCmd = fc.AsyncCommand<MemberModel, Real>
 
-const memberStep = (
+/**
+ * One model-based step: runs the command against the store, expects acceptance exactly when the model allows
+ * it, applies it to the model, then compares the store's read models with the model (`check`).
+ */
+const step = <M extends { readonly today: string; accepted: number; rejected: number }>(
+  check: (model: M, real: Real) => Promise<void>
+) =>
+(
   label: string,
-  command: (model: MemberModel) => Dangjian.Command,
-  allowed: (model: MemberModel) => boolean,
-  apply: (model: MemberModel) => void
-): MemberCmd => ({
+  command: (model: M) => Dangjian.Command,
+  allowed: (model: M) => boolean,
+  apply: (model: M) => void
+): fc.AsyncCommand<M, Real> => ({
   check: () => true,
   run: async (model, real) => {
     const ok = allowed(model)
@@ -242,10 +249,12 @@ const memberStep = (
     } else {
       model.rejected++
     }
-    await checkMembers(model, real)
+    await check(model, real)
   },
   toString: () => label
 })
+
+const memberStep = step<MemberModel>((model, real) => checkMembers(model, real))
 
 const isActive = (m: ModelMember) => m.status === "probationary" || m.status === "full"
 const fullAt = (model: MemberModel, orgId: string | undefined) => countsOf(model.rosters[orgId ?? ""] ?? {}).full
@@ -502,26 +511,7 @@ const transitions: Readonly<Record<Organization.RosterStatus, ReadonlyArray<Orga
   suspended: ["full", "probationary"]
 }
 
-const orgStep = (
-  label: string,
-  command: (model: OrganizationModel) => Organization.OrganizationCommand,
-  allowed: (model: OrganizationModel) => boolean,
-  apply: (model: OrganizationModel) => void
-): OrgCmd => ({
-  check: () => true,
-  run: async (model, real) => {
-    const ok = allowed(model)
-    expectOutcome(await execute(real, command(model)), ok, `${label} on ${model.today}`)
-    if (ok) {
-      apply(model)
-      model.accepted++
-    } else {
-      model.rejected++
-    }
-    await checkOrganizations(model, real)
-  },
-  toString: () => label
-})
+const orgStep = step<OrganizationModel>((model, real) => checkOrganizations(model, real))
 
 /**
  * One command of the organization model: add a member to a roster, remove one, change a member's status,

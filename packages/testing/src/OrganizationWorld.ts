@@ -59,7 +59,13 @@ const treeTags: ReadonlySet<string> = new Set(
  */
 export const isTreeCommand = (command: Command): command is Organization.TreeCommand => treeTags.has(command._tag)
 
-const applyEvents = (
+/**
+ * Applies decided events to the world, stream by stream, and appends them to its log.
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const applyEvents = (
   world: World,
   events: Readonly<Record<string, ReadonlyArray<Organization.OrganizationEvent>>>
 ): World => {
