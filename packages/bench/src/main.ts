@@ -84,6 +84,7 @@ const runCell = (system: System, workload: Workload): Promise<CellResult> =>
     const child = spawn(
       process.execPath,
       [
+        "--expose-gc",
         join(root, "src", "cell.ts"),
         "--system",
         system.id,

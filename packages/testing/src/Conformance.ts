@@ -153,6 +153,23 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
       )
 
       test(
+        "folding in the store equals folding what readStream returns (foldStream, when the store has it)",
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append([{ streamId: "thing-f", expected: "noStream", events: yield* notes("f", 1, 6) }])
+          // An order-sensitive fold: the sequence of `n`s, so a skipped, repeated or reordered event shows.
+          const evolve = (seen: ReadonlyArray<number>, data: unknown) => [...seen, (data as { n: number }).n]
+          for (const after of [0, 2, 5, 6, 9]) {
+            const read = yield* s.readStream("thing-f", { after })
+            const folded = yield* EventStore.fold(s, "thing-f", [] as ReadonlyArray<number>, evolve, { after })
+            assert.deepStrictEqual(folded, { state: read.events.map((e) => (e.data as { n: number }).n), version: 6 })
+          }
+          const missing = yield* EventStore.fold(s, "thing-none", ["initial"], (state) => [...state, "event"])
+          assert.deepStrictEqual(missing, { state: ["initial"], version: 0 })
+        })
+      )
+
+      test(
         "an append with no events for a stream only checks its version",
         Effect.gen(function*() {
           const s = yield* store
@@ -332,6 +349,46 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           assert.strictEqual((partial as Result.Failure<unknown, any>).failure.reason, "partialBatch")
           assert.strictEqual((yield* s.readStream("thing-j")).version, 1)
           assert.strictEqual((yield* s.readStream("thing-k")).version, 0)
+        })
+      )
+
+      test(
+        "event ids in any order (made elsewhere, or chosen by the caller) are found again",
+        Effect.gen(function*() {
+          const s = yield* store
+          // Ids in generation order, then appended out of it: newest first, one below everything stored, and
+          // ids of another generator's shape (version 4), so no store can rely on ids arriving in order.
+          const ids = yield* Uuid.v7Many(30)
+          const chosen = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`
+          const withIds = (thingId: string, eventIds: ReadonlyArray<string>) =>
+            Effect.map(
+              notes(thingId, 1, eventIds.length),
+              (events) => events.map((event, i) => ({ ...event, eventId: eventIds[i]! }))
+            )
+          const batches = [
+            { streamId: "thing-o1", events: yield* withIds("o1", ids.slice(20, 30)) },
+            { streamId: "thing-o2", events: yield* withIds("o2", ids.slice(0, 10).toReversed()) },
+            { streamId: "thing-o3", events: yield* withIds("o3", [chosen(7), chosen(3), chosen(5)]) },
+            { streamId: "thing-o4", events: yield* withIds("o4", ids.slice(10, 20)) }
+          ]
+          const first: Array<EventStore.AppendResult> = []
+          for (const batch of batches) first.push(yield* s.append([{ ...batch, expected: "noStream" }]))
+          for (const [i, batch] of batches.entries()) {
+            const again = yield* s.append([{ ...batch, expected: "noStream" }])
+            assert.isTrue(again.alreadyStored, batch.streamId)
+            assert.deepStrictEqual(again.positions, first[i]!.positions)
+            for (const event of batch.events) {
+              const elsewhere = yield* Effect.result(
+                s.append([{ streamId: "thing-o5", expected: "any", events: [event] }])
+              )
+              assert.strictEqual(failureTag(elsewhere), "EventIdConflict", event.eventId)
+            }
+          }
+          // An id between stored ones that is not stored is new.
+          const between = yield* withIds("o5", [chosen(4)])
+          const fresh = yield* s.append([{ streamId: "thing-o5", expected: "noStream", events: between }])
+          assert.isFalse(fresh.alreadyStored)
+          assert.strictEqual((yield* s.readAll({ after: 0, limit: 10_000 })).length, 34)
         })
       )
     })

@@ -10,7 +10,7 @@ import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangji
 import { CommandHandler, EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core"
 import { Effect, Layer, Option, Schema, Stream } from "effect"
 import type { Measurement, Workload } from "../workload.ts"
-import { Checks, eventOf, evolveByType, initialState, perStream, project, streamName } from "../workload.ts"
+import { Checks, eventOf, evolveByType, initialState, perStream, project, settle, streamName } from "../workload.ts"
 
 const OrganizationEstablished = EventDefinition.define(
   "OrganizationEstablished",
@@ -52,6 +52,7 @@ const prefill = (store: EventStoreModule.EventStoreShape, streams: number) =>
 
 const timed = <A, E, R>(body: Effect.Effect<A, E, R>) =>
   Effect.gen(function*() {
+    settle()
     const start = performance.now()
     const value = yield* body
     return { seconds: (performance.now() - start) / 1000, value }

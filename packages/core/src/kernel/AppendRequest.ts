@@ -8,7 +8,7 @@ import { Result } from "effect"
 import type { StreamId } from "./Envelope.ts"
 import { EventIdConflict, InvalidAppend } from "./errors.ts"
 import type { AppendResult, AppendToStream, StoredPosition } from "./EventStore.ts"
-import { isUuid } from "./Uuid.ts"
+import { isEventId } from "./Uuid.ts"
 
 /** 1–200 UTF-16 code units, none of them a control character (U+0000–U+001F, U+007F). */
 const isValidStreamId = (streamId: string): boolean => {
@@ -25,8 +25,8 @@ const isValidStreamId = (streamId: string): boolean => {
 const pairwiseLimit = 16
 
 /**
- * Rejects a malformed request: no streams, a stream twice, an invalid stream id or event id, an event id
- * twice.
+ * Rejects a malformed request: no streams, a stream twice, an invalid stream id, an event id that is not a
+ * lowercase UUID ({@link isEventId}), an event id twice.
  *
  * @category validation
  * @since 0.1.0
@@ -59,7 +59,9 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
       return new InvalidAppend({ reason: "invalidStreamId", detail: `invalid expected version for ${part.streamId}` })
     }
     for (const event of part.events) {
-      if (!isUuid(event.eventId)) return new InvalidAppend({ reason: "invalidEventId", detail: "not a UUID" })
+      if (!isEventId(event.eventId)) {
+        return new InvalidAppend({ reason: "invalidEventId", detail: "not a UUID in lowercase" })
+      }
     }
     total += part.events.length
   }
@@ -70,6 +72,10 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
 const duplicateEventId = (request: ReadonlyArray<AppendToStream>, total: number): string | undefined => {
   const ids: Array<string> = []
   for (const part of request) for (const event of part.events) ids.push(event.eventId)
+  // Ids in strictly increasing order (as `Uuid.v7` makes them) hold no duplicate: one comparison per id.
+  let increasing = true
+  for (let i = 1; i < ids.length && increasing; i++) increasing = ids[i - 1]! < ids[i]!
+  if (increasing) return undefined
   if (total <= pairwiseLimit) {
     for (let i = 1; i < ids.length; i++) {
       for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return ids[i]

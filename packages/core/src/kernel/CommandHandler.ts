@@ -10,8 +10,8 @@ import { Effect, Option, Result, Schedule } from "effect"
 import type { Decider, Fold, MultiDecider, TaggedEvent } from "./Decider.ts"
 import type { Envelope, EventMetadata, NewEvent, StreamId } from "./Envelope.ts"
 import type { AppendError, ReadError } from "./errors.ts"
-import type { AppendToStream, EventStoreShape } from "./EventStore.ts"
-import { EventStore } from "./EventStore.ts"
+import type { AppendToStream, EventStoreShape, FoldedStream } from "./EventStore.ts"
+import { EventStore, fold as foldStream } from "./EventStore.ts"
 import type { AccessStrategy } from "./Snapshot.ts"
 import { SnapshotStore } from "./Snapshot.ts"
 import * as Uuid from "./Uuid.ts"
@@ -78,18 +78,17 @@ export const toNewEvents = <Event extends TaggedEvent>(
   events: ReadonlyArray<Event>,
   context: CommandContext
 ): Effect.Effect<ReadonlyArray<NewEvent<Event>>> =>
-  Effect.gen(function*() {
-    if (events.length === 0) return []
-    const ids = yield* Uuid.v7Many(events.length)
-    const recordedAt = new Date(yield* Effect.clockWith((clock) => clock.currentTimeMillis)).toISOString()
-    const metadata: EventMetadata = { ...context, recordedAt }
-    return events.map((data, i) => ({ eventId: ids[i]!, type: data._tag, data, metadata }))
-  })
+  events.length === 0 ? Effect.succeed([]) : Effect.clockWith((clock) =>
+    Effect.sync(() => {
+      // One clock read for the ids and `recordedAt`: the ids carry the millisecond the events are recorded at.
+      const millis = clock.currentTimeMillisUnsafe()
+      const ids = Uuid.v7ManyAt(events.length, millis)
+      const metadata: EventMetadata = { ...context, recordedAt: new Date(millis).toISOString() }
+      return events.map((data, i) => ({ eventId: ids[i]!, type: data._tag, data, metadata }))
+    })
+  )
 
-interface Loaded<State> {
-  readonly state: State
-  readonly version: number
-}
+type Loaded<State> = FoldedStream<State>
 
 const loadWith = <Event extends TaggedEvent, State>(
   store: EventStoreShape,
@@ -97,13 +96,10 @@ const loadWith = <Event extends TaggedEvent, State>(
   streamId: StreamId,
   access: AccessStrategy | undefined
 ): Effect.Effect<Loaded<State>, ReadError> => {
-  // Without snapshots a load is one read and a fold: no generator, which is most of the cost of a short stream.
+  const evolve = fold.evolve as (state: State, data: unknown) => State
+  // Without snapshots a load is one fold in the store: no generator, which is most of the cost of a short stream.
   if (access === undefined || access._tag !== "SnapshotEvery") {
-    return Effect.map(store.readStream(streamId), (read) => {
-      let state = fold.initialState
-      for (const envelope of read.events) state = fold.evolve(state, envelope.data as Event)
-      return { state, version: read.version }
-    })
+    return foldStream(store, streamId, fold.initialState, evolve)
   }
   return Effect.gen(function*() {
     let state = fold.initialState
@@ -118,9 +114,7 @@ const loadWith = <Event extends TaggedEvent, State>(
         after = snapshot.value.version
       }
     }
-    const read = yield* store.readStream(streamId, { after })
-    for (const envelope of read.events) state = fold.evolve(state, envelope.data as Event)
-    return { state, version: read.version }
+    return yield* foldStream(store, streamId, state, evolve, { after })
   })
 }
 

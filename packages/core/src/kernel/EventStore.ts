@@ -102,6 +102,17 @@ export interface SubscribeOptions {
 }
 
 /**
+ * A stream's state as a fold left it: the folded state and the stream's version (0 = no stream).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface FoldedStream<State> {
+  readonly state: State
+  readonly version: number
+}
+
+/**
  * The store contract.
  *
  * @category models
@@ -114,6 +125,17 @@ export interface EventStoreShape {
   readonly subscribe: (options: SubscribeOptions) => Stream.Stream<Envelope, ReadError>
   /** The global position of the last committed event (0 when empty). */
   readonly head: Effect.Effect<number, StoreUnavailable>
+  /**
+   * Optional: folds a stream's event data (after `options.after`) in the store, the same as folding the
+   * events `readStream` returns, without handing out envelopes — what loading an aggregate needs. A store
+   * without it is folded through `readStream` (see {@link fold}).
+   */
+  readonly foldStream?: <State>(
+    streamId: StreamId,
+    initial: State,
+    evolve: (state: State, data: unknown) => State,
+    options?: ReadStreamOptions
+  ) => Effect.Effect<FoldedStream<State>, ReadError>
 }
 
 /**
@@ -136,6 +158,28 @@ export const appendToStream = (
   events: ReadonlyArray<NewEvent>
 ): Effect.Effect<AppendResult, AppendError, EventStore> =>
   EventStore.use((store) => store.append([{ streamId, expected, events }]))
+
+/**
+ * Folds a stream's event data (after `options.after`) with the store's `foldStream`, or by reading the stream
+ * when the store has none.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const fold = <State>(
+  store: EventStoreShape,
+  streamId: StreamId,
+  initial: State,
+  evolve: (state: State, data: unknown) => State,
+  options?: ReadStreamOptions
+): Effect.Effect<FoldedStream<State>, ReadError> =>
+  store.foldStream !== undefined
+    ? store.foldStream(streamId, initial, evolve, options)
+    : Effect.map(store.readStream(streamId, options), (read) => {
+      let state = initial
+      for (const envelope of read.events) state = evolve(state, envelope.data)
+      return { state, version: read.version }
+    })
 
 /**
  * The default batch size of reads and subscriptions.

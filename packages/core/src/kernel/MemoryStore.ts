@@ -33,6 +33,46 @@ export interface MemoryStoreOptions {
 const emptyEvents: ReadonlyArray<Envelope> = []
 
 /**
+ * Stored envelopes by event id, for idempotent re-append and the uniqueness of event ids. Ids that arrive in
+ * increasing order — every id `Uuid.v7` makes in this process — go to an array kept sorted, where telling a
+ * new id from a stored one is one comparison with the last; any other id (made elsewhere, or chosen by the
+ * caller) goes to a `Map`. A hash lookup in a large `Map` was the largest cost of an in-memory append.
+ */
+const makeEventIdIndex = () => {
+  const ascending: Array<Envelope> = []
+  const others = new Map<string, Envelope>()
+
+  const searchAscending = (eventId: string): Envelope | undefined => {
+    let low = 0
+    let high = ascending.length - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const stored = ascending[middle]!
+      if (stored.eventId === eventId) return stored
+      if (stored.eventId < eventId) low = middle + 1
+      else high = middle - 1
+    }
+    return undefined
+  }
+
+  return {
+    get: (eventId: string): Envelope | undefined => {
+      if (others.size > 0) {
+        const stored = others.get(eventId)
+        if (stored !== undefined) return stored
+      }
+      const greatest = ascending.length === 0 ? undefined : ascending[ascending.length - 1]!
+      return greatest === undefined || eventId > greatest.eventId ? undefined : searchAscending(eventId)
+    },
+    add: (envelope: Envelope): void => {
+      const greatest = ascending.length === 0 ? undefined : ascending[ascending.length - 1]!
+      if (greatest === undefined || envelope.eventId > greatest.eventId) ascending.push(envelope)
+      else others.set(envelope.eventId, envelope)
+    }
+  }
+}
+
+/**
  * Creates an in-memory store.
  *
  * @category constructors
@@ -43,16 +83,72 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
     const codec = options.codec
     const streams = new Map<StreamId, Array<Envelope>>()
     const log: Array<Envelope> = []
-    const byEventId = new Map<string, Envelope>()
+    const byEventId = makeEventIdIndex()
     // The commit signal exists only while a subscriber waits for the next commit: appends allocate nothing
     // for it otherwise.
     let commit: Deferred.Deferred<void> | undefined
 
     const versionOf = (streamId: StreamId): number => streams.get(streamId)?.length ?? 0
 
-    const appendSync = (request: ReadonlyArray<AppendToStream>): Result.Result<AppendResult, AppendError> => {
+    /** The schema versions of a part's events, after checking each against the codec. */
+    const checkEvents = (part: AppendToStream): Result.Result<ReadonlyArray<number>, AppendError> => {
+      const versions: Array<number> = []
+      for (const event of part.events) {
+        const checked = codec!.validate(event.data)
+        if (Result.isFailure(checked)) return checked
+        versions.push(codec!.versionOf(event.type) ?? 1)
+      }
+      return Result.succeed(versions)
+    }
+
+    /** Writes a checked part after `target` (its stream's events, if any); returns the stream's new version. */
+    const writeEvents = (
+      part: AppendToStream,
+      target: Array<Envelope> | undefined,
+      schemaVersions: ReadonlyArray<number> | undefined,
+      positions: Array<StoredPosition>
+    ): number => {
+      let version = target === undefined ? 0 : target.length
+      if (part.events.length === 0) return version
+      let events = target
+      if (events === undefined) {
+        events = []
+        streams.set(part.streamId, events)
+      }
+      for (let j = 0; j < part.events.length; j++) {
+        const event = part.events[j]!
+        const envelope: Envelope = {
+          eventId: event.eventId,
+          streamId: part.streamId,
+          streamPosition: ++version,
+          globalPosition: log.length + 1,
+          type: event.type,
+          schemaVersion: schemaVersions === undefined ? 1 : schemaVersions[j]!,
+          data: event.data,
+          metadata: event.metadata
+        }
+        events.push(envelope)
+        log.push(envelope)
+        byEventId.add(envelope)
+        positions.push(envelope)
+      }
+      return version
+    }
+
+    const appended = (
+      streams: ReadonlyArray<{ readonly streamId: StreamId; readonly version: number }>,
+      positions: ReadonlyArray<StoredPosition>
+    ): Exit.Exit<AppendResult> =>
+      Exit.succeed({
+        alreadyStored: false,
+        streams,
+        positions,
+        lastGlobalPosition: positions.length > 0 ? log.length : 0
+      })
+
+    const appendSync = (request: ReadonlyArray<AppendToStream>): Exit.Exit<AppendResult, AppendError> => {
       const invalid = AppendRequest.validate(request)
-      if (invalid !== undefined) return Result.fail(invalid)
+      if (invalid !== undefined) return Exit.fail(invalid)
 
       // Idempotency first: a retried append whose ids are all stored returns the stored positions.
       let found: Map<string, StoredPosition> | undefined
@@ -64,70 +160,56 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
       }
       if (found !== undefined) {
         const classified = AppendRequest.classifyStored(request, found, versionOf)
-        if (Result.isFailure(classified)) return Result.fail(classified.failure)
-        if (classified.success !== undefined) return Result.succeed(classified.success)
+        if (Result.isFailure(classified)) return Exit.fail(classified.failure)
+        if (classified.success !== undefined) return Exit.succeed(classified.success)
+      }
+
+      // One stream, the usual append: no arrays to collect what the general case below checks per stream.
+      if (request.length === 1) {
+        const part = request[0]!
+        const target = streams.get(part.streamId)
+        const actual = target === undefined ? 0 : target.length
+        if (!satisfies(part.expected, actual)) {
+          return Exit.fail(new VersionConflict({ streamId: part.streamId, expected: part.expected, actual }))
+        }
+        let schemaVersions: ReadonlyArray<number> | undefined
+        if (codec !== undefined) {
+          const checked = checkEvents(part)
+          if (Result.isFailure(checked)) return Exit.fail(checked.failure)
+          schemaVersions = checked.success
+        }
+        const positions: Array<StoredPosition> = []
+        const version = writeEvents(part, target, schemaVersions, positions)
+        return appended([{ streamId: part.streamId, version }], positions)
       }
 
       // Check every expectation and every event before writing anything. Each stream's array is looked up
       // once; schema versions are only collected with a codec (without one, every event is version 1).
       const targets: Array<Array<Envelope> | undefined> = []
-      let schemaVersions: Array<Array<number>> | undefined
-      for (let i = 0; i < request.length; i++) {
-        const part = request[i]!
+      const schemaVersions: Array<ReadonlyArray<number> | undefined> = []
+      for (const part of request) {
         const target = streams.get(part.streamId)
         const actual = target === undefined ? 0 : target.length
         if (!satisfies(part.expected, actual)) {
-          return Result.fail(new VersionConflict({ streamId: part.streamId, expected: part.expected, actual }))
+          return Exit.fail(new VersionConflict({ streamId: part.streamId, expected: part.expected, actual }))
         }
         targets.push(target)
         if (codec !== undefined) {
-          const partVersions: Array<number> = []
-          for (const event of part.events) {
-            const checked = codec.validate(event.data)
-            if (Result.isFailure(checked)) return checked
-            partVersions.push(codec.versionOf(event.type) ?? 1)
-          }
-          ;(schemaVersions ??= []).push(partVersions)
-        }
+          const checked = checkEvents(part)
+          if (Result.isFailure(checked)) return Exit.fail(checked.failure)
+          schemaVersions.push(checked.success)
+        } else schemaVersions.push(undefined)
       }
-
       const positions: Array<StoredPosition> = []
       const resultStreams: Array<{ streamId: StreamId; version: number }> = []
       for (let i = 0; i < request.length; i++) {
         const part = request[i]!
-        let events = targets[i]
-        let version = events === undefined ? 0 : events.length
-        if (part.events.length > 0) {
-          if (events === undefined) {
-            events = []
-            streams.set(part.streamId, events)
-          }
-          for (let j = 0; j < part.events.length; j++) {
-            const event = part.events[j]!
-            const envelope: Envelope = {
-              eventId: event.eventId,
-              streamId: part.streamId,
-              streamPosition: ++version,
-              globalPosition: log.length + 1,
-              type: event.type,
-              schemaVersion: schemaVersions === undefined ? 1 : schemaVersions[i]![j]!,
-              data: event.data,
-              metadata: event.metadata
-            }
-            events.push(envelope)
-            log.push(envelope)
-            byEventId.set(envelope.eventId, envelope)
-            positions.push(envelope)
-          }
-        }
-        resultStreams.push({ streamId: part.streamId, version })
+        resultStreams.push({
+          streamId: part.streamId,
+          version: writeEvents(part, targets[i], schemaVersions[i], positions)
+        })
       }
-      return Result.succeed({
-        alreadyStored: false,
-        streams: resultStreams,
-        positions,
-        lastGlobalPosition: positions.length > 0 ? log.length : 0
-      })
+      return appended(resultStreams, positions)
     }
 
     const wake = () => {
@@ -140,10 +222,9 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
 
     const append: EventStoreShape["append"] = (request) =>
       Effect.suspend(() => {
-        const result = appendSync(request)
-        if (Result.isFailure(result)) return Effect.fail(result.failure)
-        if (result.success.positions.length > 0 && !result.success.alreadyStored) wake()
-        return Effect.succeed(result.success)
+        const exit = appendSync(request)
+        if (Exit.isSuccess(exit) && exit.value.positions.length > 0 && !exit.value.alreadyStored) wake()
+        return exit
       })
 
     const readStream: EventStoreShape["readStream"] = (streamId, options) =>
@@ -152,6 +233,18 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
         if (events === undefined) return { streamId, version: 0, events: emptyEvents }
         const after = options?.after ?? 0
         return { streamId, version: events.length, events: after <= 0 ? events.slice() : events.slice(after) }
+      })
+
+    // Folds the stored envelopes in place: no copy of the stream, no read to hand out.
+    const foldStream: NonNullable<EventStoreShape["foldStream"]> = (streamId, initial, evolve, options) =>
+      Effect.sync(() => {
+        const events = streams.get(streamId)
+        if (events === undefined) return { state: initial, version: 0 }
+        const after = options?.after ?? 0
+        let state = initial
+        // The positions `readStream` would return: `slice(after)` with `after` cut to an integer ≥ 0.
+        for (let i = after > 0 ? Math.floor(after) : 0; i < events.length; i++) state = evolve(state, events[i]!.data)
+        return { state, version: events.length }
       })
 
     const readAll: EventStoreShape["readAll"] = (options) =>
@@ -172,6 +265,7 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
     return EventStore.of({
       append,
       readStream,
+      foldStream,
       readAll,
       subscribe: (options) => makeSubscription(readAll, awaitCommitAfter, options),
       head: Effect.sync(() => log.length)

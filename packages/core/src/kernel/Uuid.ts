@@ -2,9 +2,13 @@
  * UUIDv7 event ids: a 48-bit Unix-millisecond timestamp from Effect's `Clock` (so tests control it) and 74
  * random bits from the platform's `crypto.getRandomValues`, which exists in browsers and in Node.
  *
+ * Ids made by one process are strictly increasing, also within a millisecond (RFC 9562 §6.2, "monotonic
+ * random"): a store can tell a new id from a stored one with one comparison, and a B-tree index on event ids
+ * grows at its right edge.
+ *
  * @since 0.1.0
  */
-import { Clock, Effect } from "effect"
+import { Effect } from "effect"
 
 // Typed here because core compiles without DOM or Node types; both platforms provide it.
 const platformCrypto = (globalThis as unknown as {
@@ -19,20 +23,30 @@ const hexLow: ReadonlyArray<number> = hex.map((pair) => pair.charCodeAt(1))
 const digitAt: ReadonlyArray<number> = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
 const chars: Array<number> = Array.from({ length: 36 }, () => 45)
 
+// The millisecond whose 12 hex digits `chars` holds: ids of the same millisecond only rewrite the other 20.
+let charsMillis = -1
+
 /**
  * Formats bytes `at`…`at + 15` of `b` as a UUIDv7 with the given time (bytes at…at+5 are overwritten). The
  * string is made in one `String.fromCharCode` call: a flat string, which an event id is soon hashed and
  * compared as, is about 3× cheaper than one concatenated from 21 pieces.
  */
 const format = (millis: number, b: Uint8Array, at: number): string => {
-  let t = Math.max(0, Math.floor(millis))
-  for (let i = at + 5; i >= at; i--) {
-    b[i] = t % 256
-    t = Math.floor(t / 256)
-  }
+  const t = Math.max(0, Math.floor(millis))
+  const sameMillis = t === charsMillis
+  charsMillis = t
+  // Integer halves: `%` on a double of 2^40 is a library call, six of them were most of the cost of an id.
+  const high = Math.floor(t / 0x100000000)
+  const low = t - high * 0x100000000
+  b[at] = (high >>> 8) & 0xff
+  b[at + 1] = high & 0xff
+  b[at + 2] = low >>> 24
+  b[at + 3] = (low >>> 16) & 0xff
+  b[at + 4] = (low >>> 8) & 0xff
+  b[at + 5] = low & 0xff
   b[at + 6] = (b[at + 6]! & 0x0f) | 0x70
   b[at + 8] = (b[at + 8]! & 0x3f) | 0x80
-  for (let i = 0; i < 16; i++) {
+  for (let i = sameMillis ? 6 : 0; i < 16; i++) {
     const byte = b[at + i]!
     const to = digitAt[i]!
     chars[to] = hexHigh[byte]!
@@ -50,20 +64,71 @@ const format = (millis: number, b: Uint8Array, at: number): string => {
 export const v7FromParts = (millis: number, random: Uint8Array): string => format(millis, random, 0)
 
 // A call to the platform's CSPRNG costs far more than formatting an id (it was ~45 % of an in-memory append),
-// so random bytes are drawn 4 KiB at a time and each id consumes 16 of them once. The bytes are as random as
-// before; ids are generated synchronously, so no two ever share a slice.
+// so random bytes are drawn 4 KiB at a time and each consumes its bytes once. Ids are generated synchronously,
+// so no two ever share a slice.
 const poolSize = 4096
 const pool = new Uint8Array(poolSize)
 let poolOffset = poolSize
 
-const next = (millis: number): string => {
-  if (poolOffset === poolSize) {
+const draw = (count: number): number => {
+  if (poolOffset + count > poolSize) {
     platformCrypto.getRandomValues(pool)
     poolOffset = 0
   }
   const at = poolOffset
-  poolOffset += 16
-  return format(millis, pool, at)
+  poolOffset += count
+  return at
+}
+
+// The last id's bytes and millisecond. Within a millisecond (or after the clock stepped back a little) the next
+// id is the last one's 74 random bits plus a random 1–65,536: still unguessable, and greater than the last.
+const last = new Uint8Array(16)
+let lastMillis = -1
+// A clock stepping back further than this is a reset (a test clock, a corrected system clock): ids start from
+// the new time rather than carry a timestamp that far from it.
+const maxStepBack = 10_000
+
+/** Adds `increment` to the 74 random bits (rand_a: byte 6's low nibble and byte 7; rand_b: byte 8's low 6 bits
+ * and bytes 9–15). Returns false when the bits overflow. */
+const addToRandom = (b: Uint8Array, increment: number): boolean => {
+  let carry = increment
+  for (let i = 15; i >= 9 && carry > 0; i--) {
+    const sum = b[i]! + carry
+    b[i] = sum & 0xff
+    carry = Math.floor(sum / 256)
+  }
+  if (carry === 0) return true
+  const low8 = (b[8]! & 0x3f) + carry
+  b[8] = (b[8]! & 0xc0) | (low8 & 0x3f)
+  carry = low8 >> 6
+  if (carry === 0) return true
+  const sum7 = b[7]! + carry
+  b[7] = sum7 & 0xff
+  carry = sum7 >> 8
+  if (carry === 0) return true
+  const low6 = (b[6]! & 0x0f) + carry
+  b[6] = (b[6]! & 0xf0) | (low6 & 0x0f)
+  return low6 <= 0x0f
+}
+
+const fresh = (millis: number): void => {
+  const at = draw(16)
+  for (let i = 0; i < 16; i++) last[i] = pool[at + i]!
+  // Leave headroom for increments within the millisecond: rand_a's top bit starts at 0.
+  last[6] = last[6]! & 0x07
+  lastMillis = millis
+}
+
+const next = (clockMillis: number): string => {
+  const millis = Math.max(0, Math.floor(clockMillis))
+  if (millis > lastMillis || millis < lastMillis - maxStepBack) {
+    fresh(millis)
+  } else {
+    const at = draw(2)
+    // 2^73 of headroom at 65,536 at most per id: an overflow is theoretical; the timestamp then moves on.
+    if (!addToRandom(last, pool[at]! * 256 + pool[at + 1]! + 1)) fresh(lastMillis + 1)
+  }
+  return format(lastMillis, last, 0)
 }
 
 /**
@@ -72,7 +137,9 @@ const next = (millis: number): string => {
  * @category constructors
  * @since 0.1.0
  */
-export const v7: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, next)
+export const v7: Effect.Effect<string> = Effect.clockWith((clock) =>
+  Effect.succeed(next(clock.currentTimeMillisUnsafe()))
+)
 
 /**
  * `n` new UUIDv7s sharing one clock read.
@@ -81,11 +148,20 @@ export const v7: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, nex
  * @since 0.1.0
  */
 export const v7Many = (n: number): Effect.Effect<ReadonlyArray<string>> =>
-  Effect.map(Clock.currentTimeMillis, (millis) => {
-    const ids: Array<string> = []
-    for (let i = 0; i < n; i++) ids.push(next(millis))
-    return ids
-  })
+  Effect.clockWith((clock) => Effect.succeed(v7ManyAt(n, clock.currentTimeMillisUnsafe())))
+
+/**
+ * `n` new UUIDv7s at a millisecond already read from the `Clock`, for code that stamps the same time
+ * elsewhere.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const v7ManyAt = (n: number, millis: number): ReadonlyArray<string> => {
+  const ids: Array<string> = []
+  for (let i = 0; i < n; i++) ids.push(next(millis))
+  return ids
+}
 
 // Checked on every appended event: a character loop is several times cheaper than the equivalent regular
 // expression /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.
@@ -104,6 +180,27 @@ export const isUuid = (s: unknown): s is string => {
     if (i === 8 || i === 13 || i === 18 || i === 23) {
       if (c !== 45) return false
     } else if (!isHexDigit(c)) return false
+  }
+  return true
+}
+
+const isLowercaseHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+
+/**
+ * Whether a string is a UUID in canonical form (RFC 9562 §4: lowercase hex), the only form an event id takes.
+ * Stores compare ids as given (PostgreSQL's `uuid` type would fold case, the others would not), so an id in
+ * capitals is refused rather than stored as something another store would treat as a different id.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isEventId = (s: unknown): s is string => {
+  if (typeof s !== "string" || s.length !== 36) return false
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i)
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false
+    } else if (!isLowercaseHexDigit(c)) return false
   }
   return true
 }
