@@ -163,9 +163,59 @@ export const v7ManyAt = (n: number, millis: number): ReadonlyArray<string> => {
   return ids
 }
 
-// Checked on every appended event: a character loop is several times cheaper than the equivalent regular
-// expression /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.
-const isHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
+// Checked on every appended event: the four dashes, then the 32 digits through a table of valid character
+// codes — several times cheaper than the equivalent regular expression, and half the cost of a loop that
+// tests ranges and dash positions per character.
+const digitPositions: ReadonlyArray<number> = [
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  9,
+  10,
+  11,
+  12,
+  14,
+  15,
+  16,
+  17,
+  19,
+  20,
+  21,
+  22,
+  24,
+  25,
+  26,
+  27,
+  28,
+  29,
+  30,
+  31,
+  32,
+  33,
+  34,
+  35
+]
+const lowercaseDigits = new Uint8Array(128)
+for (const c of "0123456789abcdef") lowercaseDigits[c.charCodeAt(0)] = 1
+const anyCaseDigits = lowercaseDigits.slice()
+for (const c of "ABCDEF") anyCaseDigits[c.charCodeAt(0)] = 1
+
+const matches = (s: unknown, digits: Uint8Array): s is string => {
+  if (typeof s !== "string" || s.length !== 36) return false
+  if (s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) {
+    return false
+  }
+  for (let i = 0; i < 32; i++) {
+    // Codes above 127 read as undefined from the table: not a digit.
+    if (digits[s.charCodeAt(digitPositions[i]!)] !== 1) return false
+  }
+  return true
+}
 
 /**
  * Whether a string is a UUID (any version; hex digits in either case).
@@ -173,18 +223,7 @@ const isHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c
  * @category guards
  * @since 0.1.0
  */
-export const isUuid = (s: unknown): s is string => {
-  if (typeof s !== "string" || s.length !== 36) return false
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(i)
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return false
-    } else if (!isHexDigit(c)) return false
-  }
-  return true
-}
-
-const isLowercaseHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
+export const isUuid = (s: unknown): s is string => matches(s, anyCaseDigits)
 
 /**
  * Whether a string is a UUID in canonical form (RFC 9562 §4: lowercase hex), the only form an event id takes.
@@ -194,13 +233,4 @@ const isLowercaseHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >
  * @category guards
  * @since 0.1.0
  */
-export const isEventId = (s: unknown): s is string => {
-  if (typeof s !== "string" || s.length !== 36) return false
-  for (let i = 0; i < 36; i++) {
-    const c = s.charCodeAt(i)
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return false
-    } else if (!isLowercaseHexDigit(c)) return false
-  }
-  return true
-}
+export const isEventId = (s: unknown): s is string => matches(s, lowercaseDigits)
