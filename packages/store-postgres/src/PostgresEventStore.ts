@@ -273,24 +273,33 @@ export const make = (
     // ---- reads --------------------------------------------------------------------------------------------
 
     // Metadata is read as text: one command's events share it, so a run of rows carries the same text and it is
-    // parsed once per run (envelopes are immutable, so sharing the parsed object is safe).
+    // parsed and checked once per run (envelopes are immutable, so sharing the parsed object is safe).
     let lastMetadataText: string | undefined
-    let lastMetadata: unknown
-    const parseMetadata = (text: unknown): unknown => {
-      if (typeof text !== "string") return undefined
+    let lastMetadata: Envelope.EventMetadata | undefined
+    const metadataOf = (text: unknown): Envelope.EventMetadata | undefined => {
       if (text === lastMetadataText) return lastMetadata
+      if (typeof text !== "string") return undefined
       let parsed: unknown
       try {
         parsed = JSON.parse(text)
       } catch {
         return undefined
       }
+      if (!isMetadata(parsed)) return undefined
       lastMetadataText = text
       lastMetadata = parsed
       return parsed
     }
 
-    /** Decodes one stored event; `undefined` when the codec's policy skips it. */
+    // Why the last row of a page failed to decode, when `decodeRow` returned `null`. Rows are decoded in one loop
+    // per page, so a failure travels in this variable rather than in a `Result` allocated for every row.
+    let decodeFailure: ReadError | undefined
+    const corrupt = (globalPosition: number, reason: string): null => {
+      decodeFailure = new CorruptEvent({ globalPosition, reason })
+      return null
+    }
+
+    /** Decodes one stored event: `undefined` when the codec's policy skips it, `null` when it fails. */
     const decodeRow = (
       globalPosition: number,
       streamId: string,
@@ -300,32 +309,22 @@ export const make = (
       schemaVersion: unknown,
       data: unknown,
       metadataText: unknown
-    ): Result.Result<Envelope.Envelope | undefined, ReadError> => {
-      const metadata = parseMetadata(metadataText)
+    ): Envelope.Envelope | undefined | null => {
       if (typeof eventId !== "string" || typeof type !== "string" || typeof schemaVersion !== "number") {
-        return Result.fail(new CorruptEvent({ globalPosition, reason: "missing id, type or schema version" }))
+        return corrupt(globalPosition, "missing id, type or schema version")
       }
-      if (!isMetadata(metadata)) {
-        return Result.fail(
-          new CorruptEvent({ globalPosition, reason: "metadata is not an object with occurredAt and recordedAt" })
-        )
+      const metadata = metadataOf(metadataText)
+      if (metadata === undefined) {
+        return corrupt(globalPosition, "metadata is not an object with occurredAt and recordedAt")
       }
-      if (data === null || data === undefined) {
-        return Result.fail(new CorruptEvent({ globalPosition, reason: "no data" }))
-      }
+      if (data === null || data === undefined) return corrupt(globalPosition, "no data")
       const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
-      if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
-      if (decoded.success === undefined) return Result.succeed(undefined)
-      return Result.succeed({
-        eventId,
-        streamId,
-        streamPosition,
-        globalPosition,
-        type,
-        schemaVersion,
-        data: decoded.success,
-        metadata
-      })
+      if (Result.isFailure(decoded)) {
+        decodeFailure = decoded.failure
+        return null
+      }
+      if (decoded.success === undefined) return undefined
+      return { eventId, streamId, streamPosition, globalPosition, type, schemaVersion, data: decoded.success, metadata }
     }
 
     const readStream: EventStore.EventStoreShape["readStream"] = (streamId, readOptions) => {
@@ -351,8 +350,8 @@ export const make = (
               row[5],
               row[6]
             )
-            if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
-            if (decoded.success !== undefined) events.push(decoded.success)
+            if (decoded === null) return Effect.fail(decodeFailure!)
+            if (decoded !== undefined) events.push(decoded)
           }
           return Effect.succeed({ streamId, version, events })
         })
@@ -392,8 +391,8 @@ export const make = (
               row[6],
               row[7]
             )
-            if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
-            if (decoded.success !== undefined) events.push(decoded.success)
+            if (decoded === null) return Effect.fail(decodeFailure!)
+            if (decoded !== undefined) events.push(decoded)
             previous = position
             taken++
           }

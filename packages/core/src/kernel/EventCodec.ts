@@ -10,6 +10,8 @@
 import { Result, Schema, SchemaAST } from "effect"
 import { describeIssue, EventDecodeError, EventEncodeError, UnknownEventType } from "./errors.ts"
 import type { EventDefinition, EventOf } from "./EventDefinition.ts"
+import type { Guard } from "./SchemaGuard.ts"
+import { fastGuard } from "./SchemaGuard.ts"
 
 /**
  * What a read does with an event whose type is unknown or whose data does not decode.
@@ -78,12 +80,17 @@ interface Compiled {
   }>
 }
 
+const withFastPath = (fast: Guard | undefined, is: Guard): Guard => fast === undefined ? is : (u) => fast(u) || is(u)
+
 const compile = (definition: EventDefinition): Compiled => {
   const json = Schema.toCodecJson(definition.schema as Schema.Codec<unknown, unknown>)
   return {
     definition,
     plain: SchemaAST.toEncoded(definition.schema.ast) === definition.schema.ast,
-    is: Schema.is(definition.schema as Schema.Codec<unknown, unknown>),
+    is: withFastPath(
+      fastGuard(definition.schema.ast),
+      Schema.is(definition.schema as Schema.Codec<unknown, unknown>)
+    ),
     validate: Schema.decodeUnknownResult(Schema.toType(definition.schema as Schema.Codec<unknown, unknown>)),
     encode: Schema.encodeUnknownResult(json),
     decode: Schema.decodeUnknownResult(json),
