@@ -155,6 +155,8 @@ export const runSqlite = async (workload: Workload, streams: number, fileName: s
           stopAfter: (message) => message.metadata.globalPosition >= BigInt(events)
         })
         const { seconds } = await time(() => consumer.start())
+        // Stopped before the checkpoint is read, so that a checkpoint Emmett writes on stopping counts.
+        await consumer.stop()
         const checkpoint = await EmmettSqlite.readProcessorCheckpoint(connection, { processorId: "bench-members" })
         checks.counts(counts, streams)
         checks.that(last === BigInt(events), `consumer stopped at ${last}, expected ${events}`)
@@ -162,7 +164,6 @@ export const runSqlite = async (workload: Workload, streams: number, fileName: s
           checkpoint.lastProcessedPosition === BigInt(events),
           `stored checkpoint ${checkpoint.lastProcessedPosition}, expected ${events}`
         )
-        await consumer.stop()
         return { events, seconds, failures: checks.failures, notes }
       }
     }
