@@ -31,7 +31,7 @@ export const make = (n: Names): Effect.Effect<Projection.ProjectionStoreShape, n
     const sql = yield* SqlClient.SqlClient
     const loadSql = `SELECT position, state FROM ${n.projections} WHERE name = $1 AND version = $2`
     const saveSql = `INSERT INTO ${n.projections} AS p (name, version, position, state)
-      VALUES ($1, $2, $3, $4::jsonb)
+      VALUES ($1, $2, $3, $4::json)
       ON CONFLICT (name, version) DO UPDATE SET position = EXCLUDED.position, state = EXCLUDED.state, updated_at = now()
       WHERE p.position <= EXCLUDED.position`
 

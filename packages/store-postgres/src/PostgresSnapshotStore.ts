@@ -26,7 +26,7 @@ export const make = (n: Names): Effect.Effect<Snapshot.SnapshotStoreShape, never
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const loadSql = `SELECT version, state FROM ${n.snapshots} WHERE key = $1 AND stream_id = $2`
-    const saveSql = `INSERT INTO ${n.snapshots} AS s (key, stream_id, version, state) VALUES ($1, $2, $3, $4::jsonb)
+    const saveSql = `INSERT INTO ${n.snapshots} AS s (key, stream_id, version, state) VALUES ($1, $2, $3, $4::json)
       ON CONFLICT (key, stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state
       WHERE s.version < EXCLUDED.version`
 

@@ -88,10 +88,12 @@ if (unreachable !== undefined) {
           initialState: { n: 0, list: [] },
           apply: (s) => s
         })
-        yield* projections.save(plain, { position: 3, state: { n: 3, list: [1, "a", null, true] } })
+        // NUL and a lone surrogate included: PostgreSQL's jsonb would refuse the first.
+        const odd = "a\u0000b \ud800 党建"
+        yield* projections.save(plain, { position: 3, state: { n: 3, list: [1, "a", null, true, odd] } })
         assert.deepStrictEqual(Option.getOrThrow(yield* projections.load(plain)).state, {
           n: 3,
-          list: [1, "a", null, true]
+          list: [1, "a", null, true, odd]
         })
         const mapped = Projection.make({
           name: "mapped",

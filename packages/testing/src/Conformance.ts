@@ -170,6 +170,30 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
       )
 
       test(
+        "any string round-trips in data and metadata (NUL, lone surrogates, escapes, non-Latin text)",
+        Effect.gen(function*() {
+          const s = yield* store
+          // JSON.stringify writes NUL as \u0000 and a lone surrogate as \ud800: every store must take them back
+          // (PostgreSQL's jsonb refuses \u0000; a store must not turn such an event into a failed append).
+          const awkward = "a\u0000b \ud800 \udfff 😀 党建 \"q\" \\ \n\t\u2028 \u001f"
+          const eventId = yield* Uuid.v7
+          const event: NewEvent = {
+            eventId,
+            type: "ThingCreated",
+            data: ThingCreated.schema.make({ thingId: "odd", label: awkward }),
+            metadata: { ...metadata, actor: awkward, correlationId: awkward }
+          }
+          yield* s.append([{ streamId: "thing-odd", expected: "noStream", events: [event] }])
+          const [read] = (yield* s.readStream("thing-odd")).events
+          const [global] = yield* s.readAll({ after: 0 })
+          for (const envelope of [read!, global!]) {
+            assert.deepStrictEqual(envelope.data, event.data)
+            assert.deepStrictEqual(envelope.metadata, event.metadata)
+          }
+        })
+      )
+
+      test(
         "an append with no events for a stream only checks its version",
         Effect.gen(function*() {
           const s = yield* store
