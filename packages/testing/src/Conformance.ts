@@ -434,7 +434,10 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             [{ streamId: "thing-r", expected: "any", events: [a!, a!] }],
             [{ streamId: "thing-r", expected: "any", events: [{ ...a!, eventId: "not-a-uuid" }] }],
             [{ streamId: "", expected: "any", events: [a!] }],
-            [{ streamId: "thing-\u0000", expected: "any", events: [a!] }]
+            [{ streamId: "thing-\u0000", expected: "any", events: [a!] }],
+            // One stream in memory, U+FFFD in a SQL store's UTF-8: refused everywhere.
+            [{ streamId: "thing-\ud800", expected: "any", events: [a!] }],
+            [{ streamId: "thing-r", expected: -1 as never, events: [a!] }]
           ]
           for (const request of attempts) {
             const result = yield* Effect.result(s.append(request))
@@ -447,7 +450,9 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             "duplicateEventId",
             "invalidEventId",
             "invalidStreamId",
-            "invalidStreamId"
+            "invalidStreamId",
+            "invalidStreamId",
+            "invalidExpectedVersion"
           ])
           assert.strictEqual(yield* s.head, 0)
         })

@@ -10,13 +10,23 @@ import { EventIdConflict, InvalidAppend } from "./errors.ts"
 import type { AppendResult, AppendToStream, StoredPosition } from "./EventStore.ts"
 import { isEventId } from "./Uuid.ts"
 
-/** 1–200 UTF-16 code units, none of them a control character (U+0000–U+001F, U+007F). */
+/**
+ * 1–200 UTF-16 code units, none of them a control character (U+0000–U+001F, U+007F), and well-formed: an
+ * unpaired surrogate becomes U+FFFD in UTF-8, so two such ids would name one stream in a SQL store and two in
+ * memory.
+ */
 const isValidStreamId = (streamId: string): boolean => {
   const length = streamId.length
   if (length === 0 || length > 200) return false
   for (let i = 0; i < length; i++) {
     const c = streamId.charCodeAt(i)
     if (c <= 0x1f || c === 0x7f) return false
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate followed by a low one is one character; anything else is unpaired.
+      const low = c <= 0xdbff && i + 1 < length ? streamId.charCodeAt(i + 1) : 0
+      if (low < 0xdc00 || low > 0xdfff) return false
+      i++
+    }
   }
   return true
 }
@@ -25,14 +35,14 @@ const isValidStreamId = (streamId: string): boolean => {
 const pairwiseLimit = 16
 
 /**
- * Rejects a malformed request: no streams, a stream twice, an invalid stream id, an event id that is not a
- * lowercase UUID ({@link isEventId}), an event id twice.
+ * Rejects a malformed request: no streams, a stream twice, an invalid stream id, an invalid expected version,
+ * an event id that is not a lowercase UUID ({@link isEventId}), an event id twice.
  *
  * @category validation
  * @since 0.1.0
  */
 export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend | undefined => {
-  if (request.length === 0) return new InvalidAppend({ reason: "noStreams", detail: "the request names no stream" })
+  if (request.length === 0) return new InvalidAppend({ reason: "noStreams", detail: "" })
   let total = 0
   // Ids in strictly increasing order (as `Uuid.v7` makes them) hold no duplicate: checked on the way, one
   // comparison per id, so the usual request needs no other duplicate search.
@@ -43,7 +53,7 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
   for (let p = 0; p < request.length; p++) {
     const part = request[p]!
     if (typeof part.streamId !== "string" || !isValidStreamId(part.streamId)) {
-      return new InvalidAppend({ reason: "invalidStreamId", detail: "1–200 characters, no control characters" })
+      return new InvalidAppend({ reason: "invalidStreamId", detail: "" })
     }
     if (streams === undefined) {
       for (let q = 0; q < p; q++) {
@@ -60,12 +70,12 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
       !(expected === "any" || expected === "noStream" || expected === "exists"
         || (typeof expected === "number" && Number.isSafeInteger(expected) && expected >= 0))
     ) {
-      return new InvalidAppend({ reason: "invalidStreamId", detail: `invalid expected version for ${part.streamId}` })
+      return new InvalidAppend({ reason: "invalidExpectedVersion", detail: part.streamId })
     }
     for (const event of part.events) {
       const eventId = event.eventId
       if (!isEventId(eventId)) {
-        return new InvalidAppend({ reason: "invalidEventId", detail: "not a UUID in lowercase" })
+        return new InvalidAppend({ reason: "invalidEventId", detail: "" })
       }
       if (increasing) {
         increasing = previousId < eventId

@@ -10,8 +10,9 @@
 import { Schema } from "effect"
 
 /**
- * A stream id, `<category>-<id>` by convention (for example `organization-org-1`). 1–200 characters, no
- * control characters.
+ * A stream id, `<category>-<id>` by convention (for example `organization-org-1`). 1–200 UTF-16 code units,
+ * no control characters, no unpaired surrogates (the SQL stores keep text as UTF-8, where one would become
+ * U+FFFD).
  *
  * @category models
  * @since 0.1.0
@@ -19,7 +20,7 @@ import { Schema } from "effect"
 export const StreamId = Schema.String.check(
   Schema.isMinLength(1),
   Schema.isMaxLength(200),
-  Schema.isPattern(/^[^\u0000-\u001f\u007f]+$/)
+  Schema.isPattern(/^(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/)
 ).annotate({ identifier: "StreamId", description: "A stream id: <category>-<id>, 1–200 characters" })
 
 /**

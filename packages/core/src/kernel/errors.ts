@@ -65,14 +65,22 @@ export class EventIdConflict extends Schema.TaggedError<EventIdConflict>()("Even
 }
 
 /**
- * The append request itself is malformed (a stream twice, an event id twice, a bad stream id). Nothing was
- * written.
+ * The append request itself is malformed (a stream twice, an event id twice, a bad stream id or expected
+ * version). Nothing was written. `detail` names the stream or event id concerned when it is valid (a
+ * duplicate, or the stream of a bad expected version) and is empty otherwise: an invalid value is never echoed.
  *
  * @category errors
  * @since 0.1.0
  */
 export class InvalidAppend extends Schema.TaggedError<InvalidAppend>()("InvalidAppend", {
-  reason: Schema.Literals(["duplicateStream", "duplicateEventId", "invalidStreamId", "invalidEventId", "noStreams"]),
+  reason: Schema.Literals([
+    "duplicateStream",
+    "duplicateEventId",
+    "invalidStreamId",
+    "invalidExpectedVersion",
+    "invalidEventId",
+    "noStreams"
+  ]),
   detail: Schema.String
 }) implements Localized {
   get code() {

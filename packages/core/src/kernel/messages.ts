@@ -10,6 +10,23 @@ const expected = (v: unknown): string => (typeof v === "number" ? `version ${v}`
 const expectedZh = (v: unknown): string =>
   v === "noStream" ? "流不存在" : v === "exists" ? "流已存在" : v === "any" ? "任意版本" : `版本 ${String(v)}`
 
+const invalidAppendReason: Record<string, string> = {
+  noStreams: "the request names no stream",
+  duplicateStream: "a stream appears more than once",
+  duplicateEventId: "an event id appears more than once",
+  invalidStreamId: "a stream id must be 1–200 characters, without control characters or unpaired surrogates",
+  invalidExpectedVersion: "an expected version must be \"any\", \"noStream\", \"exists\" or a whole number ≥ 0",
+  invalidEventId: "an event id must be a UUID in lowercase"
+}
+const invalidAppendReasonZh: Record<string, string> = {
+  noStreams: "请求未指定任何流",
+  duplicateStream: "同一个流出现了多次",
+  duplicateEventId: "同一个事件标识出现了多次",
+  invalidStreamId: "流标识须为 1–200 个字符,不含控制字符或不成对的代理项",
+  invalidExpectedVersion: "期望版本须为 \"any\"、\"noStream\"、\"exists\" 或不小于 0 的整数",
+  invalidEventId: "事件标识须为小写的 UUID"
+}
+
 /**
  * @category messages
  * @since 0.1.0
@@ -24,7 +41,10 @@ export const kernelMessages: Catalogs = {
       `Event id ${show(p.eventId)} is already stored at stream ${show(p.storedStreamId)} position ${
         show(p.storedPosition)
       }, which does not match this append (${show(p.reason)})`,
-    "kernel.invalidAppend": (p) => `Invalid append: ${show(p.reason)}${p.detail ? ` (${show(p.detail)})` : ""}`,
+    "kernel.invalidAppend": (p) =>
+      `Invalid append: ${invalidAppendReason[String(p.reason)] ?? show(p.reason)}${
+        p.detail ? ` (${show(p.detail)})` : ""
+      }`,
     "kernel.unknownEventType": (p) =>
       `Unknown event type ${show(p.type)} version ${show(p.schemaVersion)}${
         p.streamId ? ` at stream ${show(p.streamId)} position ${show(p.streamPosition)}` : ""
@@ -46,7 +66,10 @@ export const kernelMessages: Catalogs = {
       `事件标识 ${show(p.eventId)} 已存储于流 ${show(p.storedStreamId)} 第 ${
         show(p.storedPosition)
       } 位,与本次追加不一致(${show(p.reason)})`,
-    "kernel.invalidAppend": (p) => `追加请求无效:${show(p.reason)}${p.detail ? `(${show(p.detail)})` : ""}`,
+    "kernel.invalidAppend": (p) =>
+      `追加请求无效:${invalidAppendReasonZh[String(p.reason)] ?? show(p.reason)}${
+        p.detail ? `(${show(p.detail)})` : ""
+      }`,
     "kernel.unknownEventType": (p) =>
       `未知事件类型 ${show(p.type)} 版本 ${show(p.schemaVersion)}${
         p.streamId ? `,位于流 ${show(p.streamId)} 第 ${show(p.streamPosition)} 位` : ""

@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
 import fc from "fast-check"
-import type { EventStore } from "../../src/index.ts"
-import { AppendRequest } from "../../src/index.ts"
+import type { EventStore, ExpectedVersion } from "../../src/index.ts"
+import { AppendRequest, Envelope } from "../../src/index.ts"
 
 // The obvious implementation, for the differential property: validate's fast paths (ids in increasing order,
 // pairwise comparison for small requests, Sets for large ones) must give the same verdict.
@@ -11,7 +12,10 @@ const reference = (request: ReadonlyArray<EventStore.AppendToStream>): string | 
   const ids = new Set<string>()
   let duplicateId = false
   for (const part of request) {
-    if (part.streamId.length === 0 || part.streamId.length > 200 || /[\u0000-\u001f\u007f]/.test(part.streamId)) {
+    if (
+      part.streamId.length === 0 || part.streamId.length > 200 || /[\u0000-\u001f\u007f]/.test(part.streamId)
+      || !Envelope.StreamId.pipe(Schema.is)(part.streamId)
+    ) {
       return "invalidStreamId"
     }
     if (streams.has(part.streamId)) return "duplicateStream"
@@ -37,7 +41,16 @@ const toEvent = (id: string) => ({ eventId: id, type: "T", data: {}, metadata })
 const part = fc.record({
   streamId: fc.oneof(
     { weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `s-${i}`)) },
-    { weight: 1, arbitrary: fc.constantFrom("", "bad\u0001", "x".repeat(201), "y".repeat(200)) }
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("", "bad\u0001", "x".repeat(201), "y".repeat(200), "党建-1", "s-😀")
+    },
+    // Unpaired surrogates (alone, reversed, at either end) and well-formed pairs.
+    { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 6 }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("a\ud800", "\udc00b", "\udc00\ud800", "\ud800\ud800\udc00", "x\ud83d\ude00y")
+    }
   ),
   // Sorted ids too, as `Uuid.v7` makes them: strictly increasing unless a duplicate sits next to its twin.
   events: fc.oneof(
@@ -55,6 +68,26 @@ describe("AppendRequest.validate", () => {
       }),
       { numRuns: 3000 }
     )
+  })
+
+  it("an expected version other than any, noStream, exists or a whole number ≥ 0 is refused", () => {
+    for (const expected of [-1, 1.5, Number.NaN, 2 ** 53, "latest", null]) {
+      const request = [{ streamId: "s-1", expected: expected as ExpectedVersion, events: [] }]
+      const refused = AppendRequest.validate(request)
+      assert.strictEqual(refused?.reason, "invalidExpectedVersion")
+      assert.strictEqual(refused?.detail, "s-1")
+    }
+    for (const expected of [0, 7, "any", "noStream", "exists"] as const) {
+      assert.isUndefined(AppendRequest.validate([{ streamId: "s-1", expected, events: [] }]))
+    }
+  })
+
+  it("an invalid value is never echoed in the error", () => {
+    const secret = "member-张三\u0000"
+    const refused = AppendRequest.validate([{ streamId: secret, expected: "any", events: [] }])
+    assert.strictEqual(refused?.reason, "invalidStreamId")
+    assert.notInclude(refused!.message, "张三")
+    assert.include(refused!.message, "control characters")
   })
 
   it("a duplicate stream among 10,000 streams is found (the hashed path)", () => {
