@@ -10,7 +10,7 @@ const expected = (v: unknown): string => (typeof v === "number" ? `version ${v}`
 const expectedZh = (v: unknown): string =>
   v === "noStream" ? "流不存在" : v === "exists" ? "流已存在" : v === "any" ? "任意版本" : `版本 ${String(v)}`
 
-const invalidAppendReason: Record<string, string> = {
+const invalidAppendReasonEn: Record<string, string> = {
   noStreams: "the request names no stream",
   duplicateStream: "a stream appears more than once",
   duplicateEventId: "an event id appears more than once",
@@ -26,6 +26,9 @@ const invalidAppendReasonZh: Record<string, string> = {
   invalidExpectedVersion: "期望版本须为 \"any\"、\"noStream\"、\"exists\" 或不小于 0 的整数",
   invalidEventId: "事件标识须为小写的 UUID"
 }
+// Own keys only: a reason such as "constructor" must not find Object.prototype's.
+const reasonIn = (table: Record<string, string>, reason: string | number | boolean | undefined): string =>
+  typeof reason === "string" && Object.hasOwn(table, reason) ? table[reason]! : show(reason)
 
 /**
  * @category messages
@@ -42,9 +45,7 @@ export const kernelMessages: Catalogs = {
         show(p.storedPosition)
       }, which does not match this append (${show(p.reason)})`,
     "kernel.invalidAppend": (p) =>
-      `Invalid append: ${invalidAppendReason[String(p.reason)] ?? show(p.reason)}${
-        p.detail ? ` (${show(p.detail)})` : ""
-      }`,
+      `Invalid append: ${reasonIn(invalidAppendReasonEn, p.reason)}${p.detail ? ` (${show(p.detail)})` : ""}`,
     "kernel.unknownEventType": (p) =>
       `Unknown event type ${show(p.type)} version ${show(p.schemaVersion)}${
         p.streamId ? ` at stream ${show(p.streamId)} position ${show(p.streamPosition)}` : ""
@@ -67,9 +68,7 @@ export const kernelMessages: Catalogs = {
         show(p.storedPosition)
       } 位,与本次追加不一致(${show(p.reason)})`,
     "kernel.invalidAppend": (p) =>
-      `追加请求无效:${invalidAppendReasonZh[String(p.reason)] ?? show(p.reason)}${
-        p.detail ? `(${show(p.detail)})` : ""
-      }`,
+      `追加请求无效:${reasonIn(invalidAppendReasonZh, p.reason)}${p.detail ? `(${show(p.detail)})` : ""}`,
     "kernel.unknownEventType": (p) =>
       `未知事件类型 ${show(p.type)} 版本 ${show(p.schemaVersion)}${
         p.streamId ? `,位于流 ${show(p.streamId)} 第 ${show(p.streamPosition)} 位` : ""
