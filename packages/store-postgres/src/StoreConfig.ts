@@ -69,7 +69,7 @@ export interface ConnectionSettings {
   readonly url: Redacted.Redacted
   /** The size of the connection pool (default 10). */
   readonly maxConnections?: number | undefined
-  /** How long to wait for a connection (default 10 seconds). */
+  /** How long to wait for a connection (default: `connect_timeout` in the URL, otherwise 5 seconds). */
   readonly connectTimeout?: Duration.Input | undefined
 }
 
