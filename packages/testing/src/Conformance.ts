@@ -170,7 +170,7 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
       )
 
       test(
-        "any string round-trips in data and metadata (NUL, lone surrogates, escapes, non-Latin text)",
+        "any string round-trips in data and metadata (NUL, lone surrogates, escapes, non-Latin text), and so does a non-Latin stream id",
         Effect.gen(function*() {
           const s = yield* store
           // JSON.stringify writes NUL as \u0000 and a lone surrogate as \ud800: every store must take them back
@@ -183,10 +183,12 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             data: ThingCreated.schema.make({ thingId: "odd", label: awkward }),
             metadata: { ...metadata, actor: awkward, correlationId: awkward }
           }
-          yield* s.append([{ streamId: "thing-odd", expected: "noStream", events: [event] }])
-          const [read] = (yield* s.readStream("thing-odd")).events
+          const streamId = "thing-党建-😀"
+          yield* s.append([{ streamId, expected: "noStream", events: [event] }])
+          const [read] = (yield* s.readStream(streamId)).events
           const [global] = yield* s.readAll({ after: 0 })
           for (const envelope of [read!, global!]) {
+            assert.strictEqual(envelope.streamId, streamId)
             assert.deepStrictEqual(envelope.data, event.data)
             assert.deepStrictEqual(envelope.metadata, event.metadata)
           }
