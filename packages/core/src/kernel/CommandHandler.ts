@@ -88,14 +88,12 @@ export const toNewEvents = <Event extends TaggedEvent>(
     })
   )
 
-type Loaded<State> = FoldedStream<State>
-
 const loadWith = <Event extends TaggedEvent, State>(
   store: EventStoreShape,
   fold: Fold<Event, State>,
   streamId: StreamId,
   access: AccessStrategy | undefined
-): Effect.Effect<Loaded<State>, ReadError> => {
+): Effect.Effect<FoldedStream<State>, ReadError> => {
   const evolve = fold.evolve as (state: State, data: unknown) => State
   // Without snapshots a load is one fold in the store: no generator, which is most of the cost of a short stream.
   if (access === undefined || access._tag !== "SnapshotEvery") {
@@ -146,7 +144,7 @@ export const load = <Event extends TaggedEvent, State>(
   fold: Fold<Event, State>,
   streamId: StreamId,
   access?: AccessStrategy
-): Effect.Effect<Loaded<State>, ReadError, EventStore> =>
+): Effect.Effect<FoldedStream<State>, ReadError, EventStore> =>
   EventStore.use((store) => loadWith(store, fold, streamId, access))
 
 /**
@@ -225,7 +223,7 @@ export const handleMany = <
     const store = yield* EventStore
     const keys = Object.keys(decider.streams) as Array<keyof Streams & string>
     const attempt = Effect.gen(function*() {
-      const loaded: Record<string, Loaded<unknown>> = {}
+      const loaded: Record<string, FoldedStream<unknown>> = {}
       for (const key of keys) {
         loaded[key] = yield* loadWith(
           store,
