@@ -66,11 +66,6 @@ type Row = ReadonlyArray<unknown>
 
 const toNumber = (value: unknown): number => (typeof value === "bigint" ? Number(value) : (value as number))
 
-const isMetadata = (value: unknown): value is Envelope.EventMetadata =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-  && typeof (value as { occurredAt?: unknown }).occurredAt === "string"
-  && typeof (value as { recordedAt?: unknown }).recordedAt === "string"
-
 /**
  * Creates the store on an existing client. The tables must exist (see `Migrations.migrate`). The scope owns
  * the LISTEN connection, opened on the first wait of a subscriber.
@@ -285,7 +280,7 @@ export const make = (
       } catch {
         return undefined
       }
-      if (!isMetadata(parsed)) return undefined
+      if (!Envelope.isEventMetadata(parsed)) return undefined
       lastMetadataText = text
       lastMetadata = parsed
       return parsed
@@ -317,7 +312,6 @@ export const make = (
       if (metadata === undefined) {
         return corrupt(globalPosition, "metadata is not an object with occurredAt and recordedAt")
       }
-      if (data === null || data === undefined) return corrupt(globalPosition, "no data")
       const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
       if (Result.isFailure(decoded)) {
         decodeFailure = decoded.failure

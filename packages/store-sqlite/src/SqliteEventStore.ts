@@ -262,7 +262,16 @@ export const make = (
       try {
         data = JSON.parse(row[5])
         if (row[6] !== lastMetadataText || metadata === undefined) {
-          metadata = JSON.parse(row[6]) as Envelope.EventMetadata
+          const parsed: unknown = JSON.parse(row[6])
+          if (!EnvelopeModule.isEventMetadata(parsed)) {
+            return Result.fail(
+              new CorruptEvent({
+                globalPosition: row[0],
+                reason: "metadata is not an object with occurredAt and recordedAt"
+              })
+            )
+          }
+          metadata = parsed
           lastMetadataText = row[6]
           lastMetadata = metadata
         }

@@ -105,6 +105,42 @@ describe("SqliteStore", () => {
     })
   })
 
+  it.live("a row whose metadata cannot be read is a typed CorruptEvent, as in PostgreSQL", () => {
+    const file = freshFile("corrupt-metadata")
+    const readWith = (metadata: string) =>
+      Effect.gen(function*() {
+        const db = new DatabaseSync(file)
+        db.prepare("UPDATE dangjian_events SET metadata = ? WHERE global_position = 2").run(metadata)
+        db.close()
+        const read = yield* Effect.result(
+          EventStore.EventStore.use((s) => s.readAll({ after: 0 })).pipe(Effect.provide(onFile(file)))
+        )
+        return Result.isFailure(read) ? (read.failure as { _tag: string; globalPosition?: number }) : undefined
+      })
+    return Effect.gen(function*() {
+      yield* EventStore.EventStore.use((s) =>
+        Effect.flatMap(
+          Effect.all([note(1), note(2)]),
+          (events) => s.append([{ streamId: "thing-a", expected: "noStream", events }])
+        )
+      ).pipe(Effect.provide(onFile(file)))
+      for (
+        const metadata of [
+          "\"garbage\"",
+          "null",
+          "[]",
+          "{\"occurredAt\":\"2026-11-30\"}",
+          "{\"occurredAt\":\"2026-11-30\",\"recordedAt\":7}"
+        ]
+      ) {
+        const failure = yield* readWith(metadata)
+        assert.strictEqual(failure?._tag, "CorruptEvent", metadata)
+        assert.strictEqual(failure?.globalPosition, 2)
+      }
+      assert.isUndefined(yield* readWith("{\"occurredAt\":\"2026-11-30\",\"recordedAt\":\"2026-11-30T00:00:00.000Z\"}"))
+    })
+  })
+
   it.live("a hostile table prefix is refused with a typed error and nothing is opened", () =>
     Effect.gen(function*() {
       for (const tablePrefix of ["x; DROP TABLE y; --", "Upper_", "a-b", "", "x".repeat(40)]) {

@@ -439,7 +439,15 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             [{ streamId: "thing-\u0000", expected: "any", events: [a!] }],
             // One stream in memory, U+FFFD in a SQL store's UTF-8: refused everywhere.
             [{ streamId: "thing-\ud800", expected: "any", events: [a!] }],
-            [{ streamId: "thing-r", expected: -1, events: [a!] }]
+            [{ streamId: "thing-r", expected: -1, events: [a!] }],
+            // A SQL store could not store these, or not read them back: refused everywhere, before any write.
+            [{ streamId: "thing-r", expected: "any", events: [b!, { ...a!, type: "" }] }],
+            [{ streamId: "thing-r", expected: "any", events: [{ ...a!, data: undefined }] }],
+            [{
+              streamId: "thing-r",
+              expected: "any",
+              events: [b!, { ...a!, metadata: { occurredAt: "2024-03-15" } as never }]
+            }]
           ]
           for (const request of attempts) {
             const result = yield* Effect.result(s.append(request))
@@ -454,7 +462,10 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             "invalidStreamId",
             "invalidStreamId",
             "invalidStreamId",
-            "invalidExpectedVersion"
+            "invalidExpectedVersion",
+            "invalidEventType",
+            "missingEventData",
+            "invalidMetadata"
           ])
           assert.strictEqual(yield* s.head, 0)
         })

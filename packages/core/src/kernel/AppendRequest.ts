@@ -6,6 +6,7 @@
  */
 import { Result } from "effect"
 import type { StreamId } from "./Envelope.ts"
+import { isEventMetadata } from "./Envelope.ts"
 import { EventIdConflict, InvalidAppend } from "./errors.ts"
 import type { AppendResult, AppendToStream, StoredPosition } from "./EventStore.ts"
 import { isEventId } from "./Uuid.ts"
@@ -31,12 +32,16 @@ const isValidStreamId = (streamId: string): boolean => {
   return true
 }
 
+// No metadata value is this object: the first event's metadata is always checked.
+const notChecked = {}
+
 // Most appends carry a handful of streams and events: comparing pairs allocates nothing and beats hashing.
 const pairwiseLimit = 16
 
 /**
  * Rejects a malformed request: no streams, a stream twice, an invalid stream id, an invalid expected version,
- * an event id that is not a lowercase UUID ({@link isEventId}), an event id twice.
+ * an event id that is not a lowercase UUID ({@link isEventId}), an event id twice, an event without a type name
+ * (a non-empty string) or data, or metadata that is not {@link isEventMetadata}.
  *
  * @category validation
  * @since 0.1.0
@@ -48,6 +53,7 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
   // comparison per id, so the usual request needs no other duplicate search.
   let increasing = true
   let previousId = ""
+  let checkedMetadata: unknown = notChecked
   // A large request (an import's one atomic append) hashes its stream ids; a small one compares pairs.
   const streams = request.length > pairwiseLimit ? new Set<string>() : undefined
   for (let p = 0; p < request.length; p++) {
@@ -76,6 +82,16 @@ export const validate = (request: ReadonlyArray<AppendToStream>): InvalidAppend 
       const eventId = event.eventId
       if (!isEventId(eventId)) {
         return new InvalidAppend({ reason: "invalidEventId", detail: "" })
+      }
+      // What a SQL store could not store or read back the same way: refused before any store sees it.
+      if (typeof event.type !== "string" || event.type.length === 0) {
+        return new InvalidAppend({ reason: "invalidEventType", detail: eventId })
+      }
+      if (event.data === undefined) return new InvalidAppend({ reason: "missingEventData", detail: eventId })
+      // One command's events usually share one metadata object: it is checked once.
+      if (event.metadata !== checkedMetadata) {
+        if (!isEventMetadata(event.metadata)) return new InvalidAppend({ reason: "invalidMetadata", detail: eventId })
+        checkedMetadata = event.metadata
       }
       if (increasing) {
         increasing = previousId < eventId

@@ -66,8 +66,9 @@ export class EventIdConflict extends Schema.TaggedError<EventIdConflict>()("Even
 
 /**
  * The append request itself is malformed (a stream twice, an event id twice, a bad stream id or expected
- * version). Nothing was written. `detail` names the stream or event id concerned when it is valid (a
- * duplicate, or the stream of a bad expected version) and is empty otherwise: an invalid value is never echoed.
+ * version, an event without a type name or data, malformed metadata). Nothing was written. `detail` names the
+ * stream or event id concerned when it is valid (a duplicate, the stream of a bad expected version, the event
+ * whose type, data or metadata is wrong) and is empty otherwise: an invalid value is never echoed.
  *
  * @category errors
  * @since 0.1.0
@@ -79,6 +80,9 @@ export class InvalidAppend extends Schema.TaggedError<InvalidAppend>()("InvalidA
     "invalidStreamId",
     "invalidExpectedVersion",
     "invalidEventId",
+    "invalidEventType",
+    "missingEventData",
+    "invalidMetadata",
     "noStreams"
   ]),
   detail: Schema.String

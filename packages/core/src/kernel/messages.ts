@@ -16,7 +16,11 @@ const invalidAppendReasonEn: Record<string, string> = {
   duplicateEventId: "an event id appears more than once",
   invalidStreamId: "a stream id must be 1–200 characters, without control characters or unpaired surrogates",
   invalidExpectedVersion: "an expected version must be \"any\", \"noStream\", \"exists\" or a whole number ≥ 0",
-  invalidEventId: "an event id must be a UUID in lowercase"
+  invalidEventId: "an event id must be a UUID in lowercase",
+  invalidEventType: "an event's type name must be a non-empty string",
+  missingEventData: "an event has no data",
+  invalidMetadata:
+    "an event's metadata must have occurredAt and recordedAt as strings (and actor, commandId, causationId, correlationId as strings when present)"
 }
 const invalidAppendReasonZh: Record<string, string> = {
   noStreams: "请求未指定任何流",
@@ -24,7 +28,11 @@ const invalidAppendReasonZh: Record<string, string> = {
   duplicateEventId: "同一个事件标识出现了多次",
   invalidStreamId: "流标识须为 1–200 个字符,不含控制字符或不成对的代理项",
   invalidExpectedVersion: "期望版本须为 \"any\"、\"noStream\"、\"exists\" 或不小于 0 的整数",
-  invalidEventId: "事件标识须为小写的 UUID"
+  invalidEventId: "事件标识须为小写的 UUID",
+  invalidEventType: "事件类型名须为非空字符串",
+  missingEventData: "事件缺少数据",
+  invalidMetadata:
+    "事件元数据须含字符串类型的 occurredAt 与 recordedAt(actor、commandId、causationId、correlationId 如有亦须为字符串)"
 }
 // Own keys only: a reason such as "constructor" must not find Object.prototype's.
 const reasonIn = (table: Record<string, string>, reason: string | number | boolean | undefined): string =>

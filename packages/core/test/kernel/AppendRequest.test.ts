@@ -6,6 +6,8 @@ import { AppendRequest, Envelope } from "../../src/index.ts"
 
 // The obvious implementation, for the differential property: validate's fast paths (ids in increasing order,
 // pairwise comparison for small requests, Sets for large ones) must give the same verdict.
+const isMetadata = Schema.is(Envelope.EventMetadata)
+
 const reference = (request: ReadonlyArray<EventStore.AppendToStream>): string | undefined => {
   if (request.length === 0) return "noStreams"
   const streams = new Set<string>()
@@ -24,6 +26,9 @@ const reference = (request: ReadonlyArray<EventStore.AppendToStream>): string | 
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(event.eventId)) {
         return "invalidEventId"
       }
+      if (typeof event.type !== "string" || event.type === "") return "invalidEventType"
+      if (event.data === undefined) return "missingEventData"
+      if (!isMetadata(event.metadata)) return "invalidMetadata"
       if (ids.has(event.eventId)) duplicateId = true
       ids.add(event.eventId)
     }
@@ -37,7 +42,27 @@ const eventId = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("00000000-0000-7000-8000-000000000001", "not-a-uuid") },
   { weight: 1, arbitrary: fc.uuid().map((id) => id.toUpperCase()) }
 )
-const toEvent = (id: string) => ({ eventId: id, type: "T", data: {}, metadata })
+// Mostly well-formed events; now and then one without a type name or data, or with malformed metadata.
+const eventBody = fc.oneof(
+  { weight: 30, arbitrary: fc.constant({ type: "T", data: {}, metadata }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constantFrom<unknown>("T", "", 7, undefined),
+      data: fc.constantFrom<unknown>({}, null, 0, undefined),
+      metadata: fc.constantFrom<unknown>(
+        metadata,
+        { ...metadata, actor: "cadre-1" },
+        { ...metadata, actor: 1 },
+        { occurredAt: "2026-11-30" },
+        { ...metadata, recordedAt: null },
+        null,
+        [],
+        "2026-11-30"
+      )
+    })
+  }
+)
 const part = fc.record({
   streamId: fc.oneof(
     { weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 40 }, (_, i) => `s-${i}`)) },
@@ -56,7 +81,11 @@ const part = fc.record({
   events: fc.oneof(
     fc.array(eventId, { maxLength: 24 }),
     fc.array(eventId, { maxLength: 24 }).map((ids) => [...ids].sort())
-  ).map((ids) => ids.map(toEvent))
+  ).chain((ids) =>
+    fc.tuple(...ids.map(() => eventBody)).map((bodies) =>
+      ids.map((id, i) => ({ eventId: id, ...bodies[i]! }) as EventStore.AppendToStream["events"][number])
+    )
+  )
 })
 
 describe("AppendRequest.validate", () => {
@@ -88,6 +117,40 @@ describe("AppendRequest.validate", () => {
     assert.strictEqual(refused?.reason, "invalidStreamId")
     assert.notInclude(refused!.message, "张三")
     assert.include(refused!.message, "control characters")
+  })
+
+  it("an event without a type name or data, or with malformed metadata, is refused and named by its id", () => {
+    const id = "00000000-0000-7000-8000-000000000001"
+    const refusal = (event: Record<string, unknown>) =>
+      AppendRequest.validate([{
+        streamId: "s-1",
+        expected: "any",
+        events: [{ eventId: id, type: "T", data: {}, metadata, ...event } as never]
+      }])
+    for (const type of ["", 7, undefined]) assert.strictEqual(refusal({ type })?.reason, "invalidEventType")
+    assert.strictEqual(refusal({ data: undefined })?.reason, "missingEventData")
+    for (const bad of [undefined, null, "2026-11-30", [], { occurredAt: "2026-11-30" }, { ...metadata, actor: 1 }]) {
+      const refused = refusal({ metadata: bad })
+      assert.strictEqual(refused?.reason, "invalidMetadata")
+      assert.strictEqual(refused?.detail, id)
+    }
+    // Data may be any JSON value, null and 0 included; metadata may carry the optional ids.
+    for (const data of [null, 0, "", []]) assert.isUndefined(refusal({ data }))
+    assert.isUndefined(refusal({ metadata: { ...metadata, actor: "cadre-1", correlationId: "c-1" } }))
+  })
+
+  it("metadata shared by a request's events is checked once, and a later malformed one is still found", () => {
+    const ids = Array.from({ length: 3 }, (_, i) => `00000000-0000-7000-8000-00000000000${i + 1}`)
+    const events = ids.map((eventId) => ({ eventId, type: "T", data: {}, metadata }))
+    assert.isUndefined(AppendRequest.validate([{ streamId: "s-1", expected: "any", events }]))
+    const last = { ...events[2]!, metadata: { occurredAt: "2026-11-30" } as never }
+    const refused = AppendRequest.validate([{
+      streamId: "s-1",
+      expected: "any",
+      events: [...events.slice(0, 2), last]
+    }])
+    assert.strictEqual(refused?.reason, "invalidMetadata")
+    assert.strictEqual(refused?.detail, ids[2])
   })
 
   it("a duplicate stream among 10,000 streams is found (the hashed path)", () => {
