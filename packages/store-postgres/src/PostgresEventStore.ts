@@ -105,6 +105,12 @@ export const make = (
       e.schema_version, e.data, e.metadata::text, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
+    // A read that names neither the event id nor the metadata: the same row layout with both left NULL, which
+    // the server sends as a length of -1 and the driver does not decode.
+    const readAllLeanSql = `SELECT e.global_position::float8, e.stream_id, e.stream_position::float8, NULL::uuid,
+      e.type, e.schema_version, e.data, NULL::text, e.horizon <= x.xmin
+      FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
+      WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
     const headSql = `SELECT e.global_position, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position < $1 ORDER BY e.global_position DESC LIMIT $2`
@@ -294,7 +300,10 @@ export const make = (
       return null
     }
 
-    /** Decodes one stored event: `undefined` when the codec's policy skips it, `null` when it fails. */
+    /**
+     * Decodes one stored event: `undefined` when the codec's policy skips it, `null` when it fails. A lean row
+     * (read without event id and metadata) becomes an envelope without them.
+     */
     const decodeRow = (
       globalPosition: number,
       streamId: string,
@@ -303,13 +312,14 @@ export const make = (
       type: unknown,
       schemaVersion: unknown,
       data: unknown,
-      metadataText: unknown
+      metadataText: unknown,
+      lean: boolean
     ): Envelope.Envelope | undefined | null => {
-      if (typeof eventId !== "string" || typeof type !== "string" || typeof schemaVersion !== "number") {
+      if ((!lean && typeof eventId !== "string") || typeof type !== "string" || typeof schemaVersion !== "number") {
         return corrupt(globalPosition, "missing id, type or schema version")
       }
-      const metadata = metadataOf(metadataText)
-      if (metadata === undefined) {
+      const metadata = lean ? undefined : metadataOf(metadataText)
+      if (!lean && metadata === undefined) {
         return corrupt(globalPosition, "metadata is not an object with occurredAt and recordedAt")
       }
       const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
@@ -318,7 +328,27 @@ export const make = (
         return null
       }
       if (decoded.success === undefined) return undefined
-      return { eventId, streamId, streamPosition, globalPosition, type, schemaVersion, data: decoded.success, metadata }
+      if (lean) {
+        // Typed as an envelope for the page's one array; `readAll` hands it out as the partial envelope it is.
+        return {
+          streamId,
+          streamPosition,
+          globalPosition,
+          type,
+          schemaVersion,
+          data: decoded.success
+        } as Envelope.Envelope
+      }
+      return {
+        eventId: eventId as string,
+        streamId,
+        streamPosition,
+        globalPosition,
+        type,
+        schemaVersion,
+        data: decoded.success,
+        metadata: metadata!
+      }
     }
 
     const readStream: EventStore.EventStoreShape["readStream"] = (streamId, readOptions) => {
@@ -342,7 +372,8 @@ export const make = (
               row[3],
               row[4],
               row[5],
-              row[6]
+              row[6],
+              false
             )
             if (decoded === null) return Effect.fail(decodeFailure!)
             if (decoded !== undefined) events.push(decoded)
@@ -357,8 +388,8 @@ export const make = (
      * then only rows without a hole before them. `consumed` is the position of the last row taken (decoded
      * or skipped by the codec's policy); `stopped` says a hole (or the page size) ended the page.
      */
-    const readPage = (after: number, limit: number) =>
-      run(readAllSql, [after, limit]).pipe(
+    const readPage = (after: number, limit: number, lean: boolean) =>
+      run(lean ? readAllLeanSql : readAllSql, [after, limit]).pipe(
         Effect.mapError(Failures.unavailable("readAll")),
         Effect.flatMap((rows) => {
           let lastSettled = -1
@@ -383,7 +414,8 @@ export const make = (
               row[4],
               row[5],
               row[6],
-              row[7]
+              row[7],
+              lean
             )
             if (decoded === null) return Effect.fail(decodeFailure!)
             if (decoded !== undefined) events.push(decoded)
@@ -402,13 +434,15 @@ export const make = (
       Effect.gen(function*() {
         const limit = Math.max(1, readOptions.limit ?? EventStore.defaultBatchSize)
         let after = Math.max(0, readOptions.after)
-        const page = yield* readPage(after, limit)
+        const fields = readOptions.fields
+        const lean = !EventStore.asksFor(fields, "eventId") && !EventStore.asksFor(fields, "metadata")
+        const page = yield* readPage(after, limit, lean)
         if (page.events.length === limit || !page.complete) return page.events
         // The codec's policy skipped some events: fill the page, so that a short page still means "at the head".
         const events = page.events.slice()
         after = page.consumed
         while (events.length < limit) {
-          const more = yield* readPage(after, limit - events.length)
+          const more = yield* readPage(after, limit - events.length, lean)
           for (const event of more.events) events.push(event)
           if (!more.complete) break
           after = more.consumed
@@ -469,7 +503,8 @@ export const make = (
       Effect.gen(function*() {
         yield* ensureListening
         const waiting = signal
-        const next = yield* readAll({ after: position, limit: 1 })
+        // Only whether an event exists: no field of it is read.
+        const next = yield* readAll({ after: position, limit: 1, fields: [] })
         if (next.length > 0) return
         yield* Deferred.await(waiting).pipe(Effect.timeoutOption(pollInterval))
       })

@@ -106,6 +106,10 @@ export const make = (
     ORDER BY stream_position`
   const sqlAll = `SELECT ${columns}, stream_id FROM ${names.events} WHERE global_position > ?
     ORDER BY global_position LIMIT ?`
+  // A read that names neither the event id nor the metadata: the same row layout with both left empty, so
+  // SQLite does not copy them out and the metadata is not parsed.
+  const sqlAllLean = `SELECT global_position, stream_position, NULL AS event_id, type, schema_version, data,
+    NULL AS metadata, stream_id FROM ${names.events} WHERE global_position > ? ORDER BY global_position LIMIT ?`
   const sqlHead = `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${names.events}`
 
   const versionOf = (streamId: string): number => {
@@ -252,7 +256,8 @@ export const make = (
    */
   const toEnvelopes = (
     rows: ReadonlyArray<Row>,
-    stream: string | undefined
+    stream: string | undefined,
+    lean = false
   ): Result.Result<Array<Envelope.Envelope>, ReadError> => {
     const out: Array<Envelope.Envelope> = []
     for (let i = 0; i < rows.length; i++) {
@@ -261,7 +266,7 @@ export const make = (
       let metadata = lastMetadata
       try {
         data = JSON.parse(row[5])
-        if (row[6] !== lastMetadataText || metadata === undefined) {
+        if (!lean && (row[6] !== lastMetadataText || metadata === undefined)) {
           const parsed: unknown = JSON.parse(row[6])
           if (!EnvelopeModule.isEventMetadata(parsed)) {
             return Result.fail(
@@ -285,6 +290,20 @@ export const make = (
       const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
       if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
       if (decoded.success === undefined) continue
+      if (lean) {
+        // Typed as an envelope for the one array; `readAll` hands it out as the partial envelope it is.
+        out.push(
+          {
+            streamId,
+            streamPosition,
+            globalPosition: row[0],
+            type,
+            schemaVersion,
+            data: decoded.success
+          } as Envelope.Envelope
+        )
+        continue
+      }
       out.push({
         eventId: row[2],
         streamId,
@@ -293,7 +312,7 @@ export const make = (
         type,
         schemaVersion,
         data: decoded.success,
-        metadata
+        metadata: metadata!
       })
     }
     return Result.succeed(out)
@@ -341,11 +360,17 @@ export const make = (
     })
 
   const readAll: EventStore.EventStoreShape["readAll"] = (options) =>
-    guarded("readAll", () =>
-      toEnvelopes(
-        prepareRead(sqlAll)(Math.max(0, options.after), options.limit ?? EventStore.defaultBatchSize),
-        undefined
-      ))
+    guarded("readAll", () => {
+      const lean = !EventStore.asksFor(options.fields, "eventId") && !EventStore.asksFor(options.fields, "metadata")
+      return toEnvelopes(
+        prepareRead(lean ? sqlAllLean : sqlAll)(
+          Math.max(0, options.after),
+          options.limit ?? EventStore.defaultBatchSize
+        ),
+        undefined,
+        lean
+      )
+    })
 
   const head = Effect.suspend(() => {
     try {

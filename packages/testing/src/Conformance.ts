@@ -501,6 +501,51 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           assert.deepStrictEqual(tail.map((e) => e.eventId), all.slice(10).map((e) => e.eventId))
         })
       )
+
+      test(
+        "a read that names its fields returns at least those, equal to a full read's, in readAll pages and subscriptions",
+        Effect.gen(function*() {
+          const s = yield* store
+          for (let round = 0; round < 3; round++) {
+            for (const id of ["f", "g"]) {
+              const events = round === 0 ? [yield* created(id)] : yield* notes(id, round, 2)
+              yield* s.append([{ streamId: `thing-${id}`, expected: round === 0 ? "noStream" : "exists", events }])
+            }
+          }
+          const full = yield* s.readAll({ after: 0 })
+          assert.strictEqual(full.length, 10)
+          const fieldSets: ReadonlyArray<ReadonlyArray<Envelope.EnvelopeField>> = [
+            [],
+            ["type", "data"],
+            ["streamId", "streamPosition", "type", "schemaVersion", "data"],
+            ["eventId"],
+            ["metadata", "data"],
+            ["eventId", "streamId", "streamPosition", "type", "schemaVersion", "data", "metadata"]
+          ]
+          const named = (envelope: object, fields: ReadonlyArray<string>) =>
+            Object.fromEntries(["globalPosition", ...fields].map((f) => [f, (envelope as Record<string, unknown>)[f]]))
+          for (const fields of fieldSets) {
+            const paged: Array<object> = []
+            let after = 0
+            while (true) {
+              const page = yield* s.readAll({ after, limit: 3, fields })
+              if (page.length === 0) break
+              paged.push(...page)
+              after = page[page.length - 1]!.globalPosition
+            }
+            assert.deepStrictEqual(paged.map((e) => named(e, fields)), full.map((e) => named(e, fields)), fields.join())
+            const subscribed = yield* s.subscribe({ after: 0, batchSize: 4, fields }).pipe(
+              Stream.take(full.length),
+              Stream.runCollect
+            )
+            assert.deepStrictEqual(
+              subscribed.map((e) => named(e, fields)),
+              full.map((e) => named(e, fields)),
+              fields.join()
+            )
+          }
+        })
+      )
     })
 
     describe("concurrency", () => {

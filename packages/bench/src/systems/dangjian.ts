@@ -1,7 +1,8 @@
 /**
  * dangjian on any of its stores, through the library's public API only: `EventStore.append` (W1, W2),
  * `CommandHandler.load` (W3), `Projection.replay` (W4) and `Projection.run` — the subscription with a
- * checkpoint saved with the read model after every delivered batch — (W4c).
+ * checkpoint saved with the read model after every delivered batch — (W4c). The W4 and W4c projections name
+ * the envelope fields they read (`type`, `data`), as any projection may.
  *
  * Event ids are generated inside the timed section (`Uuid.v7`), as every writer of the library must; Emmett
  * generates its ids inside its append as well.
@@ -63,7 +64,7 @@ const fold = {
   evolve: (state: typeof initialState, event: Event) => evolveByType(state, event._tag)
 }
 
-const orgIdOf = (envelope: Envelope.Envelope): string => (envelope.data as Event).orgId
+const orgIdOf = (envelope: Envelope.PartialEnvelope<"data">): string => (envelope.data as Event).orgId
 
 /** The services a store layer must provide for every workload. */
 export type Services = EventStore.EventStore | Projection.ProjectionStore
@@ -117,10 +118,12 @@ const program = (workload: Workload, streams: number) =>
       }
       case "W4": {
         yield* prefill(store, streams)
-        const projection = Projection.make<Map<string, number>>({
+        // The projection names the two fields it reads, as the raw baselines read two columns.
+        const projection = Projection.make<Map<string, number>, "type" | "data">({
           name: "members",
           version: 1,
           initialState: new Map(),
+          fields: ["type", "data"],
           apply: (counts, envelope) => {
             project(counts, envelope.type, orgIdOf(envelope))
             return counts
@@ -134,10 +137,11 @@ const program = (workload: Workload, streams: number) =>
       case "W4c": {
         yield* prefill(store, streams)
         // A persisted read model must encode as JSON: a plain record (the same counts as W4's Map).
-        const projection = Projection.make<Record<string, number>>({
+        const projection = Projection.make<Record<string, number>, "type" | "data">({
           name: "members",
           version: 1,
           initialState: {},
+          fields: ["type", "data"],
           apply: (counts, envelope) => {
             const orgId = orgIdOf(envelope)
             counts[orgId] = (counts[orgId] ?? 0) + (envelope.type === "MemberJoined" ? 1 : 0)

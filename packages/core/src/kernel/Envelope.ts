@@ -167,6 +167,26 @@ export interface Envelope<A = unknown> {
 }
 
 /**
+ * A field of an {@link Envelope} other than `globalPosition`, which every read returns.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type EnvelopeField = Exclude<keyof Envelope, "globalPosition">
+
+/**
+ * An envelope with only the named fields (and `globalPosition`): what a read asked for some fields returns at
+ * least. A store may return more.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type PartialEnvelope<F extends EnvelopeField = EnvelopeField, A = unknown> = Pick<
+  Envelope<A>,
+  F | "globalPosition"
+>
+
+/**
  * The category of a stream id: the text before the first `-`.
  *
  * @category getters

@@ -12,7 +12,15 @@
  * @since 0.1.0
  */
 import { Context, Effect, Option, Stream } from "effect"
-import type { Envelope, EventId, ExpectedVersion, NewEvent, StreamId } from "./Envelope.ts"
+import type {
+  Envelope,
+  EnvelopeField,
+  EventId,
+  ExpectedVersion,
+  NewEvent,
+  PartialEnvelope,
+  StreamId
+} from "./Envelope.ts"
 import type { AppendError, ReadError, StoreUnavailable } from "./errors.ts"
 
 /**
@@ -83,23 +91,40 @@ export interface ReadStreamOptions {
  * @category models
  * @since 0.1.0
  */
-export interface ReadAllOptions {
+export interface ReadAllOptions<F extends EnvelopeField = EnvelopeField> {
   /** Only events with a global position greater than this (0 = from the start). */
   readonly after: number
   /** At most this many events (default 1,000). */
   readonly limit?: number
+  /**
+   * The envelope fields the caller reads (default: all). A store may then leave the others out of what it
+   * returns — the SQL stores skip the event id and the metadata when neither is named, a fifth of a replay
+   * on PostgreSQL — and may return more than asked. `globalPosition` is always there.
+   */
+  readonly fields?: ReadonlyArray<F>
 }
 
 /**
  * @category models
  * @since 0.1.0
  */
-export interface SubscribeOptions {
+export interface SubscribeOptions<F extends EnvelopeField = EnvelopeField> {
   /** Start after this global position (0 = from the start). */
   readonly after: number
   /** Events read per batch during catch-up (default 1,000). */
   readonly batchSize?: number
+  /** The envelope fields the subscriber reads (default: all), as in {@link ReadAllOptions}. */
+  readonly fields?: ReadonlyArray<F>
 }
+
+/**
+ * Whether a read asked for `field`: no `fields` means every field.
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const asksFor = (fields: ReadonlyArray<EnvelopeField> | undefined, field: EnvelopeField): boolean =>
+  fields === undefined || fields.includes(field)
 
 /**
  * A stream's state as a fold left it: the folded state and the stream's version (0 = no stream).
@@ -121,8 +146,12 @@ export interface FoldedStream<State> {
 export interface EventStoreShape {
   readonly append: (request: ReadonlyArray<AppendToStream>) => Effect.Effect<AppendResult, AppendError>
   readonly readStream: (streamId: StreamId, options?: ReadStreamOptions) => Effect.Effect<StreamRead, ReadError>
-  readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<Envelope>, ReadError>
-  readonly subscribe: (options: SubscribeOptions) => Stream.Stream<Envelope, ReadError>
+  readonly readAll: <F extends EnvelopeField = EnvelopeField>(
+    options: ReadAllOptions<F>
+  ) => Effect.Effect<ReadonlyArray<PartialEnvelope<F>>, ReadError>
+  readonly subscribe: <F extends EnvelopeField = EnvelopeField>(
+    options: SubscribeOptions<F>
+  ) => Stream.Stream<PartialEnvelope<F>, ReadError>
   /** The global position of the last committed event (0 when empty). */
   readonly head: Effect.Effect<number, StoreUnavailable>
   /**
@@ -199,18 +228,20 @@ export const defaultBatchSize = 1_000
  * @category constructors
  * @since 0.1.0
  */
-export const makeSubscription = <E, E2>(
-  readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<Envelope>, E>,
+export const makeSubscription = <F extends EnvelopeField, E, E2>(
+  readAll: (options: ReadAllOptions<F>) => Effect.Effect<ReadonlyArray<PartialEnvelope<F>>, E>,
   awaitCommitAfter: (position: number) => Effect.Effect<void, E2>,
-  options: SubscribeOptions
-): Stream.Stream<Envelope, E | E2> => {
+  options: SubscribeOptions<F>
+): Stream.Stream<PartialEnvelope<F>, E | E2> => {
   const limit = options.batchSize ?? defaultBatchSize
+  const fields = options.fields
+  const read = (after: number) => readAll(fields === undefined ? { after, limit } : { after, limit, fields })
   return Stream.paginate(options.after, (after: number) =>
     Effect.gen(function*() {
-      let batch = yield* readAll({ after, limit })
+      let batch = yield* read(after)
       while (batch.length === 0) {
         yield* awaitCommitAfter(after)
-        batch = yield* readAll({ after, limit })
+        batch = yield* read(after)
       }
       const last = batch[batch.length - 1]!.globalPosition
       return [batch, Option.some(last)] as const

@@ -8,28 +8,37 @@
  */
 import { Context, Effect, Layer, Option, Stream } from "effect"
 import type { Schema } from "effect"
-import type { Envelope } from "./Envelope.ts"
+import type { EnvelopeField, PartialEnvelope } from "./Envelope.ts"
 import type { ReadError, StoreUnavailable } from "./errors.ts"
+import type { ReadAllOptions } from "./EventStore.ts"
 import { defaultBatchSize, EventStore } from "./EventStore.ts"
 
 /**
  * A projection: `apply` folds an envelope into the read model. It must be pure and total: events it does
  * not care about return the state unchanged.
  *
+ * `F` is the envelope fields `apply` reads, named in `fields` (default: all of them). The runners then ask
+ * the store for those fields only, and `apply` is typed to see only them and `globalPosition`.
+ *
  * @category models
  * @since 0.1.0
  */
-export interface Projection<S> {
+export interface Projection<S, F extends EnvelopeField = EnvelopeField> {
   readonly name: string
   readonly version: number
   readonly initialState: S
-  readonly apply: (state: S, event: Envelope) => S
+  /**
+   * Optional: the envelope fields `apply` reads, e.g. `["type", "data"]`. A store may then skip the others
+   * (the SQL stores skip the event id and the metadata when neither is named).
+   */
+  readonly fields?: ReadonlyArray<F>
+  readonly apply: (state: S, event: PartialEnvelope<F>) => S
   /**
    * Optional: folds a whole batch at once, with the same result as `apply` event by event. A read model kept
    * as immutable records can then copy what it changes once per batch instead of once per event (a record
    * of n members copied per event makes a replay quadratic).
    */
-  readonly applyBatch?: (state: S, events: ReadonlyArray<Envelope>) => S
+  readonly applyBatch?: (state: S, events: ReadonlyArray<PartialEnvelope<F>>) => S
   /** Lets persistent projection stores encode the read model as JSON. */
   readonly stateSchema?: Schema.Codec<S, any>
 }
@@ -40,7 +49,9 @@ export interface Projection<S> {
  * @category constructors
  * @since 0.1.0
  */
-export const make = <S>(projection: Projection<S>): Projection<S> => projection
+export const make = <S, const F extends EnvelopeField = EnvelopeField>(
+  projection: Projection<S, F>
+): Projection<S, F> => projection
 
 /**
  * A read model with the global position it reflects.
@@ -104,7 +115,11 @@ export const layerMemoryStore: Layer.Layer<ProjectionStore> = Layer.effect(Proje
  * @category folding
  * @since 0.1.0
  */
-export const foldEnvelopes = <S>(projection: Projection<S>, state: S, events: Iterable<Envelope>): S => {
+export const foldEnvelopes = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
+  state: S,
+  events: Iterable<PartialEnvelope<F>>
+): S => {
   if (projection.applyBatch !== undefined) {
     return projection.applyBatch(state, Array.isArray(events) ? events : [...events])
   }
@@ -113,14 +128,20 @@ export const foldEnvelopes = <S>(projection: Projection<S>, state: S, events: It
   return next
 }
 
+const readOptions = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
+  after: number,
+  limit: number
+): ReadAllOptions<F> => projection.fields === undefined ? { after, limit } : { after, limit, fields: projection.fields }
+
 /**
  * Replays the whole log from zero into the read model, without touching any checkpoint.
  *
  * @category running
  * @since 0.1.0
  */
-export const replay = <S>(
-  projection: Projection<S>,
+export const replay = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
   options?: { readonly batchSize?: number; readonly onProgress?: (position: number) => Effect.Effect<void> }
 ): Effect.Effect<Checkpointed<S>, ReadError, EventStore> =>
   Effect.gen(function*() {
@@ -129,7 +150,7 @@ export const replay = <S>(
     let state = projection.initialState
     let position = 0
     while (true) {
-      const batch = yield* store.readAll({ after: position, limit })
+      const batch = yield* store.readAll(readOptions(projection, position, limit))
       if (batch.length === 0) break
       state = foldEnvelopes(projection, state, batch)
       position = batch[batch.length - 1]!.globalPosition
@@ -146,8 +167,8 @@ export const replay = <S>(
  * @category running
  * @since 0.1.0
  */
-export const catchUp = <S>(
-  projection: Projection<S>,
+export const catchUp = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
   options?: { readonly batchSize?: number }
 ): Effect.Effect<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
   Effect.gen(function*() {
@@ -159,7 +180,7 @@ export const catchUp = <S>(
       ? loaded.value
       : { position: 0, state: projection.initialState }
     while (true) {
-      const batch = yield* store.readAll({ after: checkpoint.position, limit })
+      const batch = yield* store.readAll(readOptions(projection, checkpoint.position, limit))
       if (batch.length === 0) break
       checkpoint = {
         position: batch[batch.length - 1]!.globalPosition,
@@ -179,8 +200,8 @@ export const catchUp = <S>(
  * @category running
  * @since 0.1.0
  */
-export const run = <S>(
-  projection: Projection<S>,
+export const run = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
   options?: { readonly batchSize?: number }
 ): Stream.Stream<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
   Stream.unwrap(
@@ -191,9 +212,10 @@ export const run = <S>(
       let checkpoint: Checkpointed<S> = Option.isSome(loaded)
         ? loaded.value
         : { position: 0, state: projection.initialState }
-      const subscription = store.subscribe({
+      const subscription = store.subscribe<F>({
         after: checkpoint.position,
-        ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize })
+        ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+        ...(projection.fields === undefined ? {} : { fields: projection.fields })
       })
       return subscription.pipe(
         Stream.chunks,
@@ -215,8 +237,8 @@ export const run = <S>(
  * @category running
  * @since 0.1.0
  */
-export const rebuild = <S>(
-  projection: Projection<S>,
+export const rebuild = <S, F extends EnvelopeField>(
+  projection: Projection<S, F>,
   options?: { readonly batchSize?: number; readonly onProgress?: (position: number) => Effect.Effect<void> }
 ): Effect.Effect<Checkpointed<S>, ReadError, EventStore | ProjectionStore> =>
   Effect.gen(function*() {

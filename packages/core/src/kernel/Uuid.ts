@@ -8,7 +8,9 @@
  *
  * @since 0.1.0
  */
-import { Effect } from "effect"
+// The clock is read from the fiber in the step that makes the id (`withFiberSucceed`): `Effect.clockWith` costs
+// one more step and one more allocation, a sixth of an in-memory append.
+import { Clock, Effect } from "effect"
 
 // Typed here because core compiles without DOM or Node types; both platforms provide it.
 const platformCrypto = (globalThis as unknown as {
@@ -137,8 +139,8 @@ const next = (clockMillis: number): string => {
  * @category constructors
  * @since 0.1.0
  */
-export const v7: Effect.Effect<string> = Effect.clockWith((clock) =>
-  Effect.succeed(next(clock.currentTimeMillisUnsafe()))
+export const v7: Effect.Effect<string> = Effect.withFiberSucceed((fiber) =>
+  next(fiber.getRef(Clock.Clock).currentTimeMillisUnsafe())
 )
 
 /**
@@ -148,7 +150,7 @@ export const v7: Effect.Effect<string> = Effect.clockWith((clock) =>
  * @since 0.1.0
  */
 export const v7Many = (n: number): Effect.Effect<ReadonlyArray<string>> =>
-  Effect.clockWith((clock) => Effect.succeed(v7ManyAt(n, clock.currentTimeMillisUnsafe())))
+  Effect.withFiberSucceed((fiber) => v7ManyAt(n, fiber.getRef(Clock.Clock).currentTimeMillisUnsafe()))
 
 /**
  * `n` new UUIDv7s at a millisecond already read from the `Clock`, for code that stamps the same time

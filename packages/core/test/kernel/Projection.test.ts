@@ -134,4 +134,73 @@ describe("Projection", () => {
       const saved = yield* Projection.ProjectionStore.use((p) => p.load(membersPerOrg))
       assert.deepStrictEqual(saved._tag === "Some" ? saved.value : undefined, { position: 3, state: { a: 2 } })
     }).pipe(Effect.provide(layer())))
+
+  describe("a projection that names the envelope fields it reads", () => {
+    const membersByData = Projection.make({
+      name: "membersByData",
+      version: 1,
+      initialState: {} as Readonly<Record<string, number>>,
+      fields: ["data"],
+      apply: (state, envelope) => membersPerOrg.apply(state, envelope as never)
+    })
+
+    // Records the fields every read asks the store for.
+    const asked: Array<ReadonlyArray<string> | undefined> = []
+    const recordingLayer = () =>
+      Layer.mergeAll(
+        Layer.effect(
+          EventStore.EventStore,
+          Effect.map(MemoryStore.make({ codec }), (store) =>
+            EventStore.EventStore.of({
+              ...store,
+              readAll: (options) => {
+                asked.push(options.fields)
+                return store.readAll(options)
+              },
+              subscribe: (options) => {
+                asked.push(options.fields)
+                return store.subscribe(options)
+              }
+            }))
+        ),
+        Projection.layerMemoryStore
+      )
+
+    it.effect("replay, catchUp, rebuild and run ask the store for those fields and fold as without them", () =>
+      Effect.gen(function*() {
+        asked.length = 0
+        yield* run([
+          { _tag: "Establish", orgId: "a" },
+          { _tag: "Join", orgId: "a", memberId: "m1" },
+          { _tag: "Establish", orgId: "b" }
+        ])
+        const full = yield* Projection.replay(membersPerOrg)
+        assert.deepStrictEqual(asked, [undefined])
+        asked.length = 0
+        assert.deepStrictEqual(yield* Projection.replay(membersByData, { batchSize: 2 }), full)
+        assert.deepStrictEqual(yield* Projection.catchUp(membersByData), full)
+        assert.deepStrictEqual(yield* Projection.rebuild({ ...membersByData, version: 2 }), full)
+        const live = yield* Projection.run({ ...membersByData, version: 3 }).pipe(
+          Stream.takeUntil((c) => c.position >= 3),
+          Stream.runLast
+        )
+        assert.deepStrictEqual(live._tag === "Some" ? live.value : undefined, full)
+        assert.isAbove(asked.length, 3)
+        assert.isTrue(asked.every((fields) => fields?.join() === "data"), JSON.stringify(asked))
+      }).pipe(Effect.provide(recordingLayer())))
+
+    it("apply is typed to see only the named fields and the global position", () => {
+      Projection.make({
+        name: "typed",
+        version: 1,
+        initialState: 0,
+        fields: ["type"],
+        apply: (count, envelope) => {
+          // @ts-expect-error metadata was not named in fields
+          const unnamed: unknown = envelope.metadata
+          return count + (envelope.type === "Joined" ? 1 : 0) + envelope.globalPosition * 0 + (unnamed ? 0 : 0)
+        }
+      })
+    })
+  })
 })
