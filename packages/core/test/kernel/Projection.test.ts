@@ -198,7 +198,7 @@ describe("Projection", () => {
         apply: (count, envelope) => {
           // @ts-expect-error metadata was not named in fields
           const unnamed: unknown = envelope.metadata
-          return count + (envelope.type === "Joined" ? 1 : 0) + envelope.globalPosition * 0 + (unnamed ? 0 : 0)
+          return unnamed === undefined && envelope.type === "Joined" && envelope.globalPosition > 0 ? count + 1 : count
         }
       })
     })
