@@ -27,7 +27,8 @@ import type { Names } from "./StoreConfig.ts"
 /**
  * A stored event as the read statements return it: the columns of `columns`, in that order, as an array (no
  * object with named properties is built per row). Stream reads leave out the stream id: the caller knows it, and
- * every column the driver materialises costs time on each row.
+ * every column the driver materialises costs time on each row. A lean global read (`sqlAllLean`) has NULL for
+ * the event id and the metadata, which are then never read.
  */
 type Row = readonly [
   globalPosition: number,

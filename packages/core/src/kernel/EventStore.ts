@@ -98,8 +98,8 @@ export interface ReadAllOptions<F extends EnvelopeField = EnvelopeField> {
   readonly limit?: number
   /**
    * The envelope fields the caller reads (default: all). A store may then leave the others out of what it
-   * returns — the SQL stores skip the event id and the metadata when neither is named, a fifth of a replay
-   * on PostgreSQL — and may return more than asked. `globalPosition` is always there.
+   * returns (the SQL stores skip the event id and the metadata when neither is named, which is most of what a
+   * replay does not need) and may return more than asked. `globalPosition` is always there.
    */
   readonly fields?: ReadonlyArray<F>
 }
