@@ -71,15 +71,19 @@ describe("SqliteStore", () => {
       assert.deepStrictEqual(full.state, { balance: 120, deposits: 60 })
     }).pipe(Effect.provide(Layer.fresh(SqliteStore.layer({ filename: ":memory:", codec })))))
 
+  // Two events in stream thing-a of a fresh file, for the tests that then spoil the second row by hand.
+  const appendTwoNotes = (file: string) =>
+    EventStore.EventStore.use((s) =>
+      Effect.flatMap(
+        Effect.all([note(1), note(2)]),
+        (events) => s.append([{ streamId: "thing-a", expected: "noStream", events }])
+      )
+    ).pipe(Effect.provide(onFile(file)))
+
   it.live("a corrupt row (bad JSON) is a typed CorruptEvent, an unknown type a typed UnknownEventType", () => {
     const file = freshFile("corrupt")
     return Effect.gen(function*() {
-      yield* EventStore.EventStore.use((s) =>
-        Effect.flatMap(
-          Effect.all([note(1), note(2)]),
-          (events) => s.append([{ streamId: "thing-a", expected: "noStream", events }])
-        )
-      ).pipe(Effect.provide(onFile(file)))
+      yield* appendTwoNotes(file)
       const db = new DatabaseSync(file)
       db.exec("UPDATE dangjian_events SET data = '{not json' WHERE global_position = 2")
       db.close()
@@ -118,12 +122,7 @@ describe("SqliteStore", () => {
         return Result.isFailure(read) ? (read.failure as { _tag: string; globalPosition?: number }) : undefined
       })
     return Effect.gen(function*() {
-      yield* EventStore.EventStore.use((s) =>
-        Effect.flatMap(
-          Effect.all([note(1), note(2)]),
-          (events) => s.append([{ streamId: "thing-a", expected: "noStream", events }])
-        )
-      ).pipe(Effect.provide(onFile(file)))
+      yield* appendTwoNotes(file)
       for (
         const metadata of [
           "\"garbage\"",
