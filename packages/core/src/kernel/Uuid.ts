@@ -8,8 +8,6 @@
  *
  * @since 0.1.0
  */
-// The clock is read from the fiber in the step that makes the id (`withFiberSucceed`): `Effect.clockWith` costs
-// one more step and one more allocation, a sixth of an in-memory append.
 import { Clock, Effect } from "effect"
 
 // Typed here because core compiles without DOM or Node types; both platforms provide it.
@@ -132,6 +130,9 @@ const next = (clockMillis: number): string => {
   }
   return format(lastMillis, last, 0)
 }
+
+// The clock is read from the fiber in the step that makes the id (`withFiberSucceed`): `Effect.clockWith` costs
+// one more step and one more allocation per id (~20 ns of an in-memory append's ~1.7 µs).
 
 /**
  * A new UUIDv7.
