@@ -44,13 +44,15 @@ export interface Projection<S, F extends EnvelopeField = EnvelopeField> {
 }
 
 /**
- * Defines a projection.
+ * Defines a projection. `F` is inferred from `fields`; with `S` given explicitly give `F` too
+ * (`make<State, "type" | "data">`): naming fields while `F` stays at its default (every field) does not compile,
+ * because `apply` would then be typed to read fields the store may leave out.
  *
  * @category constructors
  * @since 0.1.0
  */
 export const make = <S, const F extends EnvelopeField = EnvelopeField>(
-  projection: Projection<S, F>
+  projection: Projection<S, F> & ([EnvelopeField] extends [F] ? { readonly fields?: undefined } : unknown)
 ): Projection<S, F> => projection
 
 /**

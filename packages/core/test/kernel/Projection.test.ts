@@ -189,6 +189,25 @@ describe("Projection", () => {
         assert.isTrue(asked.every((fields) => fields?.join() === "data"), JSON.stringify(asked))
       }).pipe(Effect.provide(recordingLayer())))
 
+    it("naming fields with the envelope type left at every field does not compile", () => {
+      const counted = Projection.make<number, "type">({
+        name: "counted",
+        version: 1,
+        initialState: 0,
+        fields: ["type"],
+        apply: (count, envelope) => (envelope.type === "Joined" ? count + 1 : count)
+      })
+      assert.deepStrictEqual(counted.fields, ["type"])
+      Projection.make<number>({
+        name: "untyped",
+        version: 1,
+        initialState: 0,
+        // @ts-expect-error F is every field here, so apply could read what the store leaves out
+        fields: ["type"],
+        apply: (count, envelope) => (envelope.metadata.occurredAt === "" ? count : count + 1)
+      })
+    })
+
     it("apply is typed to see only the named fields and the global position", () => {
       Projection.make({
         name: "typed",
