@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
-import type { EventDefinition } from "@dangjian/core"
-import { Decider, EventCodec, EventStore } from "@dangjian/core"
+import type { Envelope, EventDefinition } from "@dangjian/core"
+import { Decider, EventCodec, EventStore, Projection } from "@dangjian/core"
 import type { Layer } from "effect"
 import { Effect, Result, Schema } from "effect"
 import fc from "fast-check"
@@ -176,6 +176,33 @@ export const upcastRoundTrip = <S extends EventDefinition.EventSchema>(
     return Result.isSuccess(reencoded) && isDeepStrictEqual(reencoded.success, encoded.success)
   })
 }
+
+/**
+ * Law: a projection reads only the envelope fields it names. Folding envelopes cut down to its `fields` (and
+ * `globalPosition`), which is all a store has to return for it, gives the same read model as folding whole
+ * envelopes. A projection that reads a field it did not name (through a cast, or from JavaScript) fails, with
+ * the shortest log that shows it; one without `fields` holds trivially.
+ *
+ * @since 0.1.0
+ * @category laws
+ */
+export const projectionReadsOnlyItsFields = <S, F extends Envelope.EnvelopeField>(
+  projection: Projection.Projection<S, F>,
+  envelopes: fc.Arbitrary<ReadonlyArray<Envelope.Envelope>>
+): fc.IProperty<[ReadonlyArray<Envelope.Envelope>]> =>
+  fc.property(envelopes, (whole) => {
+    const fields = projection.fields
+    if (fields === undefined) return true
+    const cut = whole.map((envelope) => {
+      const named: Record<string, unknown> = { globalPosition: envelope.globalPosition }
+      for (const field of fields) named[field] = envelope[field]
+      return named as Envelope.PartialEnvelope<F>
+    })
+    return isDeepStrictEqual(
+      Projection.foldEnvelopes(projection, projection.initialState, cut),
+      Projection.foldEnvelopes(projection, projection.initialState, whole)
+    )
+  })
 
 /**
  * Law: idempotent re-append at the store level. On a fresh store (`makeStore` is called once per run),

@@ -1,5 +1,5 @@
 import type { Decider } from "@dangjian/core"
-import { Dangjian, EventCodec, EventDefinition, EventStore, MemoryStore } from "@dangjian/core"
+import { Dangjian, EventCodec, EventDefinition, EventStore, MemoryStore, Projection } from "@dangjian/core"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result, Schema } from "effect"
@@ -125,6 +125,64 @@ describe("Laws", () => {
     assert.isTrue(out.failed)
     const [shrunk] = out.counterexample ?? [[]]
     assert.isTrue(shrunk.length <= 2)
+  })
+})
+
+describe("Laws.projectionReadsOnlyItsFields", () => {
+  const metadata = { occurredAt: "2024-03-15", recordedAt: "2024-03-15T08:00:00.000Z" }
+  const envelopes = fc.array(
+    fc.record({
+      stream: fc.constantFrom("a", "b"),
+      event: fc.constantFrom<Event>(
+        { _tag: "Established" },
+        { _tag: "Joined", memberId: "m1" },
+        { _tag: "Left", memberId: "m1" }
+      ),
+      day: fc.constantFrom("2024-03-15", "2024-03-16")
+    }),
+    { maxLength: 20 }
+  ).map((drawn) =>
+    drawn.map(({ stream, event, day }, i) => ({
+      eventId: `00000000-0000-7000-8000-${String(i + 1).padStart(12, "0")}`,
+      streamId: `organization-${stream}`,
+      streamPosition: i + 1,
+      globalPosition: i + 1,
+      type: event._tag,
+      schemaVersion: 1,
+      data: event,
+      metadata: { ...metadata, occurredAt: day }
+    }))
+  )
+  const joinsPerStream = Projection.make({
+    name: "joins",
+    version: 1,
+    initialState: {} as Readonly<Record<string, number>>,
+    fields: ["streamId", "type"],
+    apply: (joins, envelope) =>
+      envelope.type === "Joined" ? { ...joins, [envelope.streamId]: (joins[envelope.streamId] ?? 0) + 1 } : joins
+  })
+
+  it("holds for a projection that reads what it names", () => {
+    fc.assert(Laws.projectionReadsOnlyItsFields(joinsPerStream, envelopes), { numRuns: 200 })
+  })
+
+  it("catches a projection that reads a field it did not name, with a one-event log", () => {
+    // The cast hides from the compiler that `apply` reads the metadata.
+    const joinsPerDay = Projection.make<Readonly<Record<string, number>>, "type">({
+      name: "joinsPerDay",
+      version: 1,
+      initialState: {},
+      fields: ["type"],
+      apply: (joins, envelope) => {
+        const day = (envelope as unknown as { metadata?: { occurredAt: string } }).metadata?.occurredAt ?? "unknown"
+        return envelope.type === "Joined" ? { ...joins, [day]: (joins[day] ?? 0) + 1 } : joins
+      }
+    })
+    const out = fc.check(Laws.projectionReadsOnlyItsFields(joinsPerDay, envelopes), { seed: 7, numRuns: 200 })
+    assert.isTrue(out.failed)
+    const [shrunk] = out.counterexample ?? [[]]
+    assert.strictEqual(shrunk.length, 1)
+    assert.strictEqual(shrunk[0]!.type, "Joined")
   })
 })
 
