@@ -3,6 +3,7 @@
  * W4 projection and the untimed checks. Stream `organization-<s>` (s = 0..S-1) has exactly 10 events: k = 0
  * `OrganizationEstablished`, k = 1..9 `MemberJoined`.
  */
+import { getHeapSpaceStatistics } from "node:v8"
 
 /** The workloads, in the order they are reported. */
 export const workloads = ["W1", "W2", "W3", "W4", "W4c"] as const
@@ -109,15 +110,37 @@ export class Checks {
   }
 }
 
+type GarbageCollector = (options?: { readonly type?: "major" | "minor" }) => void
+
+// Keeps the young-generation warm-up's arrays observable, so that no compiler can drop their allocation.
+const warmUpSink: { last: ReadonlyArray<unknown> } = { last: [] }
+
 /**
- * Collects the garbage of opening and pre-filling before a timed section starts, so that no system pays in its
- * timed section for a pre-fill's debt (a major collection that happened to fall there made one system's W3 two
- * to five times slower from one run to the next). Every cell runs with `--expose-gc`.
+ * Brings the heap of a cell to the state a long-running process has before a timed section starts, the same for
+ * every system:
+ *
+ * - a full collection, so that no system pays in its timed section for its pre-fill's garbage (a major collection
+ *   that happened to fall there made one system's W3 two to five times slower from one run to the next);
+ * - then allocating as much short-lived garbage as the young generation holds, and a minor collection, so that the
+ *   young generation's pages are in memory. Otherwise whether they were depended on how far V8 had grown or shrunk
+ *   the young generation during the pre-fill and the full collection: in one W3 run in three or four (any system),
+ *   the section's first ~10 MB of allocation touched pages for the first time, ~2,000 page faults that made a
+ *   15 ms section 40–55 ms.
+ *
+ * Every cell runs with `--expose-gc`.
  */
 export const settle = (): void => {
-  const gc = (globalThis as { gc?: () => void }).gc
+  const gc = (globalThis as { gc?: GarbageCollector }).gc
   if (gc === undefined) throw new Error("run the cell with node --expose-gc: the pre-fill's garbage must be collected")
   gc()
+  const youngBytes = getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0
+  for (let allocated = 0; allocated < youngBytes; allocated += 1024) {
+    // A length, not an element: an array of 120 holes takes ~1 KiB of the young generation.
+    // oxlint-disable-next-line unicorn/no-new-array
+    warmUpSink.last = new Array(120)
+  }
+  warmUpSink.last = []
+  gc({ type: "minor" })
 }
 
 /** Times an async section with the monotonic clock, after {@link settle}. */

@@ -1,6 +1,7 @@
 /**
  * dangjian on any of its stores, through the library's public API only: `EventStore.append` (W1, W2),
- * `CommandHandler.load` (W3), `Projection.replay` (W4) and `Projection.run` — the subscription with a
+ * `EventStore.fold` on the store the program holds (W3, as Emmett's cell calls `aggregateStream` on the store it
+ * holds), `Projection.replay` (W4) and `Projection.run` — the subscription with a
  * checkpoint saved with the read model after every delivered batch — (W4c). The W4 and W4c projections name
  * the envelope fields they read (`type`, `data`), as any projection may.
  *
@@ -8,7 +9,7 @@
  * generates its ids inside its append as well.
  */
 import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core"
-import { CommandHandler, EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core"
+import { EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core"
 import { Effect, Layer, Option, Schema, Stream } from "effect"
 import type { Measurement, Workload } from "../workload.ts"
 import { Checks, evolveByType, initialState, perStream, project, settle, streamName } from "../workload.ts"
@@ -59,10 +60,8 @@ const timed = <A, E, R>(body: Effect.Effect<A, E, R>) =>
     return { seconds: (performance.now() - start) / 1000, value }
   })
 
-const fold = {
-  initialState,
-  evolve: (state: typeof initialState, event: Event) => evolveByType(state, event._tag)
-}
+// W3's fold step over the event data `EventStore.fold` hands it.
+const evolve = (state: typeof initialState, data: unknown) => evolveByType(state, (data as Event)._tag)
 
 const orgIdOf = (envelope: Envelope.PartialEnvelope<"data">): string => (envelope.data as Event).orgId
 
@@ -108,8 +107,8 @@ const program = (workload: Workload, streams: number) =>
         const { seconds, value } = yield* timed(Effect.gen(function*() {
           let total = 0
           for (let s = 0; s < streams; s++) {
-            const loaded = yield* CommandHandler.load(fold, streamName(s))
-            total += loaded.state.memberCount
+            const folded = yield* EventStore.fold(store, streamName(s), initialState, evolve)
+            total += folded.state.memberCount
           }
           return total
         }))
