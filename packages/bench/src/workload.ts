@@ -122,10 +122,9 @@ const warmUpSink: { last: ReadonlyArray<unknown> } = { last: [] }
  * - a full collection, so that no system pays in its timed section for its pre-fill's garbage (a major collection
  *   that happened to fall there made one system's W3 two to five times slower from one run to the next);
  * - then allocating as much short-lived garbage as the young generation holds, and a minor collection, so that the
- *   young generation's pages are in memory. Otherwise whether they were depended on how far V8 had grown or shrunk
- *   the young generation during the pre-fill and the full collection: in one W3 run in three or four (any system),
- *   the section's first ~10 MB of allocation touched pages for the first time, ~2,000 page faults that made a
- *   15 ms section 40–55 ms.
+ *   young generation's pages are in memory. Otherwise a timed section's allocations landed on as many untouched
+ *   pages as the pre-fill happened to leave (a page fault each): raw JS's W3 ran at a third of its speed, and one
+ *   dangjian W3 in four to eight had ~2,000 faults that made a 15 ms section 40–55 ms.
  *
  * Every cell runs with `--expose-gc`.
  */
