@@ -64,6 +64,19 @@ const encodeExpected = (expected: EventStore.AppendToStream["expected"]): string
 
 type Row = ReadonlyArray<unknown>
 
+/**
+ * The columns a global read fetches: `full` every envelope field; `lean` neither the event id nor the metadata;
+ * `bare` not the stream id and stream position either (a projection that reads only the type and data).
+ */
+type RowShape = "full" | "lean" | "bare"
+
+const rowShapeOf = (fields: ReadonlyArray<Envelope.EnvelopeField> | undefined): RowShape =>
+  EventStore.asksFor(fields, "eventId") || EventStore.asksFor(fields, "metadata")
+    ? "full"
+    : EventStore.asksFor(fields, "streamId") || EventStore.asksFor(fields, "streamPosition")
+    ? "lean"
+    : "bare"
+
 const toNumber = (value: unknown): number => (typeof value === "bigint" ? Number(value) : (value as number))
 
 /**
@@ -101,16 +114,21 @@ export const make = (
       ORDER BY e.stream_position`
     // `settled`: the row's horizon is below the oldest transaction still running, so every smaller position is
     // final (see the module documentation). The snapshot's xmin is computed once per statement.
-    const readAllSql = `SELECT e.global_position::float8, e.stream_id, e.stream_position::float8, e.event_id, e.type,
-      e.schema_version, e.data, e.metadata::text, e.horizon <= x.xmin
+    // A read leaves out what it was not asked for: a column selected as NULL is sent as a length of -1 and the
+    // driver decodes nothing for it. Every shape keeps one row layout, so one loop decodes them all.
+    const readAllSqlOf = (shape: RowShape) =>
+      `SELECT e.global_position::float8, ${
+        shape === "bare" ? "NULL::text, NULL::float8" : "e.stream_id, e.stream_position::float8"
+      }, ${shape === "full" ? "e.event_id" : "NULL::uuid"}, e.type, e.schema_version, e.data, ${
+        shape === "full" ? "e.metadata::text" : "NULL::text"
+      }, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
-    // A read that names neither the event id nor the metadata: the same row layout with both left NULL, which
-    // the server sends as a length of -1 and the driver does not decode.
-    const readAllLeanSql = `SELECT e.global_position::float8, e.stream_id, e.stream_position::float8, NULL::uuid,
-      e.type, e.schema_version, e.data, NULL::text, e.horizon <= x.xmin
-      FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
-      WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
+    const readAllSql: Record<RowShape, string> = {
+      full: readAllSqlOf("full"),
+      lean: readAllSqlOf("lean"),
+      bare: readAllSqlOf("bare")
+    }
     const headSql = `SELECT e.global_position, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position < $1 ORDER BY e.global_position DESC LIMIT $2`
@@ -302,7 +320,8 @@ export const make = (
 
     /**
      * Decodes one stored event: `undefined` when the codec's policy skips it, `null` when it fails. A lean row
-     * (read without event id and metadata) becomes an envelope without them.
+     * (read without event id and metadata) becomes an envelope without them, a bare row one without its stream
+     * id and stream position as well.
      */
     const decodeRow = (
       globalPosition: number,
@@ -313,23 +332,31 @@ export const make = (
       schemaVersion: unknown,
       data: unknown,
       metadataText: unknown,
-      lean: boolean
+      shape: RowShape
     ): Envelope.Envelope | undefined | null => {
-      if ((!lean && typeof eventId !== "string") || typeof type !== "string" || typeof schemaVersion !== "number") {
+      const full = shape === "full"
+      if ((full && typeof eventId !== "string") || typeof type !== "string" || typeof schemaVersion !== "number") {
         return corrupt(globalPosition, "missing id, type or schema version")
       }
-      const metadata = lean ? undefined : metadataOf(metadataText)
-      if (!lean && metadata === undefined) {
+      const metadata = full ? metadataOf(metadataText) : undefined
+      if (full && metadata === undefined) {
         return corrupt(globalPosition, "metadata is not an object with occurredAt and recordedAt")
       }
-      const decoded = codec.decode({ type, schemaVersion, data }, { streamId, streamPosition })
+      const decoded = codec.decode(
+        { type, schemaVersion, data },
+        shape === "bare" ? undefined : { streamId, streamPosition }
+      )
       if (Result.isFailure(decoded)) {
         decodeFailure = decoded.failure
         return null
       }
       if (decoded.success === undefined) return undefined
-      if (lean) {
-        // Typed as an envelope for the page's one array; `readAll` hands it out as the partial envelope it is.
+      // The partial shapes are typed as envelopes for the page's one array; `readAll` hands them out as the
+      // partial envelopes they are.
+      if (shape === "bare") {
+        return { globalPosition, type, schemaVersion, data: decoded.success } as Envelope.Envelope
+      }
+      if (shape === "lean") {
         return {
           streamId,
           streamPosition,
@@ -373,7 +400,7 @@ export const make = (
               row[4],
               row[5],
               row[6],
-              false
+              "full"
             )
             if (decoded === null) return Effect.fail(decodeFailure!)
             if (decoded !== undefined) events.push(decoded)
@@ -386,10 +413,14 @@ export const make = (
     /**
      * One page of the settled log: every row up to the last one whose horizon is below the snapshot's xmin,
      * then only rows without a hole before them. `consumed` is the position of the last row taken (decoded
-     * or skipped by the codec's policy); `stopped` says a hole (or the page size) ended the page.
+     * or skipped by the codec's policy); `complete` says every row was taken and the page was full.
      */
-    const readPage = (after: number, limit: number, lean: boolean) =>
-      run(lean ? readAllLeanSql : readAllSql, [after, limit]).pipe(
+    const readPage = (
+      after: number,
+      limit: number,
+      shape: RowShape
+    ): Effect.Effect<{ events: Array<Envelope.Envelope>; consumed: number; complete: boolean }, ReadError> =>
+      run(readAllSql[shape], [after, limit]).pipe(
         Effect.mapError(Failures.unavailable("readAll")),
         Effect.flatMap((rows) => {
           let lastSettled = -1
@@ -415,9 +446,13 @@ export const make = (
               row[5],
               row[6],
               row[7],
-              lean
+              shape
             )
-            if (decoded === null) return Effect.fail(decodeFailure!)
+            if (decoded === null) {
+              // A bare row has no stream id or position for the error to name: read the page again with them.
+              // The rows up to this one are settled and never change, so the same row fails the same way.
+              return shape === "bare" ? readPage(after, limit, "lean") : Effect.fail(decodeFailure!)
+            }
             if (decoded !== undefined) events.push(decoded)
             previous = position
             taken++
@@ -434,15 +469,14 @@ export const make = (
       Effect.gen(function*() {
         const limit = Math.max(1, readOptions.limit ?? EventStore.defaultBatchSize)
         let after = Math.max(0, readOptions.after)
-        const fields = readOptions.fields
-        const lean = !EventStore.asksFor(fields, "eventId") && !EventStore.asksFor(fields, "metadata")
-        const page = yield* readPage(after, limit, lean)
+        const shape = rowShapeOf(readOptions.fields)
+        const page = yield* readPage(after, limit, shape)
         if (page.events.length === limit || !page.complete) return page.events
         // The codec's policy skipped some events: fill the page, so that a short page still means "at the head".
         const events = page.events.slice()
         after = page.consumed
         while (events.length < limit) {
-          const more = yield* readPage(after, limit - events.length, lean)
+          const more = yield* readPage(after, limit - events.length, shape)
           for (const event of more.events) events.push(event)
           if (!more.complete) break
           after = more.consumed

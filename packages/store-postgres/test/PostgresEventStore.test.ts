@@ -191,6 +191,9 @@ if (unreachable !== undefined) {
           assert.strictEqual(error._tag, "UnknownEventType")
           assert.deepInclude(error, { type: "NoSuchEvent", streamId: "note-c", streamPosition: 2 })
           assert.strictEqual(failureOf(yield* Effect.result(store.readAll({ after: 0 })))._tag, "UnknownEventType")
+          // A read of the type and data only does not fetch the stream columns; its error still names them.
+          const bare = failureOf(yield* Effect.result(store.readAll({ after: 0, fields: ["type", "data"] })))
+          assert.deepInclude(bare, { _tag: "UnknownEventType", streamId: "note-c", streamPosition: 2 })
           const subscribed = yield* Effect.result(store.subscribe({ after: 0 }).pipe(Stream.take(3), Stream.runCollect))
           assert.strictEqual(failureOf(subscribed)._tag, "UnknownEventType")
         }).pipe(Effect.provide(Layer.fresh(storeLayer(codec, { schema }))))
@@ -211,6 +214,8 @@ if (unreachable !== undefined) {
           assert.deepStrictEqual(read.events.map((e) => e.streamPosition), [1, 3, 4])
           assert.deepStrictEqual((yield* store.readAll({ after: 0, limit: 2 })).map((e) => e.globalPosition), [1, 3])
           assert.deepStrictEqual((yield* store.readAll({ after: 1, limit: 1 })).map((e) => e.globalPosition), [3])
+          const bare = yield* store.readAll({ after: 0, limit: 2, fields: ["type", "data"] })
+          assert.deepStrictEqual(bare.map((e) => [e.globalPosition, e.type]), [[1, "Noted"], [3, "Noted"]])
           const got = yield* store.subscribe({ after: 0, batchSize: 1 }).pipe(Stream.take(3), Stream.runCollect)
           assert.deepStrictEqual(got.map((e) => e.globalPosition), [1, 3, 4])
         }).pipe(Effect.provide(Layer.fresh(storeLayer(skipping, { schema }))))
@@ -230,6 +235,9 @@ if (unreachable !== undefined) {
           assert.strictEqual(error._tag, "EventDecodeError")
           assert.deepInclude(error, { path: "n", streamPosition: 2 })
           assert.notInclude(error.message, "not a number")
+          const bare = failureOf(yield* Effect.result(store.readAll({ after: 0, fields: ["data"] })))
+          assert.deepInclude(bare, { _tag: "EventDecodeError", path: "n", streamId: "note-c", streamPosition: 2 })
+          assert.notInclude(bare.message, "not a number")
         }).pipe(Effect.provide(Layer.fresh(storeLayer(codec, { schema }))))
       })
 
