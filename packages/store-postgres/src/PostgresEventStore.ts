@@ -64,19 +64,6 @@ const encodeExpected = (expected: EventStore.AppendToStream["expected"]): string
 
 type Row = ReadonlyArray<unknown>
 
-/**
- * The columns a global read fetches: `full` every envelope field; `lean` neither the event id nor the metadata;
- * `bare` not the stream id and stream position either (a projection that reads only the type and data).
- */
-type RowShape = "full" | "lean" | "bare"
-
-const rowShapeOf = (fields: ReadonlyArray<Envelope.EnvelopeField> | undefined): RowShape =>
-  EventStore.asksFor(fields, "eventId") || EventStore.asksFor(fields, "metadata")
-    ? "full"
-    : EventStore.asksFor(fields, "streamId") || EventStore.asksFor(fields, "streamPosition")
-    ? "lean"
-    : "bare"
-
 const toNumber = (value: unknown): number => (typeof value === "bigint" ? Number(value) : (value as number))
 
 /**
@@ -116,7 +103,7 @@ export const make = (
     // final (see the module documentation). The snapshot's xmin is computed once per statement.
     // A read leaves out what it was not asked for: a column selected as NULL is sent as a length of -1 and the
     // driver decodes nothing for it. Every shape keeps one row layout, so one loop decodes them all.
-    const readAllSqlOf = (shape: RowShape) =>
+    const readAllSqlOf = (shape: EventStore.ReadShape) =>
       `SELECT e.global_position::float8, ${
         shape === "bare" ? "NULL::text, NULL::float8" : "e.stream_id, e.stream_position::float8"
       }, ${shape === "full" ? "e.event_id" : "NULL::uuid"}, e.type, e.schema_version, e.data, ${
@@ -124,7 +111,7 @@ export const make = (
       }, e.horizon <= x.xmin
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
-    const readAllSql: Record<RowShape, string> = {
+    const readAllSql: Record<EventStore.ReadShape, string> = {
       full: readAllSqlOf("full"),
       lean: readAllSqlOf("lean"),
       bare: readAllSqlOf("bare")
@@ -332,7 +319,7 @@ export const make = (
       schemaVersion: unknown,
       data: unknown,
       metadataText: unknown,
-      shape: RowShape
+      shape: EventStore.ReadShape
     ): Envelope.Envelope | undefined | null => {
       const full = shape === "full"
       if ((full && typeof eventId !== "string") || typeof type !== "string" || typeof schemaVersion !== "number") {
@@ -418,7 +405,7 @@ export const make = (
     const readPage = (
       after: number,
       limit: number,
-      shape: RowShape
+      shape: EventStore.ReadShape
     ): Effect.Effect<{ events: Array<Envelope.Envelope>; consumed: number; complete: boolean }, ReadError> =>
       run(readAllSql[shape], [after, limit]).pipe(
         Effect.mapError(Failures.unavailable("readAll")),
@@ -469,7 +456,7 @@ export const make = (
       Effect.gen(function*() {
         const limit = Math.max(1, readOptions.limit ?? EventStore.defaultBatchSize)
         let after = Math.max(0, readOptions.after)
-        const shape = rowShapeOf(readOptions.fields)
+        const shape = EventStore.readShapeOf(readOptions.fields)
         const page = yield* readPage(after, limit, shape)
         if (page.events.length === limit || !page.complete) return page.events
         // The codec's policy skipped some events: fill the page, so that a short page still means "at the head".

@@ -109,6 +109,39 @@ describe("SqliteStore", () => {
     })
   })
 
+  it.live("a read of the type and data only: its decode errors still name the stream and position", () => {
+    const file = freshFile("bare")
+    const readAll = (fields: ReadonlyArray<"type" | "data">) =>
+      EventStore.EventStore.use((s) => s.readAll({ after: 0, fields })).pipe(Effect.provide(onFile(file)))
+    return Effect.gen(function*() {
+      yield* appendTwoNotes(file)
+      const bare = yield* readAll(["type", "data"])
+      assert.deepStrictEqual(bare.map((e) => [e.globalPosition, e.type, e.data]), [
+        [1, "ThingNoted", ThingNoted.schema.make({ thingId: "t", n: 1 })],
+        [2, "ThingNoted", ThingNoted.schema.make({ thingId: "t", n: 2 })]
+      ])
+      const db = new DatabaseSync(file)
+      db.exec(`UPDATE dangjian_events SET data = '{"_tag":"ThingNoted","thingId":"t","n":"secret"}'
+        WHERE global_position = 2`)
+      db.close()
+      const undecodable = yield* Effect.result(readAll(["data"]))
+      const decodeError = (undecodable as Result.Failure<unknown, any>).failure
+      assert.deepInclude(decodeError, { _tag: "EventDecodeError", path: "n", streamId: "thing-a", streamPosition: 2 })
+      assert.notInclude(decodeError.message, "secret")
+      const db2 = new DatabaseSync(file)
+      db2.exec("UPDATE dangjian_events SET data = '{}', type = 'Vanished' WHERE global_position = 2")
+      db2.close()
+      const vanished = yield* Effect.result(readAll(["type", "data"]))
+      const unknown = (vanished as Result.Failure<unknown, any>).failure
+      assert.deepInclude(unknown, {
+        _tag: "UnknownEventType",
+        type: "Vanished",
+        streamId: "thing-a",
+        streamPosition: 2
+      })
+    })
+  })
+
   it.live("a row whose metadata cannot be read is a typed CorruptEvent, as in PostgreSQL", () => {
     const file = freshFile("corrupt-metadata")
     const readWith = (metadata: string) =>

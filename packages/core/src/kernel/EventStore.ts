@@ -127,6 +127,29 @@ export const asksFor = (fields: ReadonlyArray<EnvelopeField> | undefined, field:
   fields === undefined || fields.includes(field)
 
 /**
+ * How much of each stored event a global read needs, for a store that can fetch less than every column:
+ * `full` every field; `lean` neither the event id nor the metadata; `bare` neither these nor the stream id
+ * and stream position (only the type, schema version and data, besides the global position every envelope has).
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export type ReadShape = "full" | "lean" | "bare"
+
+/**
+ * The {@link ReadShape} a read of `fields` needs (no `fields` means every field, so `full`).
+ *
+ * @category reading
+ * @since 0.1.0
+ */
+export const readShapeOf = (fields: ReadonlyArray<EnvelopeField> | undefined): ReadShape =>
+  asksFor(fields, "eventId") || asksFor(fields, "metadata")
+    ? "full"
+    : asksFor(fields, "streamId") || asksFor(fields, "streamPosition")
+    ? "lean"
+    : "bare"
+
+/**
  * A stream's state as a fold left it: the folded state and the stream's version (0 = no stream).
  *
  * @category models

@@ -189,6 +189,16 @@ describe("Projection", () => {
         assert.isTrue(asked.every((fields) => fields?.join() === "data"), JSON.stringify(asked))
       }).pipe(Effect.provide(recordingLayer())))
 
+    it("EventStore.readShapeOf: full when the event id or metadata is named, bare when no stream column is", () => {
+      assert.strictEqual(EventStore.readShapeOf(undefined), "full")
+      assert.strictEqual(EventStore.readShapeOf(["type", "metadata"]), "full")
+      assert.strictEqual(EventStore.readShapeOf(["eventId"]), "full")
+      assert.strictEqual(EventStore.readShapeOf(["streamId", "data"]), "lean")
+      assert.strictEqual(EventStore.readShapeOf(["streamPosition"]), "lean")
+      assert.strictEqual(EventStore.readShapeOf(["type", "schemaVersion", "data"]), "bare")
+      assert.strictEqual(EventStore.readShapeOf([]), "bare")
+    })
+
     it("naming fields with the envelope type left at every field does not compile", () => {
       const counted = Projection.make<number, "type">({
         name: "counted",
