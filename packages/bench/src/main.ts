@@ -27,7 +27,10 @@ import { perStream, workloads } from "./workload.ts"
 
 const root = resolve(import.meta.dirname, "..")
 
+// `npm run bench -- --kinds sqlite` needs the `--`; pnpm passes it on as an argument of its own.
+const args = process.argv.slice(2)
 const { values } = parseArgs({
+  args: args[0] === "--" ? args.slice(1) : args,
   options: {
     streams: { type: "string" },
     runs: { type: "string" },
@@ -141,29 +144,37 @@ const results = new Map<string, Array<CellResult>>()
 const skipped = new Map<string, string>()
 const key = (system: System, workload: Workload) => `${system.id}|${workload}`
 
+// Within a run, the systems of one kind run one workload after the other: a cell and its baselines are seconds
+// apart, not minutes. The disk's fsync latency drifts over minutes on these shared machines (raw SQLite W2 ran
+// 17,747–35,298 events/s across one bench), and a baseline measured before that drift is no baseline.
+const ordered: Array<[System, Workload]> = []
+for (const kind of kinds) {
+  for (const workload of selectedWorkloads) {
+    for (const system of selected) if (system.kind === kind) ordered.push([system, workload])
+  }
+}
+
 for (let run = 1; run <= Math.max(runs, shortRuns); run++) {
-  for (const system of selected) {
-    for (const workload of selectedWorkloads) {
-      if (!system.workloads.includes(workload) || run > runsOf(system, workload)) continue
-      const k = key(system, workload)
-      if (system.kind === "postgres" && pgMissing !== undefined) {
-        skipped.set(k, pgMissing)
-        continue
-      }
-      // An error (as opposed to a failed check) does not go away on the next run: report it once.
-      if (results.get(k)?.some((r) => r.error !== undefined)) continue
-      const result = await runCell(system, workload)
-      results.set(k, [...(results.get(k) ?? []), result])
-      log(
-        `[${run}/${runsOf(system, workload)}] ${system.id} ${workload}: ${
-          result.error !== undefined
-            ? `ERROR ${result.error}`
-            : `${Math.round(result.eventsPerSecond!).toLocaleString("en-US")} events/s (${
-              result.seconds!.toFixed(2)
-            } s)${result.failures.length > 0 ? ` CHECKS FAILED: ${result.failures.join("; ")}` : ""}`
-        }`
-      )
+  for (const [system, workload] of ordered) {
+    if (!system.workloads.includes(workload) || run > runsOf(system, workload)) continue
+    const k = key(system, workload)
+    if (system.kind === "postgres" && pgMissing !== undefined) {
+      skipped.set(k, pgMissing)
+      continue
     }
+    // An error (as opposed to a failed check) does not go away on the next run: report it once.
+    if (results.get(k)?.some((r) => r.error !== undefined)) continue
+    const result = await runCell(system, workload)
+    results.set(k, [...(results.get(k) ?? []), result])
+    log(
+      `[${run}/${runsOf(system, workload)}] ${system.id} ${workload}: ${
+        result.error !== undefined
+          ? `ERROR ${result.error}`
+          : `${Math.round(result.eventsPerSecond!).toLocaleString("en-US")} events/s (${result.seconds!.toFixed(2)} s)${
+            result.failures.length > 0 ? ` CHECKS FAILED: ${result.failures.join("; ")}` : ""
+          }`
+      }`
+    )
   }
 }
 
