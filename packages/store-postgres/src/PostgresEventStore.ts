@@ -436,9 +436,12 @@ export const make = (
               shape
             )
             if (decoded === null) {
-              // A bare row has no stream id or position for the error to name: read the page again with them.
-              // The rows up to this one are settled and never change, so the same row fails the same way.
-              return shape === "bare" ? readPage(after, limit, "lean") : Effect.fail(decodeFailure!)
+              // A bare row has no stream id or position for a codec error to name: read the page again with
+              // them. The rows up to this one are settled and never change, so the same row fails the same way.
+              // A corrupt row is named by its global position alone and needs no second read.
+              return shape === "bare" && decodeFailure!._tag !== "CorruptEvent"
+                ? readPage(after, limit, "lean")
+                : Effect.fail(decodeFailure!)
             }
             if (decoded !== undefined) events.push(decoded)
             previous = position
