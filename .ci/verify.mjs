@@ -1,5 +1,6 @@
-// The project's test command (`pnpm verify`, as the README says): type-check, lint, format check, every
-// test, the build, and publint + attw on the packed packages. It ends with a plain `N passed, N failed` line
+// The project's test command (`pnpm verify`, as the README says): type-check, lint, format check, the build,
+// every test (among them `artifacts/`: the packed packages installed with npm outside the workspace and used as
+// users use them), and publint + attw on the packed packages. It ends with a plain `N passed, N failed` line
 // counted from vitest's JSON report, and exits non-zero if any step failed.
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs"
@@ -28,7 +29,7 @@ const step = (name, command, args, options = {}) => {
 const bin = (name) => join(root, "node_modules", ".bin", name)
 
 step("type-check", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-b", "tsconfig.json"])
-step("lint", bin("oxlint"), ["--deny-warnings", "packages", "examples", "docs"])
+step("lint", bin("oxlint"), ["--deny-warnings", "packages", "examples", "docs", "artifacts", "scripts"])
 step("format", bin("dprint"), ["check"])
 
 // The CLI tests drive the built binary, so the build comes first.

@@ -24,10 +24,11 @@ import {
   MemoryStore,
   Messages,
   OrganizationTree,
-  Projection,
   TransfersInTransit
 } from "@dangjian/core"
-import type { EventStore, Locale, Localized, Organization } from "@dangjian/core"
+import type { Locale, Localized, Organization } from "@dangjian/core"
+import { Projection } from "@dangjian/core/kernel"
+import type { EventStore } from "@dangjian/core/kernel"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import { Effect } from "effect"
 

@@ -12,9 +12,7 @@
 //
 // Member ids are opaque; the example holds no personal data.
 import {
-  CommandHandler,
   Compliance,
-  EventCodec,
   Finding,
   MemoryStore,
   Messages,
@@ -23,6 +21,7 @@ import {
   PolicyTimeline
 } from "@dangjian/core"
 import type { Locale, Localized } from "@dangjian/core"
+import { CommandHandler, EventCodec } from "@dangjian/core/kernel"
 import { Effect } from "effect"
 
 const policies = PolicyTimeline.national

@@ -42,7 +42,7 @@ const measure = async (system: string, workload: Workload, streams: number, owne
       return (await import("./systems/emmett.ts")).runMemory(workload, streams)
     case "dangjian-memory":
     case "dangjian-memory-codec": {
-      const { MemoryStore, Projection } = await import("@dangjian/core")
+      const { MemoryStore, Projection } = await import("@dangjian/core/kernel")
       const { Layer } = await import("effect")
       const dangjian = await import("./systems/dangjian.ts")
       const store = MemoryStore.layer(system === "dangjian-memory" ? {} : { codec: dangjian.codec })

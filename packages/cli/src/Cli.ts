@@ -7,10 +7,12 @@
  * @since 0.1.0
  */
 import type { Locale } from "@dangjian/core"
-import { Compliance, Dangjian, EventStore, LegalDate, Messages, OrganizationTree, Projection } from "@dangjian/core"
+import { Compliance, Dangjian, LegalDate, Messages, OrganizationTree } from "@dangjian/core"
+import { EventStore, Projection } from "@dangjian/core/kernel"
 import { Clock, Effect, Layer, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { readFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import * as Demo from "./Demo.ts"
 import { localeFrom, t } from "./messages.ts"
 import * as Output from "./Output.ts"
@@ -191,9 +193,38 @@ const replay = Command.make("replay", shared, ({ lang, store }) => {
   )
 }).pipe(Command.withDescription("Rebuild the persisted projections from the event log"))
 
-const schema = Command.make("schema", {}, () => out(JSON.stringify(Dangjian.jsonSchemas(), null, 2))).pipe(
-  Command.withDescription("Print the JSON Schema of every command and event")
-)
+const schemaFiles = { commands: "commands.schema.json", events: "events.schema.json" } as const
+
+/** Writes the two documents of `Dangjian.jsonSchemas()` into `dir` (made if missing); says where, or why not. */
+const writeSchemas = (dir: string, locale: Locale): Effect.Effect<void> => {
+  const documents = Dangjian.jsonSchemas()
+  const commands = join(dir, schemaFiles.commands)
+  const events = join(dir, schemaFiles.events)
+  try {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(commands, `${JSON.stringify(documents.commands, null, 2)}\n`)
+    writeFileSync(events, `${JSON.stringify(documents.events, null, 2)}\n`)
+  } catch (cause) {
+    const reason = (cause as { code?: string }).code ?? "unwritable"
+    return Effect.andThen(err(t("cli.file.unwritable", { file: dir, reason }, locale)), exit(ExitCode.failure))
+  }
+  return err(t("cli.schema.written", { commands, events }, locale))
+}
+
+const schema = Command.make("schema", {
+  lang: shared.lang,
+  split: Flag.String("split").pipe(
+    Flag.withDescription(`write ${schemaFiles.commands} and ${schemaFiles.events} into this directory instead`),
+    Flag.optional
+  )
+}, ({ lang, split }) =>
+  split._tag === "Some"
+    ? writeSchemas(split.value, localeOf(lang))
+    : out(JSON.stringify(Dangjian.jsonSchema(), null, 2))).pipe(
+    Command.withDescription(
+      "Print one JSON Schema (draft 2020-12) that validates a command or an event; --split writes one per kind"
+    )
+  )
 
 /**
  * The `dangjian` command with its subcommands.

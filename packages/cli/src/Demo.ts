@@ -20,8 +20,10 @@
  *
  * @since 0.1.0
  */
-import type { Dangjian as DangjianModule, EventStore } from "@dangjian/core"
-import { EventStore as EventStoreModule, LegalDate } from "@dangjian/core"
+import type { Dangjian as DangjianModule } from "@dangjian/core"
+import { LegalDate } from "@dangjian/core"
+import type { EventStore } from "@dangjian/core/kernel"
+import { EventStore as EventStoreModule } from "@dangjian/core/kernel"
 import { Effect } from "effect"
 import * as Staging from "./Staging.ts"
 

@@ -8,8 +8,9 @@
  *
  * @since 0.1.0
  */
-import type { EventStore as EventStoreModule, Locale } from "@dangjian/core"
+import type { Locale } from "@dangjian/core"
 import { Dangjian, LegalDate, Member, Messages, Organization } from "@dangjian/core"
+import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 import { t } from "./messages.ts"
 import * as Staging from "./Staging.ts"

@@ -6,8 +6,9 @@
  *
  * @since 0.1.0
  */
-import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core"
-import { Dangjian, EventStore, MemoryStore } from "@dangjian/core"
+import { Dangjian, MemoryStore } from "@dangjian/core"
+import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core/kernel"
+import { EventStore } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 
 /**

@@ -1,15 +1,28 @@
 #!/usr/bin/env node
 /**
- * The `dangjian` executable.
+ * The `dangjian` executable. It checks the Node.js version before it loads anything else: the command line
+ * runs on `@effect/platform-node` and `undici`, which need Node.js ≥ 22.19, and on an older Node loading them
+ * would end in a loader error or a crash. Too old a Node gets one line on stderr and exit code 1 instead.
+ *
+ * This file imports nothing statically and uses nothing newer than ES2022, so that an old Node can parse
+ * and run it.
  *
  * @since 0.1.0
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Effect } from "effect"
-import { Command } from "effect/cli"
-import { cli } from "./Cli.ts"
 
-Command.run(cli, { version: "0.1.0" }).pipe(
-  Effect.provide(NodeServices.layer),
-  NodeRuntime.runMain
-)
+const required = { major: 22, minor: 19 }
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+
+if (major < required.major || (major === required.major && minor < required.minor)) {
+  const need = `${required.major}.${required.minor}`
+  const running = `v${process.versions.node}`
+  // One line in both languages: the locale flags are parsed by the command line this Node cannot load.
+  process.stderr.write(
+    `dangjian 需要 Node.js ≥ ${need}(当前是 ${running}):@effect/platform-node 与 undici 需要它 / `
+      + `dangjian needs Node.js ≥ ${need} (this is ${running}): @effect/platform-node and undici need it\n`
+  )
+  // 1 is the documented code of a failure that is neither usage, input, store nor rule (packages/cli/README.md).
+  process.exitCode = 1
+} else {
+  await import("./main.ts")
+}

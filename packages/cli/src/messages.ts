@@ -3,8 +3,10 @@
  *
  * @since 0.1.0
  */
-import type { Catalogs, Locale, MessageParams } from "@dangjian/core"
-import { Message, Messages } from "@dangjian/core"
+import type { Locale, MessageParams } from "@dangjian/core"
+import { Messages } from "@dangjian/core"
+import type { Catalogs } from "@dangjian/core/kernel"
+import { Message } from "@dangjian/core/kernel"
 
 const show = (v: string | number | boolean | undefined) => (v === undefined ? "—" : String(v))
 
@@ -26,6 +28,7 @@ export const cliMessages: Catalogs = {
     "cli.row.rejected": (p) => `rejected: ${show(p.reason)}`,
     "cli.file.unreadable": (p) => `cannot read ${show(p.file)}: ${show(p.reason)}`,
     "cli.file.format": (p) => `${show(p.file)}: ${show(p.reason)}`,
+    "cli.file.unwritable": (p) => `cannot write ${show(p.file)}: ${show(p.reason)}`,
     "cli.import.failed": (p) => `import failed: ${show(p.count)} bad rows; nothing was written`,
     "cli.import.done": (p) =>
       `imported ${show(p.organizations)} organizations and ${show(p.members)} members (${show(p.events)} events)`,
@@ -35,7 +38,8 @@ export const cliMessages: Catalogs = {
     "cli.report.title": (p) => `Findings as of ${show(p.asOf)}`,
     "cli.tree.empty": () => "no organizations",
     "cli.demo.done": (p) => `demo township written to ${show(p.store)} (${show(p.events)} events)`,
-    "cli.replay.done": (p) => `rebuilt ${show(p.projections)} projections over ${show(p.events)} events`
+    "cli.replay.done": (p) => `rebuilt ${show(p.projections)} projections over ${show(p.events)} events`,
+    "cli.schema.written": (p) => `wrote ${show(p.commands)} and ${show(p.events)}`
   },
   "zh-CN": {
     "cli.row.missingColumn": (p) => `缺少必需的列 ${show(p.column)}`,
@@ -50,6 +54,7 @@ export const cliMessages: Catalogs = {
     "cli.row.rejected": (p) => `被拒绝:${show(p.reason)}`,
     "cli.file.unreadable": (p) => `无法读取 ${show(p.file)}:${show(p.reason)}`,
     "cli.file.format": (p) => `${show(p.file)}:${show(p.reason)}`,
+    "cli.file.unwritable": (p) => `无法写入 ${show(p.file)}:${show(p.reason)}`,
     "cli.import.failed": (p) => `导入失败:${show(p.count)} 行有误;未写入任何数据`,
     "cli.import.done": (p) =>
       `已导入 ${show(p.organizations)} 个组织、${show(p.members)} 名党员(${show(p.events)} 个事件)`,
@@ -59,7 +64,8 @@ export const cliMessages: Catalogs = {
     "cli.report.title": (p) => `截至 ${show(p.asOf)} 的检查结果`,
     "cli.tree.empty": () => "没有组织",
     "cli.demo.done": (p) => `示例乡镇已写入 ${show(p.store)}(${show(p.events)} 个事件)`,
-    "cli.replay.done": (p) => `已在 ${show(p.events)} 个事件上重建 ${show(p.projections)} 个投影`
+    "cli.replay.done": (p) => `已在 ${show(p.events)} 个事件上重建 ${show(p.projections)} 个投影`,
+    "cli.schema.written": (p) => `已写入 ${show(p.commands)} 和 ${show(p.events)}`
   }
 }
 

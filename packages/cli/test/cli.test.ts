@@ -1,12 +1,14 @@
 // Drives the built `dangjian` binary (dist/bin.js, built on demand) in temporary directories, as a user would.
+import { Ajv2020 } from "ajv/dist/2020.js"
 import { Result, Schema } from "effect"
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { assert, beforeAll, describe, it } from "vitest"
 import { Output } from "../src/index.ts"
+import { findNodeBelow } from "./support/oldNode.ts"
 
 const packageDir = join(import.meta.dirname, "..")
 const bin = join(packageDir, "dist", "bin.js")
@@ -31,6 +33,8 @@ const run = (cwd: string, ...args: Array<string>) => {
 }
 
 const workdir = () => mkdtempSync(join(tmpdir(), "dangjian-cli-"))
+
+const compile = (schema: object) => new Ajv2020({ strict: true }).compile(schema)
 
 const eventCount = (file: string): number => {
   if (!existsSync(file)) return 0
@@ -223,7 +227,7 @@ describe("dangjian (built binary)", () => {
     assert.strictEqual(eventCount(join(cwd, "dangjian.db")), 0)
   })
 
-  it("tree as Mermaid, Markdown report, zh-CN output, JSON Schema, and usage errors", () => {
+  it("tree as Mermaid, Markdown report, zh-CN output, and usage errors", () => {
     const cwd = workdir()
     assert.strictEqual(run(cwd, "demo").code, 0)
     assert.match(run(cwd, "tree", "--format", "mermaid").stdout, /^flowchart TD\n/)
@@ -244,13 +248,90 @@ describe("dangjian (built binary)", () => {
     })
     const zh = run(cwd, "report", "--as-of", "2026-06-30", "--lang", "zh-CN")
     assert.include(zh.stdout, "截至 2026-06-30 的检查结果")
-    const schema = JSON.parse(run(cwd, "schema").stdout)
-    assert.include(JSON.stringify(schema.commands), "EstablishOrganization")
-    assert.include(JSON.stringify(schema.events), "OrganizationEstablished")
     const badStore = run(cwd, "report", "--store", "mysql://x")
     assert.strictEqual(badStore.code, 2)
     assert.include(badStore.stderr, "invalid --store")
     const badDate = run(cwd, "report", "--as-of", "2026-02-30")
     assert.notStrictEqual(badDate.code, 0)
   })
+
+  // What a team in another language feeds its validator: one document (the old output, `{ commands, events }`,
+  // was no schema and let `{"_tag":"Nonsense"}` through), or with --split one file per kind.
+  it("schema prints one JSON Schema that Ajv compiles strictly; --split writes commands and events", () => {
+    const cwd = workdir()
+    const printed = run(cwd, "schema")
+    assert.strictEqual(printed.code, 0, printed.stderr)
+    const one = compile(JSON.parse(printed.stdout))
+    assert.isFalse(one({ _tag: "Nonsense" }))
+    assert.isTrue(one({ _tag: "RecordReturn", memberId: "m1", at: "2024-09-01" }))
+    assert.isFalse(one({ _tag: "RecordReturn", memberId: "m1", at: "2024-02-30" }))
+    assert.isTrue(one({ _tag: "CouncilDissolved", councilId: "c1", at: "2024-09-01" }))
+
+    const split = run(cwd, "schema", "--split", join("schemas", "v1"), "--lang", "en")
+    assert.strictEqual(split.code, 0, split.stderr)
+    assert.strictEqual(split.stdout, "")
+    assert.include(split.stderr, join("schemas", "v1", "commands.schema.json"))
+    const read = (file: string) => JSON.parse(readFileSync(join(cwd, "schemas", "v1", file), "utf8")) as object
+    const commands = compile(read("commands.schema.json"))
+    const events = compile(read("events.schema.json"))
+    assert.isTrue(commands({ _tag: "RecordReturn", memberId: "m1", at: "2024-09-01" }))
+    assert.isFalse(events({ _tag: "RecordReturn", memberId: "m1", at: "2024-09-01" }))
+    assert.isTrue(events({ _tag: "CouncilDissolved", councilId: "c1", at: "2024-09-01" }))
+    assert.isFalse(commands({ _tag: "CouncilDissolved", councilId: "c1", at: "2024-09-01" }))
+
+    writeFileSync(join(cwd, "a-file"), "")
+    const unwritable = run(cwd, "schema", "--split", join("a-file", "schemas"), "--lang", "en")
+    assert.strictEqual(unwritable.code, 1)
+    assert.include(unwritable.stderr, "cannot write")
+  })
+})
+
+// The executable itself: `--version` prints the package's version, and a Node.js too old for
+// @effect/platform-node and undici gets one line naming the version needed, never a loader error.
+describe("dangjian (built binary): version and Node.js check", () => {
+  const version = (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string }).version
+
+  // A dist/ built before the Node.js check (no main.js), or before bin.ts or main.ts last changed, is old code.
+  beforeAll(() => {
+    const main = join(packageDir, "dist", "main.js")
+    const builtAt = existsSync(main) ? Math.min(statSync(main).mtimeMs, statSync(bin).mtimeMs) : 0
+    const editedAt = Math.max(...["bin.ts", "main.ts"].map((f) => statSync(join(packageDir, "src", f)).mtimeMs))
+    if (builtAt < editedAt) {
+      const built = spawnSync("pnpm", ["build"], { cwd: packageDir, encoding: "utf8" })
+      assert.strictEqual(built.status, 0, built.stderr)
+    }
+  }, 180_000)
+
+  it("--version prints the version in package.json, from dist/ and from source", () => {
+    const built = run(workdir(), "--version")
+    assert.strictEqual(built.code, 0, built.stderr)
+    assert.strictEqual(built.stdout.trim(), `dangjian v${version}`)
+    const source = spawnSync(process.execPath, [join(packageDir, "src", "bin.ts"), "--version"], {
+      encoding: "utf8",
+      timeout: 60_000
+    })
+    assert.strictEqual(source.status, 0, source.stderr)
+    assert.strictEqual(source.stdout.trim(), `dangjian v${version}`)
+  })
+
+  const old = findNodeBelow(22, 19)
+  it.skipIf(old === undefined)(
+    old === undefined
+      ? "on an old Node: skipped, no Node.js < 22.19 on PATH, /usr/local/bin or /usr/bin"
+      : `on ${old.version} (${old.path}) it prints one line naming Node.js 22.19 and exits with 1`,
+    () => {
+      const line = `dangjian 需要 Node.js ≥ 22.19(当前是 ${old!.version}):@effect/platform-node 与 undici 需要它 / `
+        + `dangjian needs Node.js ≥ 22.19 (this is ${old!.version}): @effect/platform-node and undici need it\n`
+      for (const args of [["--version"], ["demo"], ["report", "--lang", "en"]]) {
+        const cwd = workdir()
+        const result = spawnSync(old!.path, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000 })
+        assert.deepStrictEqual(
+          { code: result.status, stdout: result.stdout, stderr: result.stderr },
+          { code: 1, stdout: "", stderr: line },
+          args.join(" ")
+        )
+        assert.isFalse(existsSync(join(cwd, "dangjian.db")))
+      }
+    }
+  )
 })

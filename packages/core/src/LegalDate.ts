@@ -20,15 +20,36 @@ const isValid = (s: string): boolean => {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
+// `isValid` as one regular expression, for JSON Schema: months 01–12, each month's length, and 29 February only
+// in Gregorian leap years (a year divisible by 4; a century only when divisible by 400). A client in another
+// language thus refuses 2024-02-30 and 2023-02-29 before sending them, as the decoder does. `[0-9]`, not `\d`:
+// some engines (Python's among them) read `\d` as any Unicode digit.
+const jsonSchemaPattern = "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+  + "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+  + "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+
 /**
- * A calendar date `YYYY-MM-DD`.
+ * A calendar date `YYYY-MM-DD`. Its JSON Schema carries the whole calendar rule as a `pattern`, so a client in
+ * another language checks it exactly as the decoder does.
  *
  * @category models
  * @since 0.1.0
  */
 export const LegalDate = Schema.String.check(
-  Schema.makeFilter((s: string) => isValid(s) || "Expected a date YYYY-MM-DD")
-).annotate({ identifier: "LegalDate", description: "A calendar date, YYYY-MM-DD", examples: ["2024-03-15"] })
+  Schema.makeFilter((s: string) => isValid(s) || "Expected a date YYYY-MM-DD", {
+    // The pattern is exact (every string it admits, the filter admits, and the reverse), so it is not marked
+    // as an approximation. maxLength: where `$` also matches before a final newline (Python's `re`), a pattern
+    // alone would let "2024-03-15\n" through.
+    toJsonSchema: () => ({ pattern: jsonSchemaPattern, maxLength: 10 })
+  })
+).annotate({
+  identifier: "LegalDate",
+  description: "A calendar date, YYYY-MM-DD (year 0000–9999). The pattern is the whole calendar: months 01–12, "
+    + "each month's length, and 29 February only in leap years (2024-02-29 is a date; 2023-02-29 and 2024-02-30 "
+    + "are not). Rules between dates (a term that ends before it starts, …) are judged when the command runs, "
+    + "not by this schema.",
+  examples: ["2024-03-15"]
+})
 
 /**
  * @category models

@@ -1,5 +1,11 @@
 /**
- * @dangjian/core: an event-sourced model of rural-community Party building.
+ * @dangjian/core: an event-sourced model of rural-community Party building, for application teams: the
+ * `Dangjian` facade and the Promise client, the aggregates (organizations, members, agreements), their read
+ * models, findings and compliance, the governance policies, legal dates, messages (zh-CN, en) and the errors
+ * a command or a read can end in.
+ *
+ * Effect users who write their own aggregates import `@dangjian/core/kernel`; store authors import
+ * `@dangjian/core/store`.
  *
  * @since 0.1.0
  */
@@ -8,7 +14,21 @@ export * as Dangjian from "./app/Dangjian.ts"
 export * as Assessment from "./findings/assess.ts"
 export * as Compliance from "./findings/Compliance.ts"
 export * as Finding from "./findings/Finding.ts"
-export * from "./kernel/index.ts"
+export {
+  CommandDecodeError,
+  CorruptEvent,
+  EventDecodeError,
+  EventEncodeError,
+  EventIdConflict,
+  InvalidAppend,
+  StoreUnavailable,
+  UnknownEventType,
+  VersionConflict
+} from "./kernel/errors.ts"
+export type { AppendError, ReadError } from "./kernel/errors.ts"
+// The in-memory store is the store of tests and of the browser, so application teams get it here too.
+export * as MemoryStore from "./kernel/MemoryStore.ts"
+export type { Locale, Localized, MessageParams } from "./kernel/Message.ts"
 export * as LegalDate from "./LegalDate.ts"
 export * as Member from "./member/Member.ts"
 export * as DualRegistration from "./member/projections/DualRegistration.ts"
@@ -20,5 +40,5 @@ export * as OrganizationTree from "./organization/projections/OrganizationTree.t
 export * as GovernancePolicy from "./policy/GovernancePolicy.ts"
 export * as PolicyTimeline from "./policy/PolicyTimeline.ts"
 export * as PromiseClient from "./promise/Client.ts"
-export * as Rules from "./rules/RuleViolation.ts"
 export { InvalidCommand, RuleViolation } from "./rules/RuleViolation.ts"
+export type { DomainError } from "./rules/RuleViolation.ts"

@@ -33,8 +33,15 @@
  *
  * @since 0.1.0
  */
-import type { AppendError, EventCodec, ReadError } from "@dangjian/core"
-import { AppendRequest, CorruptEvent, Envelope, EventStore, StoreUnavailable, VersionConflict } from "@dangjian/core"
+import type { AppendError, EventCodec, ReadError } from "@dangjian/core/store"
+import {
+  AppendRequest,
+  CorruptEvent,
+  Envelope,
+  EventStore,
+  StoreUnavailable,
+  VersionConflict
+} from "@dangjian/core/store"
 import { PgClient } from "@effect/sql-pg"
 import { Deferred, Duration, Effect, Exit, Queue, Result, Schedule } from "effect"
 import type { Scope } from "effect"

@@ -10,8 +10,8 @@
  *
  * @since 0.1.0
  */
-import type { Projection } from "@dangjian/core"
-import { StoreUnavailable } from "@dangjian/core"
+import type { Projection } from "@dangjian/core/store"
+import { StoreUnavailable } from "@dangjian/core/store"
 import { Effect, Option, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Failures from "./internal/failures.ts"

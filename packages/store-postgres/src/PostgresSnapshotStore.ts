@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
-import type { Snapshot } from "@dangjian/core"
-import { StoreUnavailable } from "@dangjian/core"
+import type { Snapshot } from "@dangjian/core/store"
+import { StoreUnavailable } from "@dangjian/core/store"
 import { Effect, Option, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Failures from "./internal/failures.ts"

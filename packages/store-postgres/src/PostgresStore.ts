@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core"
+import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core/store"
 import { PgClient } from "@effect/sql-pg"
 import { Config, Context, Effect, Layer } from "effect"
 import type { Scope } from "effect"
@@ -79,7 +79,7 @@ export const make = (
  * ```ts
  * import { PgClient } from "@effect/sql-pg"
  * import { Layer, Redacted } from "effect"
- * import { EventCodec } from "@dangjian/core"
+ * import { EventCodec } from "@dangjian/core/store"
  * import { PostgresStore } from "@dangjian/store-postgres"
  *
  * const Pg = PgClient.layer({ url: Redacted.make("postgres://app@db/app"), maxConnections: 20 })
@@ -100,7 +100,7 @@ export const layerClient = (
  * @example
  * ```ts
  * import { Redacted } from "effect"
- * import { EventCodec } from "@dangjian/core"
+ * import { EventCodec } from "@dangjian/core/store"
  * import { PostgresStore } from "@dangjian/store-postgres"
  *
  * const Store = PostgresStore.layer({

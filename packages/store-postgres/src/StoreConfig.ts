@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
-import type { EventCodec } from "@dangjian/core"
-import { Message } from "@dangjian/core"
+import type { EventCodec } from "@dangjian/core/store"
+import { Message } from "@dangjian/core/store"
 import type { Duration, Redacted } from "effect"
 import { Result, Schema } from "effect"
 

@@ -1,5 +1,6 @@
-import { EventCodec, EventDefinition, EventStore, Uuid } from "@dangjian/core"
-import type { NewEvent } from "@dangjian/core"
+import { EventDefinition } from "@dangjian/core/kernel"
+import { EventCodec, EventStore, Uuid } from "@dangjian/core/store"
+import type { NewEvent } from "@dangjian/core/store"
 import { PgClient } from "@effect/sql-pg"
 import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber, Layer, Redacted, Result, Schema, Stream } from "effect"

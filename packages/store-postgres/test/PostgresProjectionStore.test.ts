@@ -1,5 +1,6 @@
-import { EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core"
-import type { Envelope } from "@dangjian/core"
+import { EventDefinition } from "@dangjian/core/kernel"
+import { EventCodec, EventStore, Projection, Uuid } from "@dangjian/core/store"
+import type { Envelope } from "@dangjian/core/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"

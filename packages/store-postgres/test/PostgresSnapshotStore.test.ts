@@ -1,4 +1,5 @@
-import { CommandHandler, Snapshot } from "@dangjian/core"
+import { CommandHandler } from "@dangjian/core/kernel"
+import { Snapshot } from "@dangjian/core/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"

@@ -1,4 +1,5 @@
-import { EventCodec, EventDefinition, EventStore } from "@dangjian/core"
+import { EventDefinition } from "@dangjian/core/kernel"
+import { EventCodec, EventStore } from "@dangjian/core/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted, Result, Schema } from "effect"
 import { PostgresStore, StoreConfig } from "../src/index.ts"

@@ -1,4 +1,4 @@
-import { EventStore, Projection } from "@dangjian/core"
+import { EventStore, Projection } from "@dangjian/core/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { createHash } from "node:crypto"

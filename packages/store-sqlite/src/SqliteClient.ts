@@ -4,9 +4,15 @@
  * shared through a semaphore, the SQLite statement compiler, and driver errors classified into `SqlError`.
  * The store uses it for migrations; its hot paths run prepared statements on the same connection.
  *
+ * `node:sqlite` is loaded when a database is opened ({@link loadDriver}), never imported at the top: a static
+ * import fails at link time on a Node without it, so the package could not even be imported there (for its
+ * types, or by a CLI that only wants PostgreSQL). On such a Node, opening a store fails with
+ * {@link NodeSqliteUnavailable}.
+ *
  * @since 0.1.0
  */
-import { Effect, Semaphore, Stream } from "effect"
+import { Message } from "@dangjian/core/store"
+import { Effect, Result, Schema, Semaphore, Stream } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import { SqlClient, SqlError, Statement } from "effect/sql"
 import type { SqlConnection } from "effect/sql"
@@ -77,3 +83,131 @@ export const make = (db: DatabaseSync): Effect.Effect<SqlClient.SqlClient> =>
       spanAttributes: [["db.system.name", "sqlite"]]
     }).pipe(Effect.provide(Reactivity.layer))
   })
+
+/**
+ * The Node.js version the store needs: `node:sqlite` without a flag came in 22.13, but the store also uses
+ * `DatabaseSync#isOpen` (22.15), `DatabaseSync#isTransaction` and `StatementSync#columns()` (both 22.16; on the
+ * odd 23 line `isTransaction` only came with 24.0).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const requiredNode = "22.16"
+
+/**
+ * The running Node.js has no `node:sqlite`, or one older than the store needs ({@link requiredNode}). Nothing
+ * was opened.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class NodeSqliteUnavailable extends Schema.TaggedError<NodeSqliteUnavailable>()("NodeSqliteUnavailable", {
+  required: Schema.String,
+  running: Schema.String
+}) implements Message.Localized {
+  get code() {
+    return "store.nodeSqliteUnavailable"
+  }
+  get params(): Message.MessageParams {
+    return { required: this.required, running: this.running }
+  }
+  override get message() {
+    return Message.renderWith(messages, this.code, this.params, "en")
+  }
+}
+
+/**
+ * The messages of this package in zh-CN and en (merge them into your catalogs with `Message.mergeCatalogs`).
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const messages: Message.Catalogs = {
+  en: {
+    "store.nodeSqliteUnavailable": (p) =>
+      `The SQLite store needs node:sqlite from Node.js ≥ ${Message.show(p.required)} (the running version is ${
+        Message.show(p.running)
+      })`
+  },
+  "zh-CN": {
+    "store.nodeSqliteUnavailable": (p) =>
+      `SQLite 存储所需的 node:sqlite 要求 Node.js ≥ ${Message.show(p.required)}(当前运行的是 ${
+        Message.show(p.running)
+      })`
+  }
+}
+
+/**
+ * The constructor of `node:sqlite`'s `DatabaseSync`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type DatabaseConstructor = typeof DatabaseSync
+
+/**
+ * Looks a built-in module up by id, as `process.getBuiltinModule` does (`undefined` when there is none).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type BuiltinLookup = (id: string) => unknown
+
+/**
+ * Finds `DatabaseSync` through `lookup` and checks that it has what the store uses, on a private in-memory
+ * database. Fails with {@link NodeSqliteUnavailable} naming `running` when there is no lookup (Node < 20.16 or
+ * 22.3 has no `process.getBuiltinModule`), no `node:sqlite`, or one too old. Never throws.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const resolveDriver = (
+  lookup: BuiltinLookup | undefined,
+  running: string
+): Result.Result<DatabaseConstructor, NodeSqliteUnavailable> => {
+  const unavailable = Result.fail(new NodeSqliteUnavailable({ required: requiredNode, running }))
+  if (typeof lookup !== "function") return unavailable
+  try {
+    const Database = (lookup("node:sqlite") as { readonly DatabaseSync?: unknown } | undefined)?.DatabaseSync
+    if (typeof Database !== "function") return unavailable
+    // A 22.13–22.15 node:sqlite loads and opens fine; then the migrations fail on the missing `columns()`, a failed
+    // append (no `isTransaction`) is never rolled back and the file never closed (no `isOpen`). Probing one
+    // in-memory database once turns all of that into this error.
+    const probe = new (Database as DatabaseConstructor)(":memory:")
+    try {
+      const complete = typeof probe.isOpen === "boolean" && typeof probe.isTransaction === "boolean"
+        && typeof probe.prepare("SELECT 1").columns === "function"
+      return complete ? Result.succeed(Database as DatabaseConstructor) : unavailable
+    } finally {
+      probe.close()
+    }
+  } catch {
+    return unavailable
+  }
+}
+
+const processLookup = (): BuiltinLookup | undefined => {
+  const proc = (globalThis as { readonly process?: { readonly getBuiltinModule?: BuiltinLookup } }).process
+  const getBuiltinModule = proc?.getBuiltinModule
+  return typeof getBuiltinModule === "function" ? (id) => getBuiltinModule.call(proc, id) : undefined
+}
+
+const runningVersion = (): string => {
+  const version = (globalThis as { readonly process?: { readonly version?: unknown } }).process?.version
+  return typeof version === "string" ? version : "unknown"
+}
+
+// The Node cannot change under a running process, so the first answer, success or failure, is the answer.
+let driver: Result.Result<DatabaseConstructor, NodeSqliteUnavailable> | undefined
+
+/**
+ * `DatabaseSync` from the running Node's `node:sqlite`, loaded on first use and cached; fails with
+ * {@link NodeSqliteUnavailable} on a Node without a usable one.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const loadDriver: Effect.Effect<DatabaseConstructor, NodeSqliteUnavailable> = Effect.suspend(() => {
+  driver ??= resolveDriver(processLookup(), runningVersion())
+  return Effect.fromResult(driver)
+})

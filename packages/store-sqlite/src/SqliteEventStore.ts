@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import type { Envelope, EventCodec } from "@dangjian/core"
+import type { Envelope, EventCodec } from "@dangjian/core/store"
 import {
   AppendRequest,
   CorruptEvent,
@@ -18,8 +18,8 @@ import {
   EventStore,
   StoreUnavailable,
   VersionConflict
-} from "@dangjian/core"
-import type { AppendError, ReadError } from "@dangjian/core"
+} from "@dangjian/core/store"
+import type { AppendError, ReadError } from "@dangjian/core/store"
 import { Deferred, Duration, Effect, Exit, Result } from "effect"
 import type { DatabaseSync, StatementSync } from "node:sqlite"
 import type { Names } from "./StoreConfig.ts"

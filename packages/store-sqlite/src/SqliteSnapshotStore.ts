@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import type { Snapshot } from "@dangjian/core"
-import { StoreUnavailable } from "@dangjian/core"
+import type { Snapshot } from "@dangjian/core/store"
+import { StoreUnavailable } from "@dangjian/core/store"
 import { Effect, Option, Result } from "effect"
 import type { DatabaseSync } from "node:sqlite"
 import * as StateJson from "./internal/stateJson.ts"

@@ -1,7 +1,8 @@
 /**
  * The SQLite store as layers: opens the file (or `:memory:`), sets WAL, `synchronous` and the busy timeout,
  * runs the migrations, and provides the `EventStore`, `ProjectionStore` and `SnapshotStore` on one connection.
- * The database is closed when the layer's scope closes.
+ * The database is closed when the layer's scope closes. On a Node.js without a usable `node:sqlite` (see
+ * `SqliteClient.requiredNode`) opening fails with `NodeSqliteUnavailable`; importing the package never fails.
  *
  * Choose it for one machine (a county office, a laptop, tests, the CLI): no server, one file, several
  * processes may share it (writers wait for each other up to the busy timeout). Choose
@@ -9,12 +10,12 @@
  *
  * @since 0.1.0
  */
-import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core"
+import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core/store"
 import { Config, Context, Effect, Layer, Result } from "effect"
 import { SqlClient } from "effect/sql"
-import { DatabaseSync } from "node:sqlite"
 import * as Migrations from "./Migrations.ts"
 import * as SqliteClient from "./SqliteClient.ts"
+import type { NodeSqliteUnavailable } from "./SqliteClient.ts"
 import * as SqliteEventStore from "./SqliteEventStore.ts"
 import * as SqliteProjectionStore from "./SqliteProjectionStore.ts"
 import * as SqliteSnapshotStore from "./SqliteSnapshotStore.ts"
@@ -39,6 +40,7 @@ export const make = Effect.fnUntraced(function*(options: SqliteStoreOptions) {
   const validated = validate(options)
   if (Result.isFailure(validated)) return yield* Effect.fail(validated.failure)
   const names = validated.success
+  const DatabaseSync = yield* SqliteClient.loadDriver
   const db = yield* Effect.acquireRelease(
     Effect.try({
       try: () => {
@@ -86,7 +88,7 @@ export const make = Effect.fnUntraced(function*(options: SqliteStoreOptions) {
  */
 export const layer = (
   options: SqliteStoreOptions
-): Layer.Layer<Services, StoreUnavailable | InvalidStoreConfig> =>
+): Layer.Layer<Services, StoreUnavailable | InvalidStoreConfig | NodeSqliteUnavailable> =>
   Layer.effectContext(
     Effect.map(make(options), (store) =>
       Context.make(EventStore.EventStore, store.eventStore).pipe(
@@ -104,7 +106,7 @@ export const layer = (
  */
 export const layerConfig = (
   options: Omit<SqliteStoreOptions, "filename">
-): Layer.Layer<Services, StoreUnavailable | InvalidStoreConfig | Config.ConfigError> =>
+): Layer.Layer<Services, StoreUnavailable | InvalidStoreConfig | NodeSqliteUnavailable | Config.ConfigError> =>
   Layer.unwrap(
     Effect.map(
       Config.String("DANGJIAN_SQLITE_FILE").pipe(Config.withDefault("./dangjian.db")),

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { EventCodec } from "@dangjian/core"
+import type { EventCodec } from "@dangjian/core/store"
 import type { Duration } from "effect"
 import { Result, Schema } from "effect"
 

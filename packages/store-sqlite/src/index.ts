@@ -6,6 +6,7 @@
  */
 export * as Migrations from "./Migrations.ts"
 export * as SqliteClient from "./SqliteClient.ts"
+export { NodeSqliteUnavailable } from "./SqliteClient.ts"
 export * as SqliteEventStore from "./SqliteEventStore.ts"
 export * as SqliteProjectionStore from "./SqliteProjectionStore.ts"
 export * as SqliteSnapshotStore from "./SqliteSnapshotStore.ts"

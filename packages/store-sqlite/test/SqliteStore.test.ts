@@ -1,4 +1,5 @@
-import { CommandHandler, EventStore, Projection, Snapshot, Uuid } from "@dangjian/core"
+import { CommandHandler } from "@dangjian/core/kernel"
+import { EventStore, Projection, Snapshot, Uuid } from "@dangjian/core/store"
 import { conformanceCodec, ThingNoted } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Result, Schema } from "effect"

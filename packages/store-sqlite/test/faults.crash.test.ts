@@ -1,4 +1,4 @@
-import { EventStore, Projection, Uuid } from "@dangjian/core"
+import { EventStore, Projection, Uuid } from "@dangjian/core/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { DatabaseSync } from "node:sqlite"

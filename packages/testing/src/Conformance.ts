@@ -10,8 +10,8 @@
  *
  * @since 0.1.0
  */
-import type { ExpectedVersion, NewEvent } from "@dangjian/core"
-import { Envelope, EventCodec, EventDefinition, EventStore, Uuid } from "@dangjian/core"
+import type { ExpectedVersion, NewEvent } from "@dangjian/core/kernel"
+import { Envelope, EventCodec, EventDefinition, EventStore, Uuid } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import type { Layer } from "effect"
 import { Effect, Fiber, Result, Schema, Stream } from "effect"

@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import type { Dangjian, Rules } from "@dangjian/core"
+import type { Dangjian, DomainError } from "@dangjian/core"
 import { Agreement, Member, Organization } from "@dangjian/core"
 import { Result } from "effect"
 import * as OrganizationWorld from "./OrganizationWorld.ts"
@@ -131,7 +131,7 @@ export const run = (
   policies: Organization.Policies,
   world: World,
   command: Command
-): Result.Result<World, Rules.DomainError> => {
+): Result.Result<World, DomainError> => {
   switch (pillarOf(command)) {
     case "member": {
       const cmd = command as Member.MemberCommand
@@ -187,7 +187,7 @@ export const run = (
 export interface Played {
   readonly world: World
   readonly accepted: ReadonlyArray<Command>
-  readonly rejected: ReadonlyArray<{ readonly command: Command; readonly error: Rules.DomainError }>
+  readonly rejected: ReadonlyArray<{ readonly command: Command; readonly error: DomainError }>
 }
 
 /**
@@ -199,7 +199,7 @@ export interface Played {
 export const play = (policies: Organization.Policies, commands: Iterable<Command>, from: World = empty): Played => {
   let world = from
   const accepted: Array<Command> = []
-  const rejected: Array<{ readonly command: Command; readonly error: Rules.DomainError }> = []
+  const rejected: Array<{ readonly command: Command; readonly error: DomainError }> = []
   for (const command of commands) {
     const result = run(policies, world, command)
     if (Result.isSuccess(result)) {

@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
-import type { Envelope, EventDefinition } from "@dangjian/core"
-import { Decider, EventCodec, EventStore, Projection } from "@dangjian/core"
+import type { Envelope, EventDefinition } from "@dangjian/core/kernel"
+import { Decider, EventCodec, EventStore, Projection } from "@dangjian/core/kernel"
 import type { Layer } from "effect"
 import { Effect, Result, Schema } from "effect"
 import fc from "fast-check"

@@ -17,17 +17,15 @@
  */
 import type { LegalDate as LegalDateType } from "@dangjian/core"
 import {
-  CommandHandler,
   Dangjian,
-  EventStore,
   LegalDate,
   MemberRoster,
   MemoryStore,
   Organization,
   OrganizationTree,
-  PolicyTimeline,
-  Projection
+  PolicyTimeline
 } from "@dangjian/core"
+import { CommandHandler, EventStore, Projection } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 import fc from "fast-check"
 

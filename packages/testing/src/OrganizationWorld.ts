@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import type { Rules } from "@dangjian/core"
+import type { DomainError } from "@dangjian/core"
 import { Organization } from "@dangjian/core"
 import { Result } from "effect"
 
@@ -92,7 +92,7 @@ export const run = (
   policies: Organization.Policies,
   world: World,
   command: Command
-): Result.Result<World, Rules.DomainError> => {
+): Result.Result<World, DomainError> => {
   if (isTreeCommand(command)) {
     let states: Record<string, Organization.OrganizationState> = {}
     for (let round = 0; round < 3; round++) {
@@ -116,7 +116,7 @@ export const run = (
 export interface Played {
   readonly world: World
   readonly accepted: ReadonlyArray<Command>
-  readonly rejected: ReadonlyArray<{ readonly command: Command; readonly error: Rules.DomainError }>
+  readonly rejected: ReadonlyArray<{ readonly command: Command; readonly error: DomainError }>
 }
 
 /**
@@ -132,7 +132,7 @@ export const play = (
 ): Played => {
   let world = from
   const accepted: Array<Command> = []
-  const rejected: Array<{ readonly command: Command; readonly error: Rules.DomainError }> = []
+  const rejected: Array<{ readonly command: Command; readonly error: DomainError }> = []
   for (const command of commands) {
     const result = run(policies, world, command)
     if (Result.isSuccess(result)) {

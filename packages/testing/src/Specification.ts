@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Decider } from "@dangjian/core"
+import { Decider } from "@dangjian/core/kernel"
 import { Result } from "effect"
 import { expect } from "vitest"
 import { isDeepStrictEqual } from "./internal/equal.ts"

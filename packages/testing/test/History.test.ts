@@ -1,4 +1,5 @@
-import { Dangjian, EventCodec, GovernancePolicy, MemoryStore, Organization } from "@dangjian/core"
+import { Dangjian, GovernancePolicy, MemoryStore, Organization } from "@dangjian/core"
+import { EventCodec } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import fc from "fast-check"

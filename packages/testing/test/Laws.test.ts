@@ -1,5 +1,6 @@
-import type { Decider } from "@dangjian/core"
-import { Dangjian, EventCodec, EventDefinition, EventStore, MemoryStore, Projection } from "@dangjian/core"
+import { Dangjian, MemoryStore } from "@dangjian/core"
+import type { Decider } from "@dangjian/core/kernel"
+import { EventCodec, EventDefinition, EventStore, Projection } from "@dangjian/core/kernel"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result, Schema } from "effect"

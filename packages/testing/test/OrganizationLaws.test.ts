@@ -1,4 +1,5 @@
-import { Decider, GovernancePolicy, Organization } from "@dangjian/core"
+import { GovernancePolicy, Organization } from "@dangjian/core"
+import { Decider } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import fc from "fast-check"

@@ -1,4 +1,5 @@
-import { Dangjian, MemoryStore, Organization, OrganizationTree, Projection } from "@dangjian/core"
+import { Dangjian, MemoryStore, Organization, OrganizationTree } from "@dangjian/core"
+import { Projection } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import fc from "fast-check"

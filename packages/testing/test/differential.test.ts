@@ -3,18 +3,17 @@
 // store (a fresh schema per run, dropped afterwards), gives the same log, the same projections
 // (OrganizationTree, MemberRoster, AgreementRegister) and the same Compliance views and findings. PostgreSQL tests are
 // skipped, with the reason in their title, only when the server is unreachable (set DATABASE_URL).
-import type { Envelope } from "@dangjian/core"
 import {
   Agreement,
   Compliance,
   Dangjian,
-  EventStore,
   GovernancePolicy,
   MemberRoster,
   MemoryStore,
-  OrganizationTree,
-  Projection
+  OrganizationTree
 } from "@dangjian/core"
+import type { Envelope } from "@dangjian/core/kernel"
+import { EventStore, Projection } from "@dangjian/core/kernel"
 import { PostgresStore } from "@dangjian/store-postgres"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import { PgClient } from "@effect/sql-pg"

@@ -8,8 +8,8 @@
  * Event ids are generated inside the timed section (`Uuid.v7`), as every writer of the library must; Emmett
  * generates its ids inside its append as well.
  */
-import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core"
-import { EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core"
+import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core/kernel"
+import { EventCodec, EventDefinition, EventStore, Projection, Uuid } from "@dangjian/core/kernel"
 import { Effect, Layer, Option, Schema, Stream } from "effect"
 import type { Measurement, Workload } from "../workload.ts"
 import { Checks, evolveByType, initialState, perStream, project, settle, streamName } from "../workload.ts"

@@ -251,23 +251,70 @@ export const decodeAndExecute = (
 ): Effect.Effect<Executed, CommandDecodeError | ExecuteError, EventStore> =>
   Effect.flatMap(Effect.fromResult(decodeCommand(input)), (command) => execute(command, options))
 
-const jsonSchemaOf = (schema: Schema.Top) => {
+/**
+ * A JSON Schema document (draft 2020-12) as plain JSON: its root schema, with every named part under `$defs`.
+ *
+ * @category json schema
+ * @since 0.1.0
+ */
+export interface JsonSchemaDocument {
+  readonly $schema: "https://json-schema.org/draft/2020-12/schema"
+  readonly title: string
+  readonly description: string
+  readonly $defs: { readonly [name: string]: unknown }
+  readonly [keyword: string]: unknown
+}
+
+// What each document cannot say, in its own description: a schema sees one JSON value, never the streams, the
+// policies or the stored versions.
+const commandLimits = "A command that validates has the shape Dangjian.decodeCommand accepts; the rules (R1, R38, "
+  + "…) are judged afterwards by Dangjian.execute, on the state of the streams and the policy in force on the "
+  + "command's date, so it can still be rejected."
+const eventLimits = "An event's data is described at its current schema version, with its _tag as the stored "
+  + "type; data of an older version is upcast by the codec before it is decoded, and is not described here."
+const excess = "Properties not listed are allowed, and dropped by the decoder."
+
+const documentOf = (schema: Schema.Top, title: string, description: string): JsonSchemaDocument => {
   const document = Schema.toJsonSchemaDocument(schema)
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
+    title,
+    description,
     ...document.schema,
     $defs: document.definitions
   }
 }
 
+// One Schema for "a command or an event": their tags are disjoint (a test holds them so), so `anyOf` matches
+// exactly one branch for any valid value.
+const CommandOrEvent = Schema.Union([Command, Event])
+
 /**
- * JSON Schema (draft 2020-12) of every command and every event, derived from their Schemas, for teams that
- * call dangjian from other languages.
+ * One JSON Schema (draft 2020-12) document that validates a command or an event, as JSON, for teams that call
+ * dangjian from other languages. Its root is `anyOf` the `$defs` `DangjianCommand` and `DangjianEvent`; every
+ * member constrains its `_tag`, so an unknown type is refused.
+ *
+ * A command that validates is one `decodeCommand` accepts, and an event that validates is one `codec` decodes;
+ * the rules are judged later, by `execute`, and no schema can say them.
  *
  * @category json schema
  * @since 0.1.0
  */
-export const jsonSchemas = (): { readonly commands: unknown; readonly events: unknown } => ({
-  commands: jsonSchemaOf(Command),
-  events: jsonSchemaOf(Event)
+export const jsonSchema = (): JsonSchemaDocument =>
+  documentOf(
+    CommandOrEvent,
+    "dangjian command or event",
+    `A dangjian command, or the data of a dangjian event. ${commandLimits} ${eventLimits} ${excess}`
+  )
+
+/**
+ * The same JSON Schema as two documents, for a tool that wants one file per kind: `commands` validates a
+ * command only, `events` an event only. Each is a whole document on its own.
+ *
+ * @category json schema
+ * @since 0.1.0
+ */
+export const jsonSchemas = (): { readonly commands: JsonSchemaDocument; readonly events: JsonSchemaDocument } => ({
+  commands: documentOf(Command, "dangjian command", `A dangjian command. ${commandLimits} ${excess}`),
+  events: documentOf(Event, "dangjian event", `The data of a dangjian event. ${eventLimits} ${excess}`)
 })

@@ -62,7 +62,7 @@ export interface EventDefinition<S extends EventSchema = EventSchema> {
  * @example
  * ```ts
  * import { Schema } from "effect"
- * import { EventDefinition } from "@dangjian/core"
+ * import { EventDefinition } from "@dangjian/core/kernel"
  *
  * const MemberJoined = EventDefinition.define(
  *   "MemberJoined",

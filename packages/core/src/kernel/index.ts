@@ -1,6 +1,7 @@
 /**
- * The kernel: generic event sourcing (events, codec, decider, store, command handling, projections,
- * snapshots). It never imports a domain module.
+ * @dangjian/core/kernel: generic event sourcing for Effect users who write their own aggregates (event
+ * definitions, the codec, envelopes, deciders, the `EventStore` contract, command handling, projections,
+ * snapshots, the in-memory store, typed errors and message catalogs). It never imports a domain module.
  *
  * @since 0.1.0
  */

@@ -12,17 +12,9 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import fc from "fast-check"
 import * as Agreement from "../../src/agreement/Agreement.ts"
-import {
-  CommandHandler,
-  EventCodec,
-  EventStore,
-  LegalDate,
-  MemoryStore,
-  Organization,
-  PolicyTimeline,
-  Projection
-} from "../../src/index.ts"
+import { LegalDate, MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
 import type { EventStoreShape } from "../../src/kernel/EventStore.ts"
+import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { township, village } from "../organization/fixtures.ts"
 import { orgParty, signatoriesFor } from "./fixtures.ts"
 

@@ -4,18 +4,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import * as Agreement from "../../src/agreement/Agreement.ts"
-import {
-  Assessment,
-  CommandHandler,
-  EventCodec,
-  EventStore,
-  Finding,
-  MemoryStore,
-  Organization,
-  OrganizationTree,
-  PolicyTimeline,
-  Projection
-} from "../../src/index.ts"
+import { Assessment, Finding, MemoryStore, Organization, OrganizationTree, PolicyTimeline } from "../../src/index.ts"
+import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { members, township, village } from "../organization/fixtures.ts"
 import { activity, sign } from "./fixtures.ts"
 

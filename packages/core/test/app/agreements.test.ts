@@ -5,17 +5,9 @@
 // events.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import {
-  Agreement,
-  Compliance,
-  Dangjian,
-  EventStore,
-  Finding,
-  MemoryStore,
-  Messages,
-  PolicyTimeline
-} from "../../src/index.ts"
+import { Agreement, Compliance, Dangjian, Finding, MemoryStore, Messages, PolicyTimeline } from "../../src/index.ts"
 import type { Localized } from "../../src/index.ts"
+import { EventStore } from "../../src/kernel/index.ts"
 
 const store = () => MemoryStore.layer({ codec: Dangjian.codec })
 const policies = PolicyTimeline.national

@@ -5,7 +5,8 @@
 // export covers every member and unit check-in command and event.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { Dangjian, EventStore, Member, MemoryStore, Messages } from "../../src/index.ts"
+import { Dangjian, Member, MemoryStore, Messages } from "../../src/index.ts"
+import { EventStore } from "../../src/kernel/index.ts"
 import { approval, township, village } from "../organization/fixtures.ts"
 
 const store = () => MemoryStore.layer({ codec: Dangjian.codec })

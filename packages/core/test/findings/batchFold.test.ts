@@ -4,17 +4,9 @@ import { Arbitraries } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import fc from "fast-check"
-import type { Envelope } from "../../src/index.ts"
-import {
-  Compliance,
-  Dangjian,
-  EventStore,
-  GovernancePolicy,
-  MemberRoster,
-  MemoryStore,
-  OrganizationTree,
-  Projection
-} from "../../src/index.ts"
+import { Compliance, Dangjian, GovernancePolicy, MemberRoster, MemoryStore, OrganizationTree } from "../../src/index.ts"
+import type { Envelope } from "../../src/kernel/index.ts"
+import { EventStore, Projection } from "../../src/kernel/index.ts"
 
 const policies = GovernancePolicy.national
 

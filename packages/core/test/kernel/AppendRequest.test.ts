@@ -1,8 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import fc from "fast-check"
-import type { EventStore, ExpectedVersion } from "../../src/index.ts"
-import { AppendRequest, Envelope } from "../../src/index.ts"
+import type { EventStore, ExpectedVersion } from "../../src/kernel/index.ts"
+import { AppendRequest, Envelope } from "../../src/kernel/index.ts"
 
 // The obvious implementation, for the differential property: validate's fast paths (ids in increasing order,
 // pairwise comparison for small requests, Sets for large ones) must give the same verdict.

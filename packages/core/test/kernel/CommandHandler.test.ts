@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result, Schedule } from "effect"
-import { CommandHandler, EventStore, MemoryStore, Snapshot } from "../../src/index.ts"
+import { MemoryStore } from "../../src/index.ts"
 import type { MultiDecider } from "../../src/kernel/Decider.ts"
+import { CommandHandler, EventStore, Snapshot } from "../../src/kernel/index.ts"
 import type { Command, Event, Rejection, State } from "./fixtures.ts"
 import { codec, context, decider, Joined, Left } from "./fixtures.ts"
 

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import fc from "fast-check"
-import { Envelope } from "../../src/index.ts"
+import { Envelope } from "../../src/kernel/index.ts"
 
 const bySchema = Schema.is(Envelope.EventMetadata)
 const optionalKeys = ["actor", "commandId", "causationId", "correlationId"] as const

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
-import { EventCodec, EventDefinition } from "../../src/index.ts"
+import { EventCodec, EventDefinition } from "../../src/kernel/index.ts"
 import { codec, Joined } from "./fixtures.ts"
 
 describe("EventCodec", () => {

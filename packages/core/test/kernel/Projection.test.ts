@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, Stream } from "effect"
 import fc from "fast-check"
-import { CommandHandler, EventStore, MemoryStore, Projection } from "../../src/index.ts"
+import { MemoryStore } from "../../src/index.ts"
+import { CommandHandler, EventStore, Projection } from "../../src/kernel/index.ts"
 import type { Command, Event } from "./fixtures.ts"
 import { codec, context, decider } from "./fixtures.ts"
 

@@ -1,7 +1,7 @@
 // A small counter domain used by the kernel tests: an organization is established, members join and leave.
 import { Result, Schema } from "effect"
-import { EventCodec, EventDefinition } from "../../src/index.ts"
 import type { Decider } from "../../src/kernel/Decider.ts"
+import { EventCodec, EventDefinition } from "../../src/kernel/index.ts"
 
 export const Established = EventDefinition.define(
   "Established",

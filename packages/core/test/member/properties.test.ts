@@ -11,17 +11,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import fc from "fast-check"
-import {
-  CommandHandler,
-  EventCodec,
-  EventStore,
-  MemoryStore,
-  Organization,
-  OrganizationTree,
-  PolicyTimeline,
-  Projection
-} from "../../src/index.ts"
+import { MemoryStore, Organization, OrganizationTree, PolicyTimeline } from "../../src/index.ts"
 import type { Envelope } from "../../src/kernel/Envelope.ts"
+import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import * as Member from "../../src/member/Member.ts"
 import * as MemberRoster from "../../src/member/projections/Roster.ts"
 import * as TransfersInTransit from "../../src/member/projections/TransfersInTransit.ts"

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { CommandHandler, EventCodec, EventStore, MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
+import { MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
+import { CommandHandler, EventCodec, EventStore } from "../../src/kernel/index.ts"
 import * as Member from "../../src/member/Member.ts"
 import { township, village } from "../organization/fixtures.ts"
 import {

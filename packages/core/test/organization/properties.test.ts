@@ -2,17 +2,9 @@ import { Arbitraries } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import fc from "fast-check"
-import {
-  Assessment,
-  CommandHandler,
-  EventCodec,
-  GovernancePolicy,
-  MemoryStore,
-  Organization,
-  OrganizationTree,
-  Projection
-} from "../../src/index.ts"
+import { Assessment, GovernancePolicy, MemoryStore, Organization, OrganizationTree } from "../../src/index.ts"
 import type { Envelope } from "../../src/kernel/Envelope.ts"
+import { CommandHandler, EventCodec, Projection } from "../../src/kernel/index.ts"
 import * as arb from "./arbitraries.ts"
 import type { World } from "./fixtures.ts"
 import { emptyWorld, run } from "./fixtures.ts"

@@ -1,17 +1,14 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result, Schedule } from "effect"
 import {
-  CommandHandler,
   Compliance,
-  EventCodec,
-  EventStore,
   GovernancePolicy,
   MemoryStore,
   Organization,
   OrganizationTree,
-  PolicyTimeline,
-  Projection
+  PolicyTimeline
 } from "../../src/index.ts"
+import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { addMember, approval, members, township, village } from "./fixtures.ts"
 
 const codec = EventCodec.make(Organization.organizationEvents)

@@ -2,7 +2,7 @@
  * Turns driver failures into the kernel's typed errors. The reason names the failure class and the SQLSTATE
  * only: never the server's message, which may quote stored values.
  */
-import { StoreUnavailable } from "@dangjian/core"
+import { StoreUnavailable } from "@dangjian/core/store"
 import type { SqlError } from "effect/sql/SqlError"
 
 /** The SQLSTATE of a failure, when the server sent one. */

@@ -2,7 +2,7 @@
  * Encodes read models and snapshots as JSON text: with their Schema when one is given, otherwise only when the
  * value is plain JSON data already (anything else, a `Map` say, would change silently, so it is refused).
  */
-import { describeIssue } from "@dangjian/core"
+import { describeIssue } from "@dangjian/core/store"
 import { Result, Schema } from "effect"
 
 type AnyCodec = Schema.Codec<any, any>

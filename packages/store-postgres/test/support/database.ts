@@ -2,7 +2,7 @@
  * Test support: the database URL, whether PostgreSQL is reachable (tests are skipped, with the reason shown,
  * only when it is not), fresh random schemas, and a store layer that drops its schema when released.
  */
-import type { EventCodec } from "@dangjian/core"
+import type { EventCodec } from "@dangjian/core/store"
 import { PgClient } from "@effect/sql-pg"
 import { Effect, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"

@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import type { EventStore, LegalDate } from "@dangjian/core"
+import type { LegalDate } from "@dangjian/core"
+import type { EventStore } from "@dangjian/core/kernel"
 import fc from "fast-check"
 
 /**

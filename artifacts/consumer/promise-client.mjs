@@ -1,0 +1,52 @@
+// A plain JavaScript application with no Effect code: the Promise client on the SQLite store.
+import { Dangjian, PromiseClient, RuleViolation } from "@dangjian/core"
+import { SqliteStore } from "@dangjian/store-sqlite"
+import assert from "node:assert/strict"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+const filename = join(mkdtempSync(join(tmpdir(), "dangjian-js-")), "town.db")
+const client = PromiseClient.make({ store: SqliteStore.layer({ filename, codec: Dangjian.codec }), actor: "clerk-7" })
+try {
+  await client.execute({
+    _tag: "EstablishOrganization",
+    orgId: "town",
+    name: "Town committee",
+    kind: "townshipCommittee",
+    formation: "standalone",
+    locus: "township",
+    approval: { by: "county", level: "county", at: "2024-01-01" },
+    initialMembers: [],
+    at: "2024-01-01"
+  })
+  const branch = (orgId, full) => ({
+    _tag: "EstablishOrganization",
+    orgId,
+    name: orgId,
+    kind: "branch",
+    formation: "standalone",
+    locus: "village",
+    parentId: "town",
+    approval: { by: "town", level: "township", at: "2024-01-01" },
+    initialMembers: Array.from({ length: full }, (_, i) => ({ memberId: `${orgId}-${i}`, status: "full" })),
+    at: "2024-01-01"
+  })
+  const executed = await client.execute(branch("east", 12))
+  assert.deepStrictEqual(executed.streams.map((s) => s.streamId).sort(), ["organization-east", "organization-town"])
+  // Rejections are typed errors with a rule id; bad JSON is a decode error naming the path
+  await assert.rejects(
+    client.execute(branch("west", 2)),
+    (error) => error instanceof RuleViolation && error.ruleId === "R1"
+  )
+  await assert.rejects(client.execute({ _tag: "Nonsense" }), (error) => error._tag === "CommandDecodeError")
+  await assert.rejects(
+    client.execute({ ...branch("x", 3), orgId: 7 }),
+    (error) => error._tag === "CommandDecodeError" && error.path === "orgId"
+  )
+  const tree = await client.tree()
+  const findings = await client.findings("2024-06-30")
+  console.log(JSON.stringify({ ok: true, organizations: Object.keys(tree.orgs).length, findings: findings.length }))
+} finally {
+  await client.close()
+}
