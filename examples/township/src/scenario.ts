@@ -42,7 +42,9 @@ const ids = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}-${from + i}`)
 
 const tree = (command: Organization.TreeCommand) =>
-  Organization.handleTree(policies, command, { context: { occurredAt: command.at, actor: "township-clerk" } })
+  CommandHandler.run(Organization.treeRoute, command, policies, {
+    context: { occurredAt: command.at, actor: "township-clerk" }
+  })
 
 const single = (command: Organization.OrganizationCommand) =>
   CommandHandler.handle(Organization.decider(policies), Organization.streamId(command.orgId), command, {

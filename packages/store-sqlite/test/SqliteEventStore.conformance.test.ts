@@ -1,4 +1,4 @@
-import { eventStoreConformance } from "@dangjian/testing"
+import { commandContention, eventStoreConformance } from "@dangjian/testing"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -13,4 +13,7 @@ let n = 0
 eventStoreConformance("sqlite file (WAL)", {
   makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec }),
   reappends: 200
+})
+commandContention("sqlite file (WAL)", {
+  makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec })
 })

@@ -7,12 +7,15 @@
  *   histories, valid township trees down to party groups, and township histories across the three pillars;
  * - governance policies (national, every preset, random and valid local variants, timelines) and member
  *   counts;
- * - legal dates clustered around rule boundaries (month ends, deadlines, term ends, the 2018 switch).
+ * - legal dates clustered around rule boundaries (month ends, deadlines, term ends, the 2018 switch);
+ * - awkward ids (`constructor`, `__proto__`, empty, unicode, very long, with the stream separator) in every
+ *   id field of every command, for fuzzing.
  *
  * @since 0.1.0
  */
 export * from "./arbitraries/agreement.ts"
 export * from "./arbitraries/all.ts"
+export * from "./arbitraries/awkward.ts"
 export * from "./arbitraries/commands.ts"
 export * from "./arbitraries/dates.ts"
 export * from "./arbitraries/events.ts"

@@ -1,16 +1,19 @@
 /**
  * A pure, in-memory world of every stream of the three pillars (organizations, members and unit check-ins,
  * agreements and councils): the model the `townshipHistory` generator resolves commands against, and an
- * oracle for store-backed tests. Each command is decided over the states it needs, as `Dangjian.execute`
- * does against a store (a member command over the member and the organizations it names, a signing over the
- * agreement and its party organizations, a council over its member organizations), and accepted events are
- * applied with each aggregate's own `evolve`. Nothing here throws: a rejection is the decider's typed
+ * oracle for store-backed tests. Each command runs through its aggregate's route (`Dangjian.routes`), the
+ * same one `Dangjian.execute` runs against a store (a member command over the member and the organizations
+ * it names, a signing over the agreement and its party organizations, a council over its member
+ * organizations), with the streams' states taken from this world, and accepted events are applied with each
+ * aggregate's own `evolve`. Nothing here throws: a rejection is the decider's typed
  * `DomainError`.
  *
  * @since 0.1.0
  */
-import type { Dangjian, DomainError } from "@dangjian/core"
-import { Agreement, Member, Organization } from "@dangjian/core"
+import type { DomainError } from "@dangjian/core"
+import { Agreement, Dangjian, InvalidCommand, Member, Organization } from "@dangjian/core"
+import type { Decider } from "@dangjian/core/kernel"
+import { CommandHandler } from "@dangjian/core/kernel"
 import { Result } from "effect"
 import * as OrganizationWorld from "./OrganizationWorld.ts"
 
@@ -52,7 +55,7 @@ export const empty: World = { orgs: OrganizationWorld.empty, members: {}, units:
  * @since 0.1.0
  */
 export const memberOf = (world: World, memberId: string): Member.MemberState =>
-  world.members[memberId] ?? Member.initialState
+  Object.hasOwn(world.members, memberId) ? world.members[memberId]! : Member.initialState
 
 /**
  * The state of one organization (the initial state when it has no stream).
@@ -70,7 +73,7 @@ export const orgOf = (world: World, orgId: string): Organization.OrganizationSta
  * @since 0.1.0
  */
 export const agreementOf = (world: World, agreementId: string): Agreement.AgreementState =>
-  world.agreements[agreementId] ?? Agreement.initialState
+  Object.hasOwn(world.agreements, agreementId) ? world.agreements[agreementId]! : Agreement.initialState
 
 /**
  * The state of one council (the initial state when it has no stream).
@@ -79,7 +82,7 @@ export const agreementOf = (world: World, agreementId: string): Agreement.Agreem
  * @since 0.1.0
  */
 export const councilOf = (world: World, councilId: string): Agreement.CouncilState =>
-  world.councils[councilId] ?? Agreement.initialCouncilState
+  Object.hasOwn(world.councils, councilId) ? world.councils[councilId]! : Agreement.initialCouncilState
 
 /**
  * The check-in state of one unit organization (the initial state when it has no stream).
@@ -88,17 +91,22 @@ export const councilOf = (world: World, councilId: string): Agreement.CouncilSta
  * @since 0.1.0
  */
 export const unitOf = (world: World, unitOrgId: string): Member.UnitCheckInState =>
-  world.units[unitOrgId] ?? Member.unitInitialState
+  Object.hasOwn(world.units, unitOrgId) ? world.units[unitOrgId]! : Member.unitInitialState
 
-const tagsOf = (
-  union: { readonly members: ReadonlyArray<{ readonly fields: { readonly _tag: { readonly schema: unknown } } }> }
-): ReadonlySet<string> =>
-  new Set(union.members.map((m) => (m.fields._tag.schema as { readonly literal: string }).literal))
+const routeByTag: ReadonlyMap<string, Decider.Route<Command, Organization.Policies, DomainError>> = new Map(
+  Dangjian.routes.flatMap((route) =>
+    route.tags.map((tag) => [tag, route as unknown as Decider.Route<Command, Organization.Policies, DomainError>])
+  )
+)
 
-const memberTags = tagsOf(Member.MemberCommand)
-const unitTags = tagsOf(Member.UnitCheckInCommand)
-const agreementTags = tagsOf(Agreement.AgreementCommand)
-const councilTags = tagsOf(Agreement.CouncilCommand)
+const pillarByRoute = new Map<unknown, "organization" | "member" | "unit" | "agreement" | "council">([
+  [Organization.treeRoute, "organization"],
+  [Organization.route, "organization"],
+  [Member.route, "member"],
+  [Member.unitCheckInRoute, "unit"],
+  [Agreement.route, "agreement"],
+  [Agreement.councilRoute, "council"]
+])
 
 /**
  * The pillar of a command: `organization` (tree and single-stream organization commands), `member`,
@@ -108,21 +116,32 @@ const councilTags = tagsOf(Agreement.CouncilCommand)
  * @since 0.1.0
  */
 export const pillarOf = (command: Command): "organization" | "member" | "unit" | "agreement" | "council" =>
-  memberTags.has(command._tag)
-    ? "member"
-    : unitTags.has(command._tag)
-    ? "unit"
-    : agreementTags.has(command._tag)
-    ? "agreement"
-    : councilTags.has(command._tag)
-    ? "council"
-    : "organization"
+  pillarByRoute.get(routeByTag.get(command._tag)) ?? "organization"
 
-const orgStates = (world: World, ids: ReadonlyArray<string>): Record<string, Organization.OrganizationState> =>
-  Object.fromEntries(ids.map((id) => [id, orgOf(world, id)]))
+// A stream's state in the world, by its category (the unit check-in category first: it is the longest).
+const stateOfStream = (world: World, streamId: string): unknown => {
+  const unit = Member.unitOrgIdOf(streamId)
+  if (unit !== undefined) return unitOf(world, unit)
+  const member = Member.memberIdOf(streamId)
+  if (member !== undefined) return memberOf(world, member)
+  const agreement = Agreement.agreementIdOf(streamId)
+  if (agreement !== undefined) return agreementOf(world, agreement)
+  const council = Agreement.councilIdOf(streamId)
+  if (council !== undefined) return councilOf(world, council)
+  return orgOf(world, Organization.orgIdOf(streamId) ?? streamId)
+}
+
+// Records keyed by ids (user data) stay without a prototype, so that `__proto__` is an id like any other.
+const withEntry = <V>(record: Readonly<Record<string, V>>, id: string, value: V): Readonly<Record<string, V>> => {
+  const next: Record<string, V> = Object.assign(Object.create(null), record)
+  next[id] = value
+  return next
+}
 
 /**
- * Decides a command in the world, judged by the policy in force on its date, and applies its events.
+ * Decides a command in the world, judged by the policy in force on its date, and applies its events: the
+ * command's route (`Dangjian.routes`, the same one `Dangjian.execute` runs against a store) interpreted
+ * over this world's states.
  *
  * @category running
  * @since 0.1.0
@@ -132,49 +151,31 @@ export const run = (
   world: World,
   command: Command
 ): Result.Result<World, DomainError> => {
-  switch (pillarOf(command)) {
-    case "member": {
-      const cmd = command as Member.MemberCommand
-      const member = memberOf(world, cmd.memberId)
-      const orgs = orgStates(world, Member.requiredOrgs(cmd, member))
-      return Result.map(Member.decide(policies, cmd, { member, orgs }), (events) => ({
-        ...world,
-        orgs: OrganizationWorld.applyEvents(world.orgs, events.orgs),
-        members: { ...world.members, [cmd.memberId]: events.member.reduce(Member.evolve, member) }
-      }))
+  const route = routeByTag.get(command._tag)
+  if (route === undefined) return Result.fail(new InvalidCommand({ code: "domain.unknownCommand", params: {} }))
+  const states = CommandHandler.discover(route, command, (streamId) => stateOfStream(world, streamId))
+  return Result.map(route.decide(command, states, policies), (decision) => {
+    let next = world
+    const orgEvents: Record<string, ReadonlyArray<Organization.OrganizationEvent>> = Object.create(null)
+    for (const { streamId, events } of decision) {
+      if (events.length === 0) continue
+      const fold = route.fold(streamId)
+      const state = events.reduce(fold.evolve, states.get(streamId) ?? fold.initialState)
+      const unit = Member.unitOrgIdOf(streamId)
+      const member = Member.memberIdOf(streamId)
+      const agreement = Agreement.agreementIdOf(streamId)
+      const council = Agreement.councilIdOf(streamId)
+      if (unit !== undefined) next = { ...next, units: withEntry(next.units, unit, state as Member.UnitCheckInState) }
+      else if (member !== undefined) {
+        next = { ...next, members: withEntry(next.members, member, state as Member.MemberState) }
+      } else if (agreement !== undefined) {
+        next = { ...next, agreements: withEntry(next.agreements, agreement, state as Agreement.AgreementState) }
+      } else if (council !== undefined) {
+        next = { ...next, councils: withEntry(next.councils, council, state as Agreement.CouncilState) }
+      } else orgEvents[Organization.orgIdOf(streamId)!] = events as ReadonlyArray<Organization.OrganizationEvent>
     }
-    case "unit": {
-      const cmd = command as Member.UnitCheckInCommand
-      const state = unitOf(world, cmd.unitOrgId)
-      return Result.map(Member.decideUnit(cmd, state), (events) => ({
-        ...world,
-        units: { ...world.units, [cmd.unitOrgId]: events.reduce(Member.unitEvolve, state) }
-      }))
-    }
-    case "agreement": {
-      const cmd = command as Agreement.AgreementCommand
-      const state = agreementOf(world, cmd.agreementId)
-      const orgs = orgStates(world, Agreement.requiredOrganizations(cmd, state))
-      return Result.map(Agreement.decide(policies, cmd, state, orgs), (events) => ({
-        ...world,
-        agreements: { ...world.agreements, [cmd.agreementId]: events.reduce(Agreement.evolve, state) }
-      }))
-    }
-    case "council": {
-      const cmd = command as Agreement.CouncilCommand
-      const state = councilOf(world, cmd.councilId)
-      const orgs = orgStates(world, Agreement.councilOrganizations(cmd))
-      return Result.map(Agreement.decideCouncil(cmd, state, orgs), (events) => ({
-        ...world,
-        councils: { ...world.councils, [cmd.councilId]: events.reduce(Agreement.evolveCouncil, state) }
-      }))
-    }
-    case "organization":
-      return Result.map(
-        OrganizationWorld.run(policies, world.orgs, command as OrganizationWorld.Command),
-        (orgs) => ({ ...world, orgs })
-      )
-  }
+    return { ...next, orgs: OrganizationWorld.applyEvents(next.orgs, orgEvents) }
+  })
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * A pure, in-memory world of organization streams: the model the history generators resolve commands
- * against, and an oracle for store-backed tests. Tree commands are decided over the states they need (as
- * `Organization.handleTree` does against a store) and single-stream commands with the organization decider;
- * accepted events are applied with the aggregate's own `evolve`. Nothing here throws: a rejection is the
+ * against, and an oracle for store-backed tests. Commands run through the organization aggregate's routes
+ * (`Organization.treeRoute`, `Organization.route`), the same ones `Dangjian.execute` runs against a store,
+ * with their streams' states taken from this world; accepted events are applied with the aggregate's own
+ * `evolve`. Nothing here throws: a rejection is the
  * decider's typed `DomainError`.
  *
  * @since 0.1.0
  */
 import type { DomainError } from "@dangjian/core"
 import { Organization } from "@dangjian/core"
+import type { Decider } from "@dangjian/core/kernel"
+import { CommandHandler } from "@dangjian/core/kernel"
 import { Result } from "effect"
 
 /**
@@ -45,7 +48,7 @@ export const empty: World = { states: {}, log: [] }
  * @since 0.1.0
  */
 export const stateOf = (world: World, orgId: string): Organization.OrganizationState =>
-  world.states[orgId] ?? Organization.initialState
+  Object.hasOwn(world.states, orgId) ? world.states[orgId]! : Organization.initialState
 
 const treeTags: ReadonlySet<string> = new Set(
   Organization.TreeCommand.members.map((member) => member.fields._tag.schema.literal)
@@ -69,10 +72,11 @@ export const applyEvents = (
   world: World,
   events: Readonly<Record<string, ReadonlyArray<Organization.OrganizationEvent>>>
 ): World => {
-  const states: Record<string, Organization.OrganizationState> = { ...world.states }
+  // Keyed by organization ids (user data): no prototype, so `__proto__` is an id like any other.
+  const states: Record<string, Organization.OrganizationState> = Object.assign(Object.create(null), world.states)
   const log = [...world.log]
   for (const [orgId, list] of Object.entries(events)) {
-    let state = states[orgId] ?? Organization.initialState
+    let state = Object.hasOwn(states, orgId) ? states[orgId]! : Organization.initialState
     for (const event of list) {
       state = Organization.evolve(state, event)
       log.push({ orgId, event })
@@ -93,17 +97,20 @@ export const run = (
   world: World,
   command: Command
 ): Result.Result<World, DomainError> => {
-  if (isTreeCommand(command)) {
-    let states: Record<string, Organization.OrganizationState> = {}
-    for (let round = 0; round < 3; round++) {
-      for (const id of Organization.requiredStreams(command, states)) states = { ...states, [id]: stateOf(world, id) }
+  // The same routes `Dangjian.execute` runs, interpreted over this world instead of a store.
+  const route = (isTreeCommand(command) ? Organization.treeRoute : Organization.route) as Decider.Route<
+    Command,
+    Organization.Policies,
+    DomainError
+  >
+  const states = CommandHandler.discover(route, command, (streamId) => stateOf(world, Organization.orgIdOf(streamId)!))
+  return Result.map(route.decide(command, states, policies), (decision) => {
+    const events: Record<string, ReadonlyArray<Organization.OrganizationEvent>> = Object.create(null)
+    for (const { streamId, events: list } of decision) {
+      events[Organization.orgIdOf(streamId)!] = list as ReadonlyArray<Organization.OrganizationEvent>
     }
-    return Result.map(Organization.decideTree(policies, command, states), (events) => applyEvents(world, events))
-  }
-  return Result.map(
-    Organization.decider(policies).decide(command, stateOf(world, command.orgId)),
-    (events) => applyEvents(world, { [command.orgId]: events })
-  )
+    return applyEvents(world, events)
+  })
 }
 
 /**

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Decider } from "@dangjian/core/kernel"
+import { CommandHandler, Decider } from "@dangjian/core/kernel"
 import { Result } from "effect"
 import { expect } from "vitest"
 import { isDeepStrictEqual } from "./internal/equal.ts"
@@ -135,6 +135,48 @@ export const givenStreams = <
     return thenOf(
       Result.isSuccess(decision)
         ? { _tag: "Decided", events: [decision.success] }
+        : { _tag: "Rejected", error: decision.failure }
+    )
+  }
+})
+
+/**
+ * A specification over an aggregate's route (`Organization.treeRoute`, `Member.route`, …, or your own
+ * `Decider.Route`): given each stream's history, by stream id, when the command runs, then its events by stream
+ * id, or a typed rejection. The streams are found as the kernel's command loop finds them
+ * (`CommandHandler.discover`): a stream without history has its fold's initial state.
+ *
+ * @example
+ * ```ts no-run
+ * Specification.verify(
+ *   Specification.givenRoute(Organization.treeRoute, GovernancePolicy.national, { "organization-t1": township })
+ *     .when(establishBranchWithTwoMembers)
+ *     .expectRejection({ ruleId: "R1" })
+ * )
+ * ```
+ *
+ * @category specifications
+ * @since 0.2.0
+ */
+export const givenRoute = <Command extends Decider.TaggedEvent, Env, Err>(
+  route: Decider.Route<Command, Env, Err>,
+  env: Env,
+  history: { readonly [streamId: string]: ReadonlyArray<Decider.TaggedEvent> }
+): {
+  readonly when: (command: Command) => Then<{ readonly [streamId: string]: ReadonlyArray<Decider.TaggedEvent> }, Err>
+} => ({
+  when: (command) => {
+    const states = CommandHandler.discover(route, command, (streamId) => {
+      const fold = route.fold(streamId)
+      return Decider.fold(fold.evolve, fold.initialState, Object.hasOwn(history, streamId) ? history[streamId]! : [])
+    })
+    const decision = route.decide(command, states, env)
+    return thenOf(
+      Result.isSuccess(decision)
+        ? {
+          _tag: "Decided",
+          events: [Object.fromEntries(decision.success.map(({ streamId, events }) => [streamId, events]))]
+        }
         : { _tag: "Rejected", error: decision.failure }
     )
   }

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 export * from "./Conformance.ts"
+export * from "./Contention.ts"
 /**
  * fast-check arbitraries: every organization command and event, accepted histories and township trees,
  * policies, counts and legal dates around rule boundaries.

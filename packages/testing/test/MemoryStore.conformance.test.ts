@@ -1,4 +1,5 @@
 import { MemoryStore } from "@dangjian/core"
-import { eventStoreConformance } from "../src/index.ts"
+import { commandContention, eventStoreConformance } from "../src/index.ts"
 
 eventStoreConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
+commandContention("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })

@@ -35,9 +35,10 @@ const decided = (then: { readonly outcome: Specification.Outcome<unknown, unknow
   if (then.outcome._tag !== "Decided") throw new Error("fixture rejected")
   return then.outcome.events[0] as { readonly [id: string]: ReadonlyArray<Organization.OrganizationEvent> }
 }
-const t1 = decided(Specification.givenStreams(Organization.treeDecider(policy, ["t1"]), {}).when(township))["t1"] ?? []
-const o1 =
-  decided(Specification.givenStreams(Organization.treeDecider(policy, ["t1", "o1"]), { t1 }).when(branch))["o1"] ?? []
+const t1 = decided(Specification.givenRoute(Organization.treeRoute, policy, {}).when(township))["organization-t1"] ?? []
+const o1 = decided(Specification.givenRoute(Organization.treeRoute, policy, { "organization-t1": t1 }).when(branch))[
+  "organization-o1"
+] ?? []
 
 const base = Organization.decider(policy)
 // The organization decider, starting from an established branch of four full members.

@@ -1,4 +1,5 @@
 import { GovernancePolicy, Organization } from "@dangjian/core"
+import type { Decider } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Result } from "effect"
 import { Specification } from "../src/index.ts"
@@ -29,25 +30,22 @@ const township: Organization.TreeCommand = {
 }
 
 const eventsOf = (
-  then: Specification.Then<
-    { readonly [k: string]: ReadonlyArray<Organization.OrganizationEvent> | undefined },
-    unknown
-  >,
-  id: string
+  then: Specification.Then<{ readonly [streamId: string]: ReadonlyArray<Decider.TaggedEvent> }, unknown>,
+  streamId: string
 ): ReadonlyArray<Organization.OrganizationEvent> => {
   if (then.outcome._tag !== "Decided") throw new Error(`fixture rejected: ${JSON.stringify(then.outcome.error)}`)
-  return then.outcome.events[0]?.[id] ?? []
+  return (then.outcome.events[0]?.[streamId] ?? []) as ReadonlyArray<Organization.OrganizationEvent>
 }
 
 const policy = GovernancePolicy.national
 const townshipEvents = eventsOf(
-  Specification.givenStreams(Organization.treeDecider(policy, ["t1"]), {}).when(township),
-  "t1"
+  Specification.givenRoute(Organization.treeRoute, policy, {}).when(township),
+  "organization-t1"
 )
-const tree = Organization.treeDecider(policy, ["t1", "o1"])
 const single = Organization.decider(policy)
-const underTownship = (full: number) => Specification.givenStreams(tree, { t1: townshipEvents }).when(establish(full))
-const historyOf = (full: number) => eventsOf(underTownship(full), "o1")
+const underTownship = (full: number) =>
+  Specification.givenRoute(Organization.treeRoute, policy, { "organization-t1": townshipEvents }).when(establish(full))
+const historyOf = (full: number) => eventsOf(underTownship(full), "organization-o1")
 
 describe("Specification", () => {
   it("R1: a standalone branch with 2 full members is rejected with its rule id", () => {

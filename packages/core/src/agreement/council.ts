@@ -11,19 +11,11 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result, Schema } from "effect"
-import type { Schedule } from "effect"
-import type { CommandContext, Handled } from "../kernel/CommandHandler.ts"
-import * as CommandHandler from "../kernel/CommandHandler.ts"
-import type { Decider, Fold, MultiDecider } from "../kernel/Decider.ts"
-import type { AppendError, ReadError } from "../kernel/errors.ts"
+import { Result, Schema } from "effect"
+import type { Decider, Fold } from "../kernel/Decider.ts"
 import * as EventDefinition from "../kernel/EventDefinition.ts"
-import type { EventStore } from "../kernel/EventStore.ts"
+import { has, lookup } from "../kernel/records.ts"
 import { LegalDate } from "../LegalDate.ts"
-import type { OrganizationEvent } from "../organization/events.ts"
-import type { OrganizationState } from "../organization/state.ts"
-import { fold as organizationFold, initialState as organizationInitial } from "../organization/state.ts"
-import { streamId as organizationStreamId } from "../organization/stream.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid, violation } from "../rules/RuleViolation.ts"
 import type { OrganizationStates } from "./decide.ts"
@@ -349,7 +341,7 @@ const checkMember = (
   orgs: OrganizationStates,
   at: LegalDate
 ): DomainError | undefined => {
-  const state = orgs[orgId]
+  const state = lookup(orgs, orgId)
   // R51 CONF: member units are Party organizations (机关、企事业单位党组织) that exist …
   if (
     state === undefined || state.status === "none" || (state.establishedAt !== undefined && state.establishedAt > at)
@@ -451,7 +443,7 @@ export const decideCouncil = (
     case "HoldJointMeeting": {
       const error = closed(state, command.councilId)
       if (error !== undefined) return Result.fail(error)
-      if (state.meetings[command.meetingId] !== undefined) return Result.succeed([])
+      if (has(state.meetings, command.meetingId)) return Result.succeed([])
       if (state.formedAt !== undefined && command.at < state.formedAt) {
         return Result.fail(
           invalid("council.beforeFormed", { councilId: command.councilId, at: command.at, formedAt: state.formedAt })
@@ -505,44 +497,4 @@ export const councilDecider: Decider<CouncilCommand, CouncilEvent, CouncilState,
   initialState: initialCouncilState,
   evolve: evolveCouncil,
   decide: (command, state) => decideCouncil(command, state)
-}
-
-type CouncilStreams = Record<
-  string,
-  { readonly state: CouncilState | OrganizationState; readonly event: CouncilEvent | OrganizationEvent }
->
-type CouncilStreamFold = Fold<CouncilEvent | OrganizationEvent, CouncilState | OrganizationState>
-
-/**
- * Runs a council command against the event store; forming and adding read the organizations' streams in
- * the same atomic append (each with its expected version, none getting events).
- *
- * @category handling
- * @since 0.1.0
- */
-export const handleCouncil = (
-  command: CouncilCommand,
-  options: { readonly context: CommandContext; readonly retry?: Schedule.Schedule<unknown, unknown> }
-): Effect.Effect<Handled<CouncilState, CouncilEvent>, DomainError | AppendError | ReadError, EventStore> => {
-  const stream = councilStreamId(command.councilId)
-  const orgIds = councilOrganizations(command)
-  if (orgIds.length === 0) return CommandHandler.handle(councilDecider, stream, command, options)
-  const key = (id: string) => `organization:${id}`
-  const decider: MultiDecider<CouncilCommand, CouncilStreams, DomainError> = {
-    streams: {
-      council: councilFold as CouncilStreamFold,
-      ...Object.fromEntries(orgIds.map((id) => [key(id), organizationFold as CouncilStreamFold]))
-    },
-    decide: (cmd, states) => {
-      const orgs: Record<string, OrganizationState> = {}
-      for (const id of orgIds) orgs[id] = (states[key(id)] as OrganizationState | undefined) ?? organizationInitial
-      return Result.map(decideCouncil(cmd, states["council"] as CouncilState, orgs), (events) => ({ council: events }))
-    }
-  }
-  const streamIds: Record<string, string> = { council: stream }
-  for (const id of orgIds) streamIds[key(id)] = organizationStreamId(id)
-  return Effect.map(
-    CommandHandler.handleMany(decider, streamIds, command, options),
-    (handled) => handled["council"] as Handled<CouncilState, CouncilEvent>
-  )
 }

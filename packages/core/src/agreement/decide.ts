@@ -1,9 +1,8 @@
 /**
  * The decisions of the agreement aggregate. Signing and renewal ({@link SigningCommand}) are decided over
  * the agreement stream and the streams of its party organizations and joint organization, which must exist
- * and not be dissolved (R48, R50); {@link handle} runs them with the kernel's `CommandHandler.handleMany`,
- * so every organization stream takes part in the append with its exact expected version and gets no
- * events: a dissolution racing a signing makes one of them retry, and the decision never rests on a stale
+ * and not be dissolved (R48, R50); the route (`route.ts`) runs them through the kernel's command loop, so
+ * every organization stream takes part in the append with its exact expected version and gets no events: a dissolution racing a signing makes one of them retry, and the decision never rests on a stale
  * organization. A pairing agreement creates no organization and no affiliation (R48).
  *
  * The other commands are decided on the agreement stream alone ({@link decider}). Every decision is judged
@@ -11,20 +10,14 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
-import type { Schedule } from "effect"
-import type { CommandContext, Handled } from "../kernel/CommandHandler.ts"
-import * as CommandHandler from "../kernel/CommandHandler.ts"
-import type { Decider, Fold, MultiDecider } from "../kernel/Decider.ts"
-import type { AppendError, ReadError } from "../kernel/errors.ts"
-import type { EventStore } from "../kernel/EventStore.ts"
+import { Result } from "effect"
+import type { Decider } from "../kernel/Decider.ts"
+import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
-import type { OrganizationEvent } from "../organization/events.ts"
 import type { OrganizationState } from "../organization/state.ts"
-import { fold as organizationFold, initialState as organizationInitial } from "../organization/state.ts"
-import { streamId as organizationStreamId } from "../organization/stream.ts"
+import type { PairingPolicy } from "../policy/PairingPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid, violation } from "../rules/RuleViolation.ts"
@@ -53,10 +46,8 @@ import {
 } from "./events.ts"
 import type { Area, Form, Party, Signatory, Term } from "./model.ts"
 import { endOf, partyIdOf } from "./model.ts"
-import type { PairingPolicy } from "./PairingPolicy.ts"
 import type { AgreementState } from "./state.ts"
-import { evolve, fold, initialState, nextReport, termEnd } from "./state.ts"
-import { streamId } from "./stream.ts"
+import { evolve, initialState, nextReport, termEnd } from "./state.ts"
 
 type Decision = Result.Result<ReadonlyArray<AgreementEvent>, DomainError>
 
@@ -199,7 +190,7 @@ export const checkPartyOrganizations = (
 ): DomainError | undefined => {
   for (const party of parties) {
     if (party._tag !== "OrganizationParty") continue
-    const state = orgs[party.orgId]
+    const state = lookup(orgs, party.orgId)
     // R50 HARD: a party organization must exist when the agreement is signed
     if (!existsAt(state, at)) {
       return violation("R50", "agreement.partyOrganizationNotFound", { agreementId, orgId: party.orgId, at })
@@ -236,7 +227,7 @@ export const checkJointOrganization = (
   if (orgId === undefined) return undefined
   // R48 CONF: joint organizations are the 村居联建 and 村企联建 kinds
   if (!jointForms.includes(form)) return violation("R48", "agreement.jointFormRequired", { agreementId, form, orgId })
-  const state = orgs[orgId]
+  const state = lookup(orgs, orgId)
   // R48 HARD: a joint organization is an organization (set up with R6 approval in the Organization pillar)
   if (!existsAt(state, at)) return violation("R48", "agreement.jointOrganizationNotFound", { agreementId, orgId, at })
   if (state.status === "dissolved") {
@@ -421,7 +412,7 @@ const recordActivity = (state: AgreementState, cmd: typeof RecordAgreementActivi
     description: cmd.description,
     at: cmd.at
   })
-  const existing = state.activities[cmd.activityId]
+  const existing = lookup(state.activities, cmd.activityId)
   if (existing !== undefined) {
     const again = existing.at === cmd.at && existing.area === cmd.area && existing.participants === cmd.participants
       && same(existing.partyIds, cmd.partyIds)
@@ -452,7 +443,7 @@ const recordActivity = (state: AgreementState, cmd: typeof RecordAgreementActivi
 }
 
 const submitReport = (policy: PairingPolicy, state: AgreementState, cmd: typeof SubmitAgreementReport.Type) => {
-  const existing = state.reports[cmd.reportId]
+  const existing = lookup(state.reports, cmd.reportId)
   if (existing !== undefined) return ok([])
   if (state.status === "none") return fail(notFound(cmd.agreementId))
   if (state.status === "proposed") {
@@ -488,8 +479,8 @@ const submitReport = (policy: PairingPolicy, state: AgreementState, cmd: typeof 
 }
 
 const evaluate = (state: AgreementState, cmd: typeof EvaluateAgreement.Type): Decision => {
-  if (state.evaluations[cmd.evaluationId] !== undefined) {
-    const previous = state.evaluations[cmd.evaluationId]!
+  const previous = lookup(state.evaluations, cmd.evaluationId)
+  if (previous !== undefined) {
     return previous.rating === cmd.rating && previous.at === cmd.at
       ? ok([])
       : fail(invalid("domain.alreadyExists", { entity: "evaluation", id: cmd.evaluationId }))
@@ -629,85 +620,3 @@ export const decider = (
   evolve,
   decide: (command, state) => decide(policies, command, state)
 })
-
-/**
- * The streams of a signing: the agreement and each organization it reads (keyed `organization:<orgId>`).
- *
- * @category models
- * @since 0.1.0
- */
-export type SigningStreams = Record<
-  string,
-  { readonly state: AgreementState | OrganizationState; readonly event: AgreementEvent | OrganizationEvent }
->
-
-type SigningFold = Fold<AgreementEvent | OrganizationEvent, AgreementState | OrganizationState>
-
-const orgKey = (orgId: string) => `organization:${orgId}`
-
-/**
- * The kernel multi-stream decider of a signing or renewal over the agreement and the given organizations.
- * Organization streams only take part with their expected versions: they never get events (R48).
- *
- * @category deciders
- * @since 0.1.0
- */
-export const signingDecider = (
-  policies: Policies,
-  orgIds: ReadonlyArray<string>
-): MultiDecider<SigningCommand, SigningStreams, DomainError> => ({
-  streams: {
-    agreement: fold as SigningFold,
-    ...Object.fromEntries(orgIds.map((id) => [orgKey(id), organizationFold as SigningFold]))
-  },
-  decide: (command, states) => {
-    const agreement = states["agreement"] as AgreementState
-    const needed = requiredOrganizations(command, agreement)
-    const missing = needed.find((id) => !orgIds.includes(id))
-    if (missing !== undefined) {
-      return Result.fail(invalid("agreement.partiesChanged", { agreementId: command.agreementId, orgId: missing }))
-    }
-    const orgs: Record<string, OrganizationState> = {}
-    for (const id of orgIds) orgs[id] = (states[orgKey(id)] as OrganizationState | undefined) ?? organizationInitial
-    return Result.map(decide(policies, command, agreement, orgs), (events) => ({ agreement: events }))
-  }
-})
-
-const isSigning = (command: AgreementCommand): command is SigningCommand =>
-  command._tag === "SignAgreement" || command._tag === "RenewAgreement"
-
-/**
- * Runs an agreement command against the event store and returns the agreement stream's outcome. A signing
- * or renewal reads its organizations' streams in the same atomic append (see the module header); when the
- * organizations it needs changed between choosing and deciding, it starts again (up to three times).
- *
- * @category handling
- * @since 0.1.0
- */
-export const handle = (
-  policies: Policies,
-  command: AgreementCommand,
-  options: { readonly context: CommandContext; readonly retry?: Schedule.Schedule<unknown, unknown> }
-): Effect.Effect<Handled<AgreementState, AgreementEvent>, DomainError | AppendError | ReadError, EventStore> => {
-  const stream = streamId(command.agreementId)
-  if (!isSigning(command)) return CommandHandler.handle(decider(policies), stream, command, options)
-  return Effect.gen(function*() {
-    let attempt = 0
-    while (true) {
-      const loaded = yield* CommandHandler.load(fold, stream)
-      const orgIds = requiredOrganizations(command, loaded.state)
-      const streamIds: Record<string, string> = { agreement: stream }
-      for (const id of orgIds) streamIds[orgKey(id)] = organizationStreamId(id)
-      const result = yield* Effect.result(
-        CommandHandler.handleMany(signingDecider(policies, orgIds), streamIds, command, options)
-      )
-      if (Result.isSuccess(result)) {
-        return result.success["agreement"] as Handled<AgreementState, AgreementEvent>
-      }
-      const error = result.failure
-      const changed = error._tag === "InvalidCommand" && error.code === "agreement.partiesChanged"
-      if (!changed || attempt >= 3) return yield* Effect.fail(error)
-      attempt++
-    }
-  })
-}

@@ -20,8 +20,8 @@ import { sort } from "../findings/Finding.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import { addDays, daysBetween } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
+import type { PairingPolicy } from "../policy/PairingPolicy.ts"
 import { pairingPolicyAt } from "./decide.ts"
-import type { PairingPolicy } from "./PairingPolicy.ts"
 import type { RegisterView } from "./projections/AgreementRegister.ts"
 import {
   councilMeetingsOverdue,

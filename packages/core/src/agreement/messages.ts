@@ -61,8 +61,9 @@ const standingsZh: Names = {
   terminated: "已终止"
 }
 
+// Own keys only: a value such as `constructor` is shown as itself, never as Object.prototype's function.
 const name = (names: Names) => (value: MessageParams[string]) =>
-  value === undefined ? "—" : names[String(value)] ?? String(value)
+  value === undefined ? "—" : Object.hasOwn(names, String(value)) ? names[String(value)]! : String(value)
 
 const aEn = name(areasEn)
 const aZh = name(areasZh)
@@ -168,8 +169,6 @@ const en: Catalog = {
   "agreement.openEnded": (p) => `Agreement ${show(p.agreementId)} is open-ended and does not expire`,
   "agreement.termNotEnded": (p) =>
     `The term of agreement ${show(p.agreementId)} runs until ${show(p.endDate)}; it has not ended on ${show(p.at)}`,
-  "agreement.partiesChanged": (p) =>
-    `The organizations of agreement ${show(p.agreementId)} changed while deciding (${show(p.orgId)}); try again`,
   "agreement.finding.expiring": (p) =>
     `Agreement ${show(p.agreementId)} ends on ${show(p.endDate)} (in ${show(p.days)} days): renew it or close it`,
   "agreement.finding.expired": (p) =>
@@ -254,8 +253,6 @@ const zh: Catalog = {
   "agreement.openEnded": (p) => `结对共建协议 ${show(p.agreementId)} 为不定期协议,不会期满`,
   "agreement.termNotEnded": (p) =>
     `结对共建协议 ${show(p.agreementId)} 的期限至 ${show(p.endDate)},${show(p.at)} 尚未期满`,
-  "agreement.partiesChanged": (p) =>
-    `决定期间结对共建协议 ${show(p.agreementId)} 涉及的党组织发生变化(${show(p.orgId)}),请重试`,
   "agreement.finding.expiring": (p) =>
     `结对共建协议 ${show(p.agreementId)} 将于 ${show(p.endDate)} 到期(还有 ${show(p.days)} 天):请续签或终止`,
   "agreement.finding.expired": (p) =>

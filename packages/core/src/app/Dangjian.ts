@@ -12,6 +12,7 @@ import { Effect, Result, Schema } from "effect"
 import type { SchemaIssue } from "effect"
 import * as Agreement from "../agreement/Agreement.ts"
 import * as CommandHandler from "../kernel/CommandHandler.ts"
+import type { Route } from "../kernel/Decider.ts"
 import type { Envelope } from "../kernel/Envelope.ts"
 import type { AppendError, ReadError } from "../kernel/errors.ts"
 import { CommandDecodeError, describeIssue } from "../kernel/errors.ts"
@@ -21,6 +22,7 @@ import * as Member from "../member/Member.ts"
 import * as Organization from "../organization/Organization.ts"
 import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
+import { invalid } from "../rules/RuleViolation.ts"
 
 /**
  * Every event definition of the library, for a store's codec.
@@ -92,6 +94,11 @@ export interface ExecuteOptions {
   readonly actor?: string
   readonly commandId?: string
   readonly correlationId?: string
+  /**
+   * Retries after a version conflict: a `Schedule`, or a `CommandHandler.RetryPolicy` as plain data (default:
+   * `CommandHandler.CommandRetry`, a jittered exponential backoff).
+   */
+  readonly retry?: CommandHandler.Retry
 }
 
 /**
@@ -122,38 +129,44 @@ export type ExecuteError = DomainError | AppendError | ReadError
  */
 export const defaultPolicies: Organization.Policies = PolicyTimeline.national
 
-const isTreeCommand = Schema.is(Organization.TreeCommand)
-const isMemberCommand = Schema.is(Member.MemberCommand)
-const isUnitCheckInCommand = Schema.is(Member.UnitCheckInCommand)
-const isAgreementCommand = Schema.is(Agreement.AgreementCommand)
-const isCouncilCommand = Schema.is(Agreement.CouncilCommand)
+/**
+ * The route of every aggregate: `execute` finds a command's route by its tag and runs it through the
+ * kernel's one command loop.
+ *
+ * @category routing
+ * @since 0.2.0
+ */
+export const routes = [
+  Organization.treeRoute,
+  Organization.route,
+  Member.route,
+  Member.unitCheckInRoute,
+  Agreement.route,
+  Agreement.councilRoute
+] as const
 
-/** What a single-stream command did: the stream is listed only when it got events. */
-const executedOne = (streamId: string, handled: CommandHandler.Handled<unknown, unknown>): Executed => ({
-  streams: handled.events.length > 0 ? [{ streamId, version: handled.version }] : [],
-  events: handled.events
-})
+type AnyRoute = Route<Command, Organization.Policies, DomainError>
 
-/** The streams a multi-stream command appended to (those that got events), and its events in log order. */
-const executedMany = (handled: { readonly [key: string]: CommandHandler.Handled<unknown, unknown> }): Executed => {
-  const streams = Object.values(handled)
+const routeByTag: ReadonlyMap<string, AnyRoute> = new Map(
+  routes.flatMap((route) => route.tags.map((tag): [string, AnyRoute] => [tag, route as unknown as AnyRoute]))
+)
+
+// The command's own actor (who acted, as the command records it) comes first; the options' actor (the
+// client's, the session's) stands in when the command names none.
+const contextOf = (command: Command, options: ExecuteOptions | undefined): CommandHandler.CommandContext => {
+  const actor = command.actor ?? options?.actor
   return {
-    streams: streams
-      .filter((h) => h.events.length > 0)
-      .map((h) => ({ streamId: h.events[0]!.streamId, version: h.version })),
-    events: streams.flatMap((h) => h.events).sort((a, b) => a.globalPosition - b.globalPosition)
+    occurredAt: command.at,
+    ...(actor === undefined ? {} : { actor }),
+    ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
+    ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId })
   }
 }
 
-const contextOf = (at: string, options: ExecuteOptions | undefined): CommandHandler.CommandContext => ({
-  occurredAt: at,
-  ...(options?.actor === undefined ? {} : { actor: options.actor }),
-  ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
-  ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId })
-})
-
 /**
- * Runs a command: decides it on the state of the streams it concerns and appends the result atomically.
+ * Runs a command: finds its route by its tag, decides it on the state of the streams it concerns with the
+ * policy in force on its legal date, and appends the result atomically, trying again after a version
+ * conflict as `options.retry` (or `CommandHandler.CommandRetry`) allows.
  *
  * @category executing
  * @since 0.1.0
@@ -162,37 +175,15 @@ export const execute = (
   command: Command,
   options?: ExecuteOptions
 ): Effect.Effect<Executed, ExecuteError, EventStore> => {
-  const policies = options?.policies ?? defaultPolicies
-  const context = contextOf(command.at, options)
-  if (isTreeCommand(command)) return Effect.map(Organization.handleTree(policies, command, { context }), executedMany)
-  // Member commands touch the member stream and the organizations' rosters in one atomic append (R38, R42).
-  if (isMemberCommand(command)) return Effect.map(Member.handle(policies, command, { context }), executedMany)
-  if (isUnitCheckInCommand(command)) {
-    const streamId = Member.unitStreamId(command.unitOrgId)
-    return Effect.map(
-      CommandHandler.handle(Member.unitDecider, streamId, command, { context }),
-      (handled) => executedOne(streamId, handled)
-    )
-  }
-  // Agreements read their party organizations' streams but only ever append to their own (R50).
-  if (isAgreementCommand(command)) {
-    const streamId = Agreement.streamId(command.agreementId)
-    return Effect.map(
-      Agreement.handle(policies, command, { context }),
-      (handled) => executedOne(streamId, handled)
-    )
-  }
-  if (isCouncilCommand(command)) {
-    const streamId = Agreement.councilStreamId(command.councilId)
-    return Effect.map(
-      Agreement.handleCouncil(command, { context }),
-      (handled) => executedOne(streamId, handled)
-    )
-  }
-  const streamId = Organization.streamId(command.orgId)
+  // Every tag of `Command` has a route (a test holds them so); a command built without the Schema is refused.
+  const route = routeByTag.get(command._tag)
+  if (route === undefined) return Effect.fail(invalid("domain.unknownCommand"))
   return Effect.map(
-    CommandHandler.handle(Organization.decider(policies), streamId, command, { context }),
-    (handled) => executedOne(streamId, handled)
+    CommandHandler.run(route, command, options?.policies ?? defaultPolicies, {
+      context: contextOf(command, options),
+      ...(options?.retry === undefined ? {} : { retry: options.retry })
+    }),
+    (ran): Executed => ({ streams: ran.streams, events: ran.events })
   )
 }
 

@@ -13,6 +13,7 @@ import type { Envelope } from "../kernel/Envelope.ts"
 import type { ReadError } from "../kernel/errors.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
+import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { UnitCheckInEvent } from "../member/events.ts"
 import { assessMembers } from "../member/findings.ts"
@@ -67,7 +68,7 @@ export const projection = (asOf: LegalDate): Projection.Projection<ComplianceVie
   const applyUnit = (units: ComplianceView["units"], envelope: Envelope): ComplianceView["units"] => {
     const unitOrgId = unitOrgIdOf(envelope.streamId)
     if (unitOrgId === undefined || OrganizationTree.legalDateOf(envelope) > asOf) return units
-    const before = units[unitOrgId] ?? unitInitialState
+    const before = lookup(units, unitOrgId) ?? unitInitialState
     const after = unitEvolve(before, envelope.data as UnitCheckInEvent)
     return after === before ? units : { ...units, [unitOrgId]: after }
   }

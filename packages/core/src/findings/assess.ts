@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
@@ -83,7 +84,7 @@ export const assessCoverage = (
   }
   const out: Array<Finding> = []
   for (const unit of units) {
-    const coveredBy = unit.coveredBy === undefined ? undefined : view.orgs[unit.coveredBy]
+    const coveredBy = unit.coveredBy === undefined ? undefined : lookup(view.orgs, unit.coveredBy)
     if (coveredBy?.status === "active" || jointlyCovered.has(unit.unitId)) continue
     const subject = { kind: "unit" as const, id: unit.unitId }
     const counts = { full: unit.fullCount, all: unit.fullCount }
@@ -141,7 +142,7 @@ export const assess = (
         policy,
         asOf,
         OrganizationTree.subtreeCounts(input, state.orgId),
-        state.parentId === undefined ? undefined : input.orgs[state.parentId]?.kind
+        state.parentId === undefined ? undefined : lookup(input.orgs, state.parentId)?.kind
       ),
       ...leadershipFindings(state, policy, asOf)
     )

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { lookup } from "../kernel/records.ts"
 import { addDays, daysBetween } from "../LegalDate.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { OrgKind } from "../organization/model.ts"
@@ -123,6 +124,18 @@ export const setupFindings = (
       })
     )
   }
+  if (state.kind === "primaryCommittee" && !reachedBy(policy.committeeThreshold, subtree)) {
+    // R7 REC: a committee whose subtree no longer reaches the committee threshold (R5: "100人以上" by default, on
+    // the policy's basis and inclusivity) has lost the basis it was set up on, and is to be adjusted promptly
+    out.push(
+      orgFinding(state, "R7", "warning", "organization.finding.committeeAdjustmentDue", {
+        members: countFor(policy.committeeThreshold, subtree),
+        basis: policy.committeeThreshold.basis,
+        threshold: policy.committeeThreshold.value,
+        inclusive: policy.committeeThreshold.inclusive
+      })
+    )
+  }
   const units = Object.entries(state.coveredUnits)
   if (state.kind === "jointBranch" && units.length > policy.jointBranchMaxUnits) {
     // R2 REC: a joint branch generally covers at most 5 units
@@ -185,7 +198,7 @@ export const setupFindings = (
   if (isBranchKind(state.kind) && !isTownshipLevel(state.kind)) {
     for (const [groupId, group] of Object.entries(state.groups)) {
       const members = group.memberIds.length
-      const full = group.memberIds.filter((id) => state.roster[id] === "full").length
+      const full = group.memberIds.filter((id) => lookup(state.roster, id) === "full").length
       // R12 CONF (secondary): a group has at least 3 members, at least 1 of them full
       if (members < policy.groups.minMembers || full < policy.groups.minFull) {
         out.push(

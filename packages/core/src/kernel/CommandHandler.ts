@@ -1,16 +1,18 @@
 /**
- * Command handling: load a stream (optionally from a snapshot), decide, append with the exact expected
- * version, and on a {@link VersionConflict} load again and decide again, as a `Schedule` allows. The
- * multi-stream form loads several streams and appends to all of them in one atomic append, each with its
- * expected version, so their states can never disagree.
+ * Command handling, written once: {@link run} is the only command loop. It finds the streams a command needs
+ * (following what the states it loads name, and keeping every state it loads), loads the missing ones
+ * concurrently (optionally from snapshots), decides, appends once to every stream it read, each with its
+ * exact expected version, and on a {@link VersionConflict} starts again after a jittered exponential backoff,
+ * as the caller's retry policy allows. {@link handle} (one stream) and {@link handleMany} (fixed streams) are
+ * that loop with a fixed route.
  *
  * @since 0.1.0
  */
-import { Effect, Option, Result, Schedule } from "effect"
-import type { Decider, Fold, MultiDecider, TaggedEvent } from "./Decider.ts"
+import { Context, Duration, Effect, Option, Random, Result, Schedule } from "effect"
+import type { Decider, Fold, MultiDecider, Route, StreamEvents, StreamStates, TaggedEvent } from "./Decider.ts"
 import type { Envelope, EventMetadata, NewEvent, StreamId } from "./Envelope.ts"
 import type { AppendError, ReadError } from "./errors.ts"
-import type { AppendToStream, EventStoreShape, FoldedStream } from "./EventStore.ts"
+import type { AppendToStream, EventStoreShape, FoldedStream, StoredPosition } from "./EventStore.ts"
 import { EventStore, fold as foldStream } from "./EventStore.ts"
 import type { AccessStrategy } from "./Snapshot.ts"
 import { SnapshotStore } from "./Snapshot.ts"
@@ -33,14 +35,77 @@ export interface CommandContext {
 }
 
 /**
+ * How often, and after how long, a command is tried again after a {@link VersionConflict}: up to `retries`
+ * more times, waiting before try n a random time between 0 and `min(capMillis, baseMillis × 2^n)` ("full
+ * jitter"), so that writers who collided spread out instead of colliding again. Plain data, so callers without
+ * Effect can set it.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface RetryPolicy {
+  readonly retries: number
+  readonly baseMillis: number
+  readonly capMillis: number
+}
+
+/**
+ * The default retry policy: 12 retries, from 5 ms doubling up to 250 ms. Eight writers contending for one
+ * organization all get through with it (the contention test of every store).
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const defaultRetryPolicy: RetryPolicy = { retries: 12, baseMillis: 5, capMillis: 250 }
+
+/**
+ * A retry policy as a `Schedule` for {@link HandleOptions.retry}.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const backoff = (policy: RetryPolicy): Schedule.Schedule<unknown, unknown> =>
+  Schedule.max([
+    Schedule.exponential(Duration.millis(policy.baseMillis)).pipe(
+      Schedule.modifyDelay(({ duration }) =>
+        Effect.map(Random.next, (r) => Duration.millis(r * Math.min(policy.capMillis, Duration.toMillis(duration))))
+      )
+    ),
+    Schedule.recurs(policy.retries)
+  ])
+
+/**
+ * The retry schedule used when a call names none: {@link backoff} of {@link defaultRetryPolicy}. Provide
+ * another value (`Effect.provideService(CommandHandler.CommandRetry, schedule)`, or `Layer.succeed`) to change
+ * it for every command of a program.
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export const CommandRetry = Context.Reference<Schedule.Schedule<unknown, unknown>>("@dangjian/core/CommandRetry", {
+  defaultValue: () => backoff(defaultRetryPolicy)
+})
+
+/**
+ * A retry as a schedule or as plain data.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Retry = Schedule.Schedule<unknown, unknown> | RetryPolicy
+
+const scheduleOf = (retry: Retry): Schedule.Schedule<unknown, unknown> =>
+  Schedule.isSchedule(retry) ? retry : backoff(retry)
+
+/**
  * @category models
  * @since 0.1.0
  */
 export interface HandleOptions {
   readonly context: CommandContext
-  /** Retries after a version conflict (default: 3 immediate retries). */
-  readonly retry?: Schedule.Schedule<unknown, unknown>
-  /** How to load the stream (default: whole). */
+  /** Retries after a version conflict (default: {@link CommandRetry}). */
+  readonly retry?: Retry
+  /** How to load a stream (default: whole). */
   readonly access?: AccessStrategy
 }
 
@@ -56,14 +121,6 @@ export interface Handled<State, Event> {
   readonly version: number
   readonly events: ReadonlyArray<Envelope<Event>>
 }
-
-/**
- * The default retry policy on version conflicts: 3 immediate retries.
- *
- * @category constants
- * @since 0.1.0
- */
-export const defaultRetry: Schedule.Schedule<unknown, unknown> = Schedule.recurs(3)
 
 const isConflict = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === "VersionConflict"
@@ -148,7 +205,165 @@ export const load = <Event extends TaggedEvent, State>(
   EventStore.use((store) => loadWith(store, fold, streamId, access))
 
 /**
- * Handles a command on one stream.
+ * What {@link run} did: the streams it appended to with their new versions, the events it appended in log
+ * order (both empty when the decision was "nothing to do"; streams read but not written are never listed),
+ * and the state and version of every stream it read, after the command.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Ran {
+  readonly streams: ReadonlyArray<{ readonly streamId: StreamId; readonly version: number }>
+  readonly events: ReadonlyArray<Envelope<TaggedEvent>>
+  readonly states: ReadonlyMap<StreamId, FoldedStream<unknown>>
+}
+
+// No route of the library needs more than three rounds (a command, the streams it names, the streams their
+// states name). A route that still names new streams after this many is decided with what it has: every stream
+// it read still takes part in the append with its expected version, so the decision stays atomic.
+const maxRounds = 16
+
+/**
+ * The states a route needs for a command, found from a lookup that never fails (a pure world, a test):
+ * {@link run}'s discovery without a store.
+ *
+ * @category handling
+ * @since 0.2.0
+ */
+export const discover = <Command extends TaggedEvent, Env, Err>(
+  route: Route<Command, Env, Err>,
+  command: Command,
+  stateOf: (streamId: StreamId) => unknown
+): StreamStates => {
+  const states = new Map<StreamId, unknown>()
+  for (let round = 0; round < maxRounds; round++) {
+    const missing = route.streams(command, states).filter((id) => !states.has(id))
+    if (missing.length === 0) break
+    for (const id of missing) states.set(id, stateOf(id))
+  }
+  return states
+}
+
+const appendedEnvelopes = (
+  positions: ReadonlyArray<StoredPosition>,
+  stored: ReadonlyMap<StreamId, ReadonlyArray<NewEvent<TaggedEvent>>>
+): ReadonlyArray<Envelope<TaggedEvent>> => {
+  const next = new Map<StreamId, number>()
+  return positions.map((p) => {
+    const i = next.get(p.streamId) ?? 0
+    next.set(p.streamId, i + 1)
+    const event = stored.get(p.streamId)![i]!
+    return { ...p, type: event.type, data: event.data, metadata: event.metadata }
+  })
+}
+
+/**
+ * Runs a command through its route: the one command loop of the library.
+ *
+ * 1. Discovery: ask the route which streams the command needs, load the missing ones concurrently (from a
+ *    snapshot when `access` says so), and ask again with every state loaded so far, until it names no new
+ *    stream. Every stream is read once per attempt.
+ * 2. Decide over every loaded state (pure).
+ * 3. Append once: every stream loaded takes part with its exact expected version, the streams that got
+ *    events with their events, so the whole decision is atomic and rests on states no one changed.
+ * 4. On a {@link VersionConflict}, start again from 1 after the retry policy's delay; any other failure, and a
+ *    conflict past the policy, is the result.
+ *
+ * @category handling
+ * @since 0.2.0
+ */
+export const run = <Command extends TaggedEvent, Env, Err>(
+  route: Route<Command, Env, Err>,
+  command: Command,
+  env: Env,
+  options: HandleOptions
+): Effect.Effect<Ran, Err | AppendError | ReadError, EventStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const attempt = Effect.gen(function*() {
+      const loaded = new Map<StreamId, FoldedStream<unknown>>()
+      const states = new Map<StreamId, unknown>()
+      for (let round = 0; round < maxRounds; round++) {
+        const missing = [...new Set(route.streams(command, states))].filter((id) => !states.has(id))
+        if (missing.length === 0) break
+        const folded = yield* Effect.forEach(
+          missing,
+          (id) => loadWith(store, route.fold(id), id, options.access),
+          { concurrency: "unbounded" }
+        )
+        missing.forEach((id, i) => {
+          loaded.set(id, folded[i]!)
+          states.set(id, folded[i]!.state)
+        })
+      }
+      const decided = route.decide(command, states, env)
+      if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
+      return yield* appendDecision(store, route, command, loaded, decided.success, options)
+    })
+    const schedule = options.retry === undefined ? yield* CommandRetry : scheduleOf(options.retry)
+    return yield* Effect.retry(attempt, { schedule, while: isConflict })
+  }).pipe(Effect.withSpan("dangjian.command", { attributes: { "dangjian.command": command._tag } }))
+
+const appendDecision = <Command extends TaggedEvent, Env, Err>(
+  store: EventStoreShape,
+  route: Route<Command, Env, Err>,
+  command: Command,
+  loaded: ReadonlyMap<StreamId, FoldedStream<unknown>>,
+  decision: StreamEvents,
+  options: HandleOptions
+): Effect.Effect<Ran, AppendError> =>
+  Effect.gen(function*() {
+    const byStream = new Map<StreamId, Array<TaggedEvent>>()
+    for (const { streamId, events } of decision) {
+      if (events.length === 0) continue
+      // A decision may only write to streams it read: their expected versions are what makes it atomic.
+      if (!loaded.has(streamId)) {
+        return yield* Effect.die(
+          new Error(`the route of ${command._tag} decided events for ${streamId}, which it did not read`)
+        )
+      }
+      const list = byStream.get(streamId)
+      if (list === undefined) byStream.set(streamId, [...events])
+      else list.push(...events)
+    }
+    if (byStream.size === 0) return { streams: [], events: [], states: loaded }
+    const all = [...byStream.values()].flat()
+    const stored = yield* toNewEvents(all, options.context)
+    const storedByStream = new Map<StreamId, ReadonlyArray<NewEvent<TaggedEvent>>>()
+    let offset = 0
+    for (const [streamId, events] of byStream) {
+      storedByStream.set(streamId, stored.slice(offset, offset + events.length))
+      offset += events.length
+    }
+    const request: Array<AppendToStream> = []
+    for (const [streamId, folded] of loaded) {
+      request.push({ streamId, expected: folded.version, events: storedByStream.get(streamId) ?? [] })
+    }
+    const result = yield* store.append(request)
+    const versions = new Map(result.streams.map((s) => [s.streamId, s.version]))
+    const after = new Map<StreamId, FoldedStream<unknown>>()
+    for (const [streamId, folded] of loaded) {
+      const events = byStream.get(streamId)
+      if (events === undefined) {
+        after.set(streamId, folded)
+        continue
+      }
+      const fold = route.fold(streamId)
+      let state = folded.state
+      for (const event of events) state = fold.evolve(state, event)
+      const version = versions.get(streamId) ?? folded.version
+      yield* saveSnapshot(streamId, options.access, folded.version, version, state)
+      after.set(streamId, { state, version })
+    }
+    return {
+      streams: [...byStream.keys()].map((streamId) => ({ streamId, version: after.get(streamId)!.version })),
+      events: appendedEnvelopes(result.positions, storedByStream),
+      states: after
+    }
+  })
+
+/**
+ * Handles a command on one stream: {@link run} with a route of that one stream.
  *
  * @category handling
  * @since 0.1.0
@@ -159,37 +374,28 @@ export const handle = <Command extends TaggedEvent, Event extends TaggedEvent, S
   command: Command,
   options: HandleOptions
 ): Effect.Effect<Handled<State, Event>, Err | AppendError | ReadError, EventStore> =>
-  Effect.gen(function*() {
-    const store = yield* EventStore
-    const attempt = Effect.gen(function*() {
-      const loaded = yield* loadWith(store, decider, streamId, options.access)
-      const decided = decider.decide(command, loaded.state)
-      if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
-      const events = decided.success
-      if (events.length === 0) return { state: loaded.state, version: loaded.version, events: [] }
-      const stored = yield* toNewEvents(events, options.context)
-      const result = yield* store.append([{ streamId, expected: loaded.version, events: stored }])
-      let state = loaded.state
-      for (const event of events) state = decider.evolve(state, event)
-      const version = result.streams[0]!.version
-      yield* saveSnapshot(streamId, options.access, loaded.version, version, state)
-      const envelopes = result.positions.map((p, i): Envelope<Event> => ({
-        ...p,
-        type: stored[i]!.type,
-        data: stored[i]!.data,
-        metadata: stored[i]!.metadata
-      }))
-      return { state, version, events: envelopes }
-    })
-    return yield* Effect.retry(attempt, {
-      schedule: options.retry ?? defaultRetry,
-      while: isConflict
-    })
-  }).pipe(
-    Effect.withSpan("dangjian.command", {
-      attributes: { "dangjian.stream": streamId, "dangjian.command": command._tag }
-    })
-  )
+  Effect.map(
+    run(
+      {
+        tags: [command._tag],
+        fold: () => decider,
+        streams: () => [streamId],
+        decide: (cmd, states) =>
+          Result.map(decider.decide(cmd, states.get(streamId) as State), (events) => [{ streamId, events }])
+      },
+      command,
+      undefined,
+      options
+    ),
+    (ran) => {
+      const folded = ran.states.get(streamId)!
+      return {
+        state: folded.state as State,
+        version: folded.version,
+        events: ran.events as ReadonlyArray<Envelope<Event>>
+      }
+    }
+  ).pipe(Effect.annotateSpans({ "dangjian.stream": streamId }))
 
 /**
  * The outcome of a multi-stream command, per stream.
@@ -202,9 +408,9 @@ export type HandledMany<Streams extends Record<string, { readonly state: unknown
 }
 
 /**
- * Handles a command over several streams: loads each one, decides over all states, and appends every
- * stream's events in one atomic append. Every loaded stream takes part with its exact expected version, even
- * when it gets no events, so the decision can never rest on a state that changed meanwhile.
+ * Handles a command over several fixed streams, keyed by name: {@link run} with a route of those streams.
+ * Every stream takes part in the one atomic append with its exact expected version, even when it gets no
+ * events, so the decision can never rest on a state that changed meanwhile.
  *
  * @category handling
  * @since 0.1.0
@@ -218,54 +424,43 @@ export const handleMany = <
   streamIds: { readonly [K in keyof Streams]: StreamId },
   command: Command,
   options: Omit<HandleOptions, "access">
-): Effect.Effect<HandledMany<Streams>, Err | AppendError | ReadError, EventStore> =>
-  Effect.gen(function*() {
-    const store = yield* EventStore
-    const keys = Object.keys(decider.streams) as Array<keyof Streams & string>
-    const attempt = Effect.gen(function*() {
-      const loaded: Record<string, FoldedStream<unknown>> = {}
-      for (const key of keys) {
-        loaded[key] = yield* loadWith(
-          store,
-          decider.streams[key] as Fold<TaggedEvent, unknown>,
-          streamIds[key],
-          undefined
-        )
-      }
-      const states: Record<string, unknown> = {}
-      for (const key of keys) states[key] = loaded[key]!.state
-      const decided = decider.decide(command, states as { readonly [K in keyof Streams]: Streams[K]["state"] })
-      if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
-      const request: Array<AppendToStream> = []
-      const perStream: Record<string, ReadonlyArray<NewEvent<TaggedEvent>>> = {}
-      for (const key of keys) {
-        const events = (decided.success[key] ?? []) as ReadonlyArray<TaggedEvent>
-        const stored = yield* toNewEvents(events, options.context)
-        perStream[key] = stored
-        request.push({ streamId: streamIds[key], expected: loaded[key]!.version, events: stored })
-      }
-      const anyEvents = request.some((part) => part.events.length > 0)
-      const result = anyEvents ? yield* store.append(request) : undefined
-      const out: Record<string, Handled<unknown, TaggedEvent>> = {}
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!
-        const fold = decider.streams[key] as Fold<TaggedEvent, unknown>
-        const stored = perStream[key]!
-        let state = loaded[key]!.state
-        for (const event of stored) state = fold.evolve(state, event.data)
-        const positions = result === undefined ? [] : result.positions.filter((p) => p.streamId === streamIds[key])
-        out[key] = {
-          state,
-          version: result === undefined ? loaded[key]!.version : result.streams[i]!.version,
-          events: positions.map((p, j) => ({
-            ...p,
-            type: stored[j]!.type,
-            data: stored[j]!.data,
-            metadata: stored[j]!.metadata
-          }))
-        }
-      }
-      return out as HandledMany<Streams>
-    })
-    return yield* Effect.retry(attempt, { schedule: options.retry ?? defaultRetry, while: isConflict })
-  }).pipe(Effect.withSpan("dangjian.command", { attributes: { "dangjian.command": command._tag } }))
+): Effect.Effect<HandledMany<Streams>, Err | AppendError | ReadError, EventStore> => {
+  const keys = Object.keys(decider.streams) as Array<keyof Streams & string>
+  const keyOf = new Map(keys.map((key) => [streamIds[key], key]))
+  return Effect.map(
+    run(
+      {
+        tags: [command._tag],
+        fold: (streamId) => decider.streams[keyOf.get(streamId)!] as Fold<TaggedEvent, unknown>,
+        streams: () => keys.map((key) => streamIds[key]),
+        decide: (cmd, states) =>
+          Result.map(
+            decider.decide(
+              cmd,
+              Object.fromEntries(keys.map((key) => [key, states.get(streamIds[key])])) as {
+                readonly [K in keyof Streams]: Streams[K]["state"]
+              }
+            ),
+            (events) =>
+              keys.map((key) => ({
+                streamId: streamIds[key],
+                events: (events[key] ?? []) as ReadonlyArray<TaggedEvent>
+              }))
+          )
+      },
+      command,
+      undefined,
+      options
+    ),
+    (ran) =>
+      Object.fromEntries(keys.map((key) => {
+        const streamId = streamIds[key]
+        const folded = ran.states.get(streamId)!
+        return [key, {
+          state: folded.state,
+          version: folded.version,
+          events: ran.events.filter((e) => e.streamId === streamId)
+        }]
+      })) as unknown as HandledMany<Streams>
+  )
+}

@@ -83,7 +83,10 @@ export const mergeCatalogs = (...all: ReadonlyArray<Catalogs>): Catalogs => ({
  * @since 0.1.0
  */
 export const renderWith = (catalogs: Catalogs, code: string, params: MessageParams, locale: Locale): string => {
-  const template = catalogs[locale][code] ?? catalogs.en[code]
+  // Own keys only: a code (or a locale) such as `constructor` must not find Object.prototype's.
+  const catalog = Object.hasOwn(catalogs, locale) ? catalogs[locale] : catalogs.en
+  const template = (Object.hasOwn(catalog, code) ? catalog[code] : undefined)
+    ?? (Object.hasOwn(catalogs.en, code) ? catalogs.en[code] : undefined)
   if (template !== undefined) return template(params)
   const shown = Object.entries(params)
     .filter(([, v]) => v !== undefined)

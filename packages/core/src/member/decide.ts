@@ -1,8 +1,8 @@
 /**
  * The decisions of the member aggregate. A member command is decided over the member stream and the
  * organization streams it concerns (the affiliation, a transfer's origin and destination, a mobile member's
- * host, a check-in community), and its events are appended to all of them at once by the kernel's
- * `CommandHandler.handleMany`, each stream with its exact expected version: a member's affiliation and the
+ * host, a check-in community), and its events are appended to all of them at once by the kernel's command
+ * loop (the route in `route.ts`), each stream with its exact expected version: a member's affiliation and the
  * organizations' rosters can never disagree (R38, R42).
  *
  * - Roster events on organization streams come from the organization pillar's own roster decisions
@@ -17,13 +17,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
-import type { Schedule } from "effect"
-import type { CommandContext, HandledMany } from "../kernel/CommandHandler.ts"
-import * as CommandHandler from "../kernel/CommandHandler.ts"
-import type { MultiDecider } from "../kernel/Decider.ts"
-import type { AppendError, ReadError } from "../kernel/errors.ts"
-import type { EventStore } from "../kernel/EventStore.ts"
+import { Result } from "effect"
+import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
@@ -32,10 +27,10 @@ import type { OrganizationEvent } from "../organization/events.ts"
 import type { Approval } from "../organization/model.ts"
 import { decideRosterAdd, decideRosterRemove, decideRosterStatus, requireActive } from "../organization/roster.ts"
 import type { OrganizationState } from "../organization/state.ts"
-import { childIds, fold as organizationFold, initialState as organizationInitial } from "../organization/state.ts"
-import { streamId as organizationStreamId } from "../organization/stream.ts"
+import { childIds, initialState as organizationInitial } from "../organization/state.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { moreThanHalf } from "../policy/GovernancePolicy.ts"
+import type { MembershipPolicy } from "../policy/MembershipPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid, violation } from "../rules/RuleViolation.ts"
@@ -79,12 +74,10 @@ import {
   TransferRejected,
   VoteRecorded
 } from "./events.ts"
-import type { MembershipPolicy } from "./MembershipPolicy.ts"
 import type { MeetingVote, ParticipationKind } from "./model.ts"
 import { probationEnd } from "./model.ts"
 import type { MemberState } from "./state.ts"
-import { fold, isActive, openTransfer } from "./state.ts"
-import { streamId } from "./stream.ts"
+import { isActive, openTransfer } from "./state.ts"
 
 /**
  * The states a member decision reads: the member's, and the organizations' it needs (by id).
@@ -153,7 +146,8 @@ export const requiredOrgs = (command: MemberCommand, member: MemberState): Reado
   }
 }
 
-const orgState = (states: MemberStates, orgId: string): OrganizationState => states.orgs[orgId] ?? organizationInitial
+const orgState = (states: MemberStates, orgId: string): OrganizationState =>
+  lookup(states.orgs, orgId) ?? organizationInitial
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared checks
@@ -297,7 +291,7 @@ const register = (states: MemberStates, cmd: RegisterMember): Decision => {
     ...(cmd.probationEndsAt === undefined ? {} : { probationEndsAt: cmd.probationEndsAt }),
     at: cmd.at
   })
-  const listed = org.roster[cmd.memberId]
+  const listed = lookup(org.roster, cmd.memberId)
   // Already listed by the organization's establishment: the member stream catches up, the roster stays.
   if (listed === cmd.status) return ok([event])
   if (listed !== undefined) {
@@ -864,89 +858,3 @@ export const decideWith = (policy: GovernancePolicy, command: MemberCommand, sta
  */
 export const decide = (policies: Policies, command: MemberCommand, states: MemberStates): Decision =>
   decideWith(policyAt(toTimeline(policies), command.at), command, states)
-
-// ---------------------------------------------------------------------------------------------------------
-// The kernel multi-stream decider and the handler
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * The streams of a member decision: `member`, and `org:<orgId>` for each organization.
- *
- * @category models
- * @since 0.1.0
- */
-export type MemberStreams = Record<
-  string,
-  { readonly state: MemberState | OrganizationState; readonly event: MemberEvent | OrganizationEvent }
->
-
-const orgKey = (orgId: string): string => `org:${orgId}`
-
-/**
- * The kernel multi-stream decider of a member command over the member stream (key `member`) and the given
- * organizations (keys `org:<orgId>`). When the member's state names an organization that was not loaded
- * (its affiliation changed meanwhile), it rejects with `member.streamsChanged` so the handler starts again.
- *
- * @category deciders
- * @since 0.1.0
- */
-export const memberDecider = (
-  policies: Policies,
-  orgIds: ReadonlyArray<string>
-): MultiDecider<MemberCommand, MemberStreams, DomainError> => {
-  const timeline = toTimeline(policies)
-  const loaded = new Set(orgIds)
-  return {
-    streams: {
-      member: fold,
-      ...Object.fromEntries(orgIds.map((id) => [orgKey(id), organizationFold]))
-    } as MultiDecider<MemberCommand, MemberStreams, DomainError>["streams"],
-    decide: (command, states) => {
-      const member = states["member"] as MemberState
-      const missing = requiredOrgs(command, member).find((id) => !loaded.has(id))
-      if (missing !== undefined) {
-        return Result.fail(invalid("member.streamsChanged", { memberId: command.memberId, missing }))
-      }
-      const orgs: Record<string, OrganizationState> = {}
-      for (const id of orgIds) orgs[id] = states[orgKey(id)] as OrganizationState
-      return Result.map(decideWith(policyAt(timeline, command.at), command, { member, orgs }), (events) => {
-        const out: Record<string, ReadonlyArray<MemberEvent | OrganizationEvent>> = { member: events.member }
-        for (const [id, list] of Object.entries(events.orgs)) out[orgKey(id)] = list
-        return out
-      })
-    }
-  }
-}
-
-/**
- * Runs a member command against the event store: loads the member to find the organizations the command
- * needs, decides over all of them and appends to every one atomically with its exact expected version
- * (`CommandHandler.handleMany`). A received transfer is one append to the member, the origin and the
- * destination (R42). Version conflicts are retried by the kernel; a changed affiliation starts again (up to
- * three times).
- *
- * @category handling
- * @since 0.1.0
- */
-export const handle = (
-  policies: Policies,
-  command: MemberCommand,
-  options: { readonly context: CommandContext; readonly retry?: Schedule.Schedule<unknown, unknown> }
-): Effect.Effect<HandledMany<MemberStreams>, DomainError | AppendError | ReadError, EventStore> =>
-  Effect.gen(function*() {
-    let attempt = 0
-    while (true) {
-      const loaded = yield* CommandHandler.load(fold, streamId(command.memberId))
-      const orgIds = requiredOrgs(command, loaded.state)
-      const streamIds: Record<string, string> = { member: streamId(command.memberId) }
-      for (const id of orgIds) streamIds[orgKey(id)] = organizationStreamId(id)
-      const result = yield* Effect.result(
-        CommandHandler.handleMany(memberDecider(policies, orgIds), streamIds, command, options)
-      )
-      if (Result.isSuccess(result)) return result.success
-      const error = result.failure
-      const changed = error._tag === "InvalidCommand" && error.code === "member.streamsChanged"
-      if (!changed || attempt >= 3) return yield* Effect.fail(error)
-      attempt++
-    }
-  })

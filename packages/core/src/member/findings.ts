@@ -10,15 +10,16 @@
  */
 import type { Finding, Severity } from "../findings/Finding.ts"
 import { sort } from "../findings/Finding.ts"
+import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
 import type { OrganizationState } from "../organization/state.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
+import { credentialFor } from "../policy/MembershipPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import { sinceLastParticipation } from "./decide.ts"
-import { credentialFor } from "./model.ts"
 import type { MemberState } from "./state.ts"
 import { isActive, openTransfer } from "./state.ts"
 import type { UnitCheckInState } from "./unitCheckIn.ts"
@@ -183,7 +184,7 @@ const mobileFindings = (
   if (mobile === undefined || !isActive(member)) return []
   const m = policy.membership
   const out: Array<Finding> = []
-  const origin = member.orgId === undefined ? undefined : orgs?.[member.orgId]
+  const origin = member.orgId === undefined ? undefined : lookup(orgs, member.orgId)
   // R45 REC: a rural branch names a person to keep contact with each mobile member
   if (m.requireMobileContactPerson && origin?.locus === "village" && mobile.contactPersonId === undefined) {
     out.push(
@@ -291,14 +292,15 @@ const mobileBranchFindings = (
   const groups = new Map<string, { originOrgId: string; hostOrgId: string; full: number }>()
   for (const member of members) {
     if (member.status !== "full" || member.mobile === undefined || member.orgId === undefined) continue
-    const key = `${member.orgId}\u0000${member.mobile.hostOrgId}`
+    // One key per pair, whatever characters the ids hold.
+    const key = JSON.stringify([member.orgId, member.mobile.hostOrgId])
     const group = groups.get(key) ?? { originOrgId: member.orgId, hostOrgId: member.mobile.hostOrgId, full: 0 }
     groups.set(key, { ...group, full: group.full + 1 })
   }
   const out: Array<Finding> = []
   for (const group of groups.values()) {
     if (group.full < policy.branchMinFull.value) continue
-    if (orgs?.[group.hostOrgId]?.kind === "mobileMemberBranch") continue
+    if (lookup(orgs, group.hostOrgId)?.kind === "mobileMemberBranch") continue
     out.push(
       finding(
         "R11",

@@ -9,8 +9,9 @@ import { show } from "../kernel/Message.ts"
 
 type Names = Readonly<Record<string, string>>
 
+// Own keys only: a value such as `constructor` is shown as itself, never as Object.prototype's function.
 const label = (names: Names) => (value: MessageParams[string]) =>
-  value === undefined ? "—" : names[String(value)] ?? String(value)
+  value === undefined ? "—" : Object.hasOwn(names, String(value)) ? names[String(value)]! : String(value)
 
 const kindEn = label({
   orgLife: "organizational life",
@@ -136,8 +137,6 @@ export const memberMessages: Catalogs = {
       `Member ${show(p.memberId)} is listed at ${show(p.orgId)} as ${kindEn(p.listed)}, not ${kindEn(p.status)}`,
     "member.sinceAfterDate": (p) =>
       `Member ${show(p.memberId)}: lost contact since ${show(p.since)} is after the date ${show(p.at)}`,
-    "member.streamsChanged": (p) =>
-      `The organizations of member ${show(p.memberId)} changed while deciding (${show(p.missing)}); try again`,
     "member.suspensionTooEarly": (p) =>
       `Contact with member ${show(p.memberId)} was lost on ${show(p.since)}, ${
         show(p.months)
@@ -273,7 +272,6 @@ export const memberMessages: Catalogs = {
     "member.rosterStatusMismatch": (p) =>
       `党员 ${show(p.memberId)} 在 ${show(p.orgId)} 名册中为${kindZh(p.listed)},而非${kindZh(p.status)}`,
     "member.sinceAfterDate": (p) => `党员 ${show(p.memberId)} 失联起始日 ${show(p.since)} 晚于日期 ${show(p.at)}`,
-    "member.streamsChanged": (p) => `决定期间党员 ${show(p.memberId)} 所涉党组织发生变化(${show(p.missing)}),请重试`,
     "member.suspensionTooEarly": (p) =>
       `党员 ${show(p.memberId)} 自 ${show(p.since)} 失去联系,已 ${show(p.months)} 个月;停止党籍须满 ${
         show(p.required)

@@ -7,7 +7,6 @@
  */
 import { Schema } from "effect"
 import { addMonths, LegalDate } from "../LegalDate.ts"
-import type { MembershipPolicy } from "./MembershipPolicy.ts"
 
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
@@ -54,41 +53,6 @@ export const MobileCredential = Schema.Literals(["certificate", "mobileCard"])
  * @since 0.1.0
  */
 export type MobileCredential = typeof MobileCredential.Type
-
-/**
- * The credential an absence calls for (R44): `none` (short absence), `certificateOrMobileCard`,
- * `mobileCard` (place or time uncertain) or `transferLetter` (away at a fixed place long enough that the
- * affiliation is to be transferred, R41).
- *
- * @category models
- * @since 0.1.0
- */
-export type RequiredCredential = "none" | "certificateOrMobileCard" | "mobileCard" | "transferLetter"
-
-/**
- * R44 CONF: the credential for an absence of `months` whole months: none up to `credentialFreeMonths`; a
- * transfer letter from `transferDueAfterMonths` at a fixed place ("6个月以上" is inclusive, R41, §3.1); a
- * mobile-member card when the place is uncertain; otherwise a certificate or a card.
- *
- * @example
- * ```ts
- * import { Member, GovernancePolicy } from "@dangjian/core"
- *
- * const policy = GovernancePolicy.national.membership
- * Member.credentialFor(policy, 3, true) // => "none"
- * Member.credentialFor(policy, 5, true) // => "certificateOrMobileCard"
- * Member.credentialFor(policy, 6, true) // => "transferLetter"
- * Member.credentialFor(policy, 6, false) // => "mobileCard"
- * ```
- *
- * @category getters
- * @since 0.1.0
- */
-export const credentialFor = (policy: MembershipPolicy, months: number, fixedPlace: boolean): RequiredCredential => {
-  if (months <= policy.credentialFreeMonths) return "none"
-  if (!fixedPlace) return "mobileCard"
-  return months >= policy.transferDueAfterMonths ? "transferLetter" : "certificateOrMobileCard"
-}
 
 /**
  * R42 HARD: why a receiving organization refused a transfer. "Refusing without cause is prohibited", so a

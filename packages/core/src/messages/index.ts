@@ -51,4 +51,4 @@ export const render = (localized: Localized, locale: Locale = "zh-CN"): string =
  * @since 0.1.0
  */
 export const isTranslated = (code: string): boolean =>
-  catalogs.en[code] !== undefined && catalogs["zh-CN"][code] !== undefined
+  Object.hasOwn(catalogs.en, code) && Object.hasOwn(catalogs["zh-CN"], code)

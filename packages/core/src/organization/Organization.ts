@@ -11,8 +11,8 @@
  *   force on its legal date.
  * - Tree commands (establish, upgrade, downgrade, move, split, merge, dissolve) need the state of the
  *   organization's parent and sometimes of its children or of a merge target: they are decided over all
- *   those streams at once with {@link decideTree} and run with {@link handleTree} (a kernel
- *   `CommandHandler.handleMany`, one atomic append with an exact expected version per stream).
+ *   those streams at once with {@link decideTree}. {@link route} and {@link treeRoute} give both kinds to the
+ *   kernel's command loop (`CommandHandler.run`: one atomic append with an exact expected version per stream).
  * - The membership pillar appends the roster events together with its member-stream events, deciding them
  *   with {@link decideRosterAdd}, {@link decideRosterRemove} and {@link decideRosterStatus}.
  *
@@ -27,6 +27,7 @@ export * from "./decide.ts"
 export * from "./events.ts"
 export * from "./model.ts"
 export * from "./roster.ts"
+export * from "./route.ts"
 export * from "./state.ts"
 export { orgIdOf, streamId } from "./stream.ts"
 export * from "./tree.ts"

@@ -12,6 +12,7 @@
  */
 import { Result } from "effect"
 import type { Decider } from "../kernel/Decider.ts"
+import { has, lookup } from "../kernel/records.ts"
 import * as LegalDate from "../LegalDate.ts"
 import type { GovernancePolicy, SizeRange } from "../policy/GovernancePolicy.ts"
 import { minimumCandidates, moreThanHalf, quorumMinimum, reachedBy } from "../policy/GovernancePolicy.ts"
@@ -136,7 +137,7 @@ export const checkApprovalLevel = (
 // elsewhere in its subtree are not on this roster, and a township committee's members belong to the
 // branches of its organs: only members found here can be checked.
 const checkFullMember = (state: OrganizationState, memberId: string): DomainError | undefined => {
-  const status = state.roster[memberId]
+  const status = lookup(state.roster, memberId)
   if (status === "full") return undefined
   if (status === undefined && (childIds(state).length > 0 || isTownshipLevel(state.kind))) return undefined
   // R20 HARD: only full members have the right to be elected
@@ -556,7 +557,7 @@ const checkGroup = (
   const orgId = state.orgId
   if (!distinct(cmd.memberIds)) return invalid("organization.duplicateMember", { orgId })
   for (const memberId of cmd.memberIds) {
-    const status = state.roster[memberId]
+    const status = lookup(state.roster, memberId)
     // R12 / R38: a group divides the branch's own members
     if (status === undefined || status === "suspended") {
       return invalid("organization.notOnRoster", { orgId, memberId })
@@ -572,7 +573,7 @@ const checkGroup = (
       return invalid("organization.leaderNotInGroup", { orgId, groupId: cmd.groupId, memberId: cmd.leaderId })
     }
     // R12 CONF: a probationary member may not lead a group (secondary figure, policy switch)
-    if (!policy.groups.probationaryMayLead && state.roster[cmd.leaderId] === "probationary") {
+    if (!policy.groups.probationaryMayLead && lookup(state.roster, cmd.leaderId) === "probationary") {
       return violation("R12", "organization.probationaryGroupLeader", { orgId, groupId: cmd.groupId })
     }
   }
@@ -584,7 +585,7 @@ const formPartyGroup = (policy: GovernancePolicy, state: OrganizationState, cmd:
   if (!isBranchKind(state.kind)) {
     return fail(violation("R12", "organization.groupNeedsBranch", { orgId: state.orgId, kind: state.kind }))
   }
-  if (state.groups[cmd.groupId] !== undefined) {
+  if (has(state.groups, cmd.groupId)) {
     return fail(invalid("domain.alreadyExists", { entity: "partyGroup", id: cmd.groupId }))
   }
   const error = checkGroup(policy, state, cmd)
@@ -606,7 +607,7 @@ const reorganizePartyGroup = (
   state: OrganizationState,
   cmd: typeof ReorganizePartyGroup.Type
 ) => {
-  if (state.groups[cmd.groupId] === undefined) {
+  if (!has(state.groups, cmd.groupId)) {
     return fail(invalid("domain.notFound", { entity: "partyGroup", id: cmd.groupId }))
   }
   const error = checkGroup(policy, state, cmd)
@@ -724,12 +725,12 @@ export const decideWith = (
     case "ReorganizePartyGroup":
       return reorganizePartyGroup(policy, state, command)
     case "DisbandPartyGroup":
-      if (state.groups[command.groupId] === undefined) {
+      if (!has(state.groups, command.groupId)) {
         return fail(invalid("domain.notFound", { entity: "partyGroup", id: command.groupId }))
       }
       return ok([PartyGroupDisbanded.make({ orgId: state.orgId, groupId: command.groupId, at: command.at })])
     case "DesignateHubHousehold": {
-      const group = state.groups[command.groupId]
+      const group = lookup(state.groups, command.groupId)
       if (group === undefined) return fail(invalid("domain.notFound", { entity: "partyGroup", id: command.groupId }))
       // R13 CONF: a hub household is a member household of the group
       if (!group.memberIds.includes(command.memberId)) {
@@ -742,7 +743,7 @@ export const decideWith = (
         )
       }
       for (const other of Object.values(state.groups)) {
-        if (other.hubs[command.hubId] !== undefined) {
+        if (has(other.hubs, command.hubId)) {
           return fail(invalid("domain.alreadyExists", { entity: "hubHousehold", id: command.hubId }))
         }
       }
@@ -758,7 +759,7 @@ export const decideWith = (
       ])
     }
     case "RevokeHubHousehold":
-      if (state.groups[command.groupId]?.hubs[command.hubId] === undefined) {
+      if (lookup(lookup(state.groups, command.groupId)?.hubs, command.hubId) === undefined) {
         return fail(invalid("domain.notFound", { entity: "hubHousehold", id: command.hubId }))
       }
       return ok([
@@ -772,12 +773,12 @@ export const decideWith = (
     }
     case "CoverUnit":
       if (!isJoint(state)) return fail(invalid("organization.notJoint", { orgId: state.orgId }))
-      if (state.coveredUnits[command.unitId] === command.fullCount) return ok([])
+      if (lookup(state.coveredUnits, command.unitId) === command.fullCount) return ok([])
       return ok([
         UnitCovered.make({ orgId: state.orgId, unitId: command.unitId, fullCount: command.fullCount, at: command.at })
       ])
     case "UncoverUnit":
-      if (state.coveredUnits[command.unitId] === undefined) {
+      if (!has(state.coveredUnits, command.unitId)) {
         return fail(invalid("domain.notFound", { entity: "unit", id: command.unitId }))
       }
       return ok([UnitUncovered.make({ orgId: state.orgId, unitId: command.unitId, at: command.at })])

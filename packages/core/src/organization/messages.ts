@@ -55,8 +55,9 @@ const levelsZh: Names = {
 const guardsZh: Names = { goodFoundation: "党建基础较好", venue: "具有较好党建阵地" }
 const guardsEn: Names = { goodFoundation: "a good Party-building foundation", venue: "a good venue" }
 
+// Own keys only: a value such as `constructor` is shown as itself, never as Object.prototype's function.
 const name = (names: Names) => (value: MessageParams[string]) =>
-  value === undefined ? "—" : names[String(value)] ?? String(value)
+  value === undefined ? "—" : Object.hasOwn(names, String(value)) ? names[String(value)]! : String(value)
 
 const kEn = name(kindsEn)
 const kZh = name(kindsZh)
@@ -230,8 +231,6 @@ const en: Catalog = {
     `${show(p.seats)} seats allow at most ${show(p.max)} candidates here; ${show(p.orgId)} named ${show(p.candidates)}`,
   "organization.tooManyDeputies": (p) =>
     `At most ${show(p.max)} deputy secretaries; ${show(p.deputies)} were named for ${show(p.orgId)}`,
-  "organization.treeChanged": (p) =>
-    `The organization tree around ${show(p.orgId)} changed while the command was decided; try again`,
   "organization.unifiedNeedsAliases": (p) =>
     `村居合一 (${show(p.orgId)}) is one organization with both names and one leadership team`,
   "organization.villageEnterpriseNeedsUnit": (p) => `村企联建 (${show(p.orgId)}) names the enterprise it joins`,
@@ -281,6 +280,12 @@ const en: Catalog = {
     `The general branch ${show(p.orgId)} has ${show(p.members)} members, no longer over ${
       show(p.threshold)
     }, and no recorded work need: consider adjusting it`,
+  "organization.finding.committeeAdjustmentDue": (p) =>
+    `The Party committee ${show(p.orgId)} has ${show(p.members)} ${
+      p.basis === "FM" ? "full members" : "members"
+    }, no longer ${above(p.inclusive, true)} ${
+      show(p.threshold)
+    }: the basis of a committee is gone, adjust it promptly`,
   "organization.finding.jointTooManyUnits": (p) =>
     `The joint branch ${show(p.orgId)} covers ${show(p.units)} units; generally at most ${show(p.max)}`,
   "organization.finding.unitCanStandAlone": (p) =>
@@ -460,7 +465,6 @@ const zh: Catalog = {
   "organization.tooManyCandidates": (p) =>
     `应选 ${show(p.seats)} 名,候选人不得多于 ${show(p.max)} 名;${show(p.orgId)} 提名 ${show(p.candidates)} 名`,
   "organization.tooManyDeputies": (p) => `副书记最多 ${show(p.max)} 名;${show(p.orgId)} 提名 ${show(p.deputies)} 名`,
-  "organization.treeChanged": (p) => `处理期间 ${show(p.orgId)} 所在的组织树已变化,请重试`,
   "organization.unifiedNeedsAliases": (p) => `村居合一(${show(p.orgId)})实行"两块牌子、一套班子"`,
   "organization.villageEnterpriseNeedsUnit": (p) => `村企联建(${show(p.orgId)})须注明联建的企业`,
   "organization.votesExceedPresent": (p) =>
@@ -501,6 +505,10 @@ const zh: Catalog = {
     }党委批准可以成立党委${guardsListZh(p.guards)}`,
   "organization.finding.downgradeSuggested": (p) =>
     `党总支 ${show(p.orgId)} 有党员 ${show(p.members)} 名,已不超过 ${show(p.threshold)} 人,且无工作需要记录:可考虑调整`,
+  "organization.finding.committeeAdjustmentDue": (p) =>
+    `党委 ${show(p.orgId)} 现有${p.basis === "FM" ? "正式党员" : "党员"} ${show(p.members)} 名,已${
+      p.inclusive === true ? "不足" : "不超过"
+    } ${show(p.threshold)} 人,不再具备设立党委的条件:应及时调整`,
   "organization.finding.jointTooManyUnits": (p) =>
     `联合党支部 ${show(p.orgId)} 覆盖 ${show(p.units)} 个单位,一般不超过 ${show(p.max)} 个`,
   "organization.finding.unitCanStandAlone": (p) =>

@@ -6,7 +6,6 @@
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
-import { ApprovalLevel, LocalGuard } from "../policy/GovernancePolicy.ts"
 
 /**
  * The kinds of Party organization (RULES.md §1):
@@ -90,6 +89,14 @@ export const Locus = Schema.Literals([
  */
 export type Locus = typeof Locus.Type
 
+// The stored format owns its literals. `Approval` and `LocalConditions` are stored in the organization's and the
+// member's events, so the approval levels and the local guards they hold are the organization's own lists here,
+// not `GovernancePolicy.ApprovalLevel` and `GovernancePolicy.LocalGuard`: editing a policy list never changes a
+// stored event. The lists are equal today; if one changes, TypeScript flags every place that compares a stored
+// value with a policy figure (`requiredApprovalLevel`, the R5 guard check), and the stored one needs an event
+// version of its own.
+const approvalLevels = ["primaryCommittee", "township", "county", "city", "province", "central"] as const
+
 /**
  * An approval: who approved (an opaque id of the approving body), at which level, on which date, and when
  * it was applied for (for the one-month reply of R6).
@@ -99,7 +106,7 @@ export type Locus = typeof Locus.Type
  */
 export const Approval = Schema.Struct({
   by: Schema.String,
-  level: ApprovalLevel,
+  level: Schema.Literals(approvalLevels),
   at: LegalDate,
   appliedAt: Schema.optionalKey(LegalDate)
 }).annotate({ identifier: "Approval" })
@@ -207,6 +214,21 @@ export const CoveredUnit = Schema.Struct({
 export type CoveredUnit = typeof CoveredUnit.Type
 
 /**
+ * Local preconditions a seed adds before a (second-tier) committee may be set up (S002, C5), as attested on a
+ * command and stored in its event (the organization's own list; see `approvalLevels` above).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const LocalGuard = Schema.Literals(["goodFoundation", "venue"])
+
+/**
+ * @category models
+ * @since 0.1.0
+ */
+export type LocalGuard = typeof LocalGuard.Type
+
+/**
  * Local conditions attested on a command (S002's guards, C5).
  *
  * @category models
@@ -308,26 +330,11 @@ export const canContain = (parent: OrgKind, child: OrgKind): boolean => {
  */
 export const isVillageOrCommunity = (locus: Locus): boolean => locus === "village" || locus === "community"
 
-const levelOrder: ReadonlyArray<ApprovalLevel> = [
-  "primaryCommittee",
-  "township",
-  "county",
-  "city",
-  "province",
-  "central"
-]
-
 /**
  * Whether an approval level is at least another (`township` ≥ `primaryCommittee`, `county` ≥ `township`, …).
  *
  * @category predicates
  * @since 0.1.0
  */
-export const levelAtLeast = (level: ApprovalLevel, required: ApprovalLevel): boolean =>
-  levelOrder.indexOf(level) >= levelOrder.indexOf(required)
-
-/**
- * @category models
- * @since 0.1.0
- */
-export { LocalGuard }
+export const levelAtLeast = (level: Approval["level"], required: Approval["level"]): boolean =>
+  approvalLevels.indexOf(level) >= approvalLevels.indexOf(required)

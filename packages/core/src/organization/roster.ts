@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Result } from "effect"
+import { has, lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid, violation } from "../rules/RuleViolation.ts"
@@ -61,7 +62,7 @@ export const decideRosterAdd = (
     // R9 HARD: members of a temporary branch keep their affiliation at home (§3.3), so none joins its roster
     return Result.fail(violation("R9", "organization.temporaryBranchNoAffiliation", { orgId: state.orgId }))
   }
-  if (state.roster[input.memberId] !== undefined) {
+  if (has(state.roster, input.memberId)) {
     return Result.fail(invalid("organization.alreadyOnRoster", { orgId: state.orgId, memberId: input.memberId }))
   }
   return Result.succeed([
@@ -87,7 +88,7 @@ export const decideRosterRemove = (
 ): Result.Result<ReadonlyArray<OrganizationEvent>, DomainError> => {
   const inactive = requireActive(state, input.orgId ?? state.orgId, input.at)
   if (inactive !== undefined) return Result.fail(inactive)
-  if (state.roster[input.memberId] === undefined) {
+  if (!has(state.roster, input.memberId)) {
     return Result.fail(invalid("organization.notOnRoster", { orgId: state.orgId, memberId: input.memberId }))
   }
   return Result.succeed([
@@ -115,7 +116,7 @@ export const decideRosterStatus = (
 ): Result.Result<ReadonlyArray<OrganizationEvent>, DomainError> => {
   const inactive = requireActive(state, input.orgId ?? state.orgId, input.at)
   if (inactive !== undefined) return Result.fail(inactive)
-  const current = state.roster[input.memberId]
+  const current = lookup(state.roster, input.memberId)
   if (current === undefined) {
     return Result.fail(invalid("organization.notOnRoster", { orgId: state.orgId, memberId: input.memberId }))
   }

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import type { Fold } from "../kernel/Decider.ts"
+import { lookup, without } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { Counts } from "../policy/GovernancePolicy.ts"
 import type { OrganizationEvent } from "./events.ts"
@@ -162,12 +163,6 @@ export const initialState: OrganizationState = {
   mergedInto: undefined
 }
 
-const without = <V>(record: Readonly<Record<string, V>>, key: string): Readonly<Record<string, V>> => {
-  if (!(key in record)) return record
-  const { [key]: _removed, ...rest } = record
-  return rest
-}
-
 const tally = (state: OrganizationState, status: RosterStatus | undefined, delta: number) =>
   status === "full"
     ? { full: state.full + delta }
@@ -198,18 +193,21 @@ const leaveGroups = (
   groups: Readonly<Record<string, PartyGroup>>,
   memberId: string
 ): Readonly<Record<string, PartyGroup>> => {
-  let out: Record<string, PartyGroup> | undefined
+  let out: Readonly<Record<string, PartyGroup>> | undefined
   for (const [id, group] of Object.entries(groups)) {
     const hubEntries = Object.entries(group.hubs)
     const isMember = group.memberIds.includes(memberId) || group.leaderId === memberId
       || hubEntries.some(([, hub]) => hub.memberId === memberId)
     if (!isMember) continue
-    out ??= { ...groups }
-    out[id] = {
-      ...group,
-      leaderId: group.leaderId === memberId ? undefined : group.leaderId,
-      memberIds: group.memberIds.filter((m) => m !== memberId),
-      hubs: Object.fromEntries(hubEntries.filter(([, hub]) => hub.memberId !== memberId))
+    // A spread with a computed key defines an own entry, even for a group id such as `__proto__`.
+    out = {
+      ...(out ?? groups),
+      [id]: {
+        ...group,
+        leaderId: group.leaderId === memberId ? undefined : group.leaderId,
+        memberIds: group.memberIds.filter((m) => m !== memberId),
+        hubs: Object.fromEntries(hubEntries.filter(([, hub]) => hub.memberId !== memberId))
+      }
     }
   }
   return out ?? groups
@@ -264,7 +262,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
         rosterChangedAt: state.rosterChangedAt
       }
     case "RosterMemberAdded": {
-      const previous = state.roster[event.memberId]
+      const previous = lookup(state.roster, event.memberId)
       const base = previous === undefined ? state : { ...state, ...tally(state, previous, -1) }
       return {
         ...base,
@@ -274,7 +272,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
       }
     }
     case "RosterMemberRemoved": {
-      const previous = state.roster[event.memberId]
+      const previous = lookup(state.roster, event.memberId)
       if (previous === undefined) return state
       return {
         ...state,
@@ -286,7 +284,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
       }
     }
     case "RosterMemberStatusChanged": {
-      const previous = state.roster[event.memberId]
+      const previous = lookup(state.roster, event.memberId)
       if (previous === undefined || previous === event.status) return state
       const base = { ...state, ...tally(state, previous, -1) }
       return {
@@ -418,7 +416,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
         }
       }
     case "PartyGroupReorganized": {
-      const group = state.groups[event.groupId]
+      const group = lookup(state.groups, event.groupId)
       if (group === undefined) return state
       return {
         ...state,
@@ -428,7 +426,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
     case "PartyGroupDisbanded":
       return { ...state, groups: without(state.groups, event.groupId) }
     case "HubHouseholdDesignated": {
-      const group = state.groups[event.groupId]
+      const group = lookup(state.groups, event.groupId)
       if (group === undefined) return state
       return {
         ...state,
@@ -445,7 +443,7 @@ export const evolve = (state: OrganizationState, event: OrganizationEvent): Orga
       }
     }
     case "HubHouseholdRevoked": {
-      const group = state.groups[event.groupId]
+      const group = lookup(state.groups, event.groupId)
       if (group === undefined) return state
       return {
         ...state,
@@ -508,7 +506,7 @@ export const counts = (state: OrganizationState): Counts => ({ full: state.full,
  * @since 0.1.0
  */
 export const rosterStatus = (state: OrganizationState, memberId: string): RosterStatus | undefined =>
-  state.roster[memberId]
+  lookup(state.roster, memberId)
 
 /**
  * The kind, or undefined before establishment.

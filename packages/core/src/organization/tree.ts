@@ -6,8 +6,8 @@
  * Why a multi-stream decision and not a check against the tree projection: a projection lags behind the
  * log, so two concurrent commands could both pass a check against it (two children attached under a parent
  * being downgraded, an upgrade racing a move). Deciding over the streams themselves, with the kernel's
- * `CommandHandler.handleMany` appending to each one with its exact expected version, makes every tree check
- * hold at commit time. Each parent records its children and their kinds on its own stream
+ * command loop appending to each one with its exact expected version, makes every tree check hold at commit
+ * time. Each parent records its children and their kinds on its own stream
  * (`SubOrganizationAttached`, `…KindChanged`, `…Detached`), so a parent's state answers "may this kind sit
  * here?" and "which children would this change affect?" without reading the whole tree.
  *
@@ -16,18 +16,13 @@
  *
  * The streams a command needs are found in two steps ({@link requiredStreams}): those the command names
  * (itself, a new parent, a merge target, the parts of a split), then those their states name (the current
- * parent, the children). {@link handleTree} loads them, decides, and appends; if the tree changed between
- * the two steps the decision reports `organization.treeChanged` and the handler starts again.
+ * parent, the children). The route (`route.ts`) gives both steps to the kernel's loop, which loads them,
+ * decides with {@link decideTree} and appends.
  *
  * @since 0.1.0
  */
-import { Effect, Result } from "effect"
-import type { Schedule } from "effect"
-import type { CommandContext, HandledMany } from "../kernel/CommandHandler.ts"
-import * as CommandHandler from "../kernel/CommandHandler.ts"
-import type { MultiDecider } from "../kernel/Decider.ts"
-import type { AppendError, ReadError } from "../kernel/errors.ts"
-import type { EventStore } from "../kernel/EventStore.ts"
+import { Result } from "effect"
+import { dictionary, has, lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { reachedBy } from "../policy/GovernancePolicy.ts"
@@ -64,11 +59,10 @@ import {
 } from "./events.ts"
 import type { Locus, OrgKind } from "./model.ts"
 import { canContain, isBranchKind, isTownshipLevel, isVillageOrCommunity, rank } from "./model.ts"
-import { subtreeCounts } from "./projections/OrganizationTree.ts"
 import { requireActive } from "./roster.ts"
 import type { OrganizationState } from "./state.ts"
-import { childIds, fold, initialState } from "./state.ts"
-import { streamId as streamIdOf } from "./stream.ts"
+import { childIds, initialState } from "./state.ts"
+import { subtreeCounts } from "./subtree.ts"
 
 /**
  * The states of the organizations a tree command reads, by organization id.
@@ -96,7 +90,7 @@ type Decision = Result.Result<TreeEvents, DomainError>
  * @since 0.1.0
  */
 export const requiredStreams = (command: TreeCommand, states: TreeStates): ReadonlyArray<string> => {
-  const self = states[command.orgId]
+  const self = lookup(states, command.orgId)
   const parent = self?.parentId
   const ids: Array<string | undefined> = [command.orgId]
   switch (command._tag) {
@@ -126,7 +120,8 @@ export const requiredStreams = (command: TreeCommand, states: TreeStates): Reado
 // Collects events per stream, in order, so that one stream named twice (a parent that is also the merge
 // target) gets one list.
 class Emitter {
-  private readonly out: Record<string, Array<OrganizationEvent>> = {}
+  // Keyed by organization ids, which are user data: no prototype, so `constructor` is just another id.
+  private readonly out: Record<string, Array<OrganizationEvent>> = dictionary()
   emit(orgId: string, ...events: ReadonlyArray<OrganizationEvent>): void {
     ;(this.out[orgId] ??= []).push(...events)
   }
@@ -140,7 +135,7 @@ const activeOther = (
   orgId: string,
   at: LegalDate
 ): Result.Result<OrganizationState, DomainError> => {
-  const state = states[orgId] ?? initialState
+  const state = lookup(states, orgId) ?? initialState
   const error = requireActive(state, orgId, at)
   return error === undefined ? Result.succeed(state) : Result.fail(error)
 }
@@ -224,7 +219,7 @@ const checkApprovalDate = (orgId: string, approvedAt: LegalDate, at: LegalDate) 
 
 const establish = (policy: GovernancePolicy, cmd: typeof EstablishOrganization.Type, states: TreeStates): Decision => {
   const orgId = cmd.orgId
-  if ((states[orgId] ?? initialState).status !== "none") {
+  if ((lookup(states, orgId) ?? initialState).status !== "none") {
     return Result.fail(invalid("domain.alreadyExists", { entity: "organization", id: orgId }))
   }
   let parent: OrganizationState | undefined
@@ -280,7 +275,7 @@ const establish = (policy: GovernancePolicy, cmd: typeof EstablishOrganization.T
     if (cmd.locus !== "community") {
       return Result.fail(violation("R14", "organization.formationNeedsCommunity", { orgId, locus: cmd.locus }))
     }
-    const host = cmd.hostVillageOrgId === undefined ? undefined : states[cmd.hostVillageOrgId]
+    const host = cmd.hostVillageOrgId === undefined ? undefined : lookup(states, cmd.hostVillageOrgId)
     if (host === undefined || host.status !== "active" || host.locus !== "village") {
       return Result.fail(violation("R14", "organization.attachedNeedsVillage", { orgId }))
     }
@@ -354,7 +349,7 @@ const upgrade = (
   if (!(cmd.to === "generalBranch" || cmd.to === "primaryCommittee") || rank(cmd.to) <= rank(self.kind)) {
     return Result.fail(invalid("organization.notAnUpgrade", { orgId, from: self.kind, to: cmd.to }))
   }
-  const parent = self.parentId === undefined ? undefined : states[self.parentId]
+  const parent = self.parentId === undefined ? undefined : lookup(states, self.parentId)
   if (self.parentId !== undefined && parent !== undefined) {
     const edge = checkEdge(self.parentId, parent.kind, orgId, cmd.to)
     if (edge !== undefined) return Result.fail(edge)
@@ -495,7 +490,7 @@ const split = (
   if (parentId === undefined) {
     return Result.fail(invalid("organization.cannotSplit", { orgId, kind: self.kind, placement: cmd.placement }))
   }
-  const parentKind = siblings ? states[parentId]?.kind : self.kind
+  const parentKind = siblings ? lookup(states, parentId)?.kind : self.kind
   if (parentKind !== undefined) {
     const edge = checkEdge(parentId, parentKind, cmd.parts[0]!.orgId, newKind)
     if (edge !== undefined) return Result.fail(edge)
@@ -507,14 +502,14 @@ const split = (
   for (const part of cmd.parts) {
     if (
       part.orgId === orgId || part.orgId === parentId || newIds.has(part.orgId)
-      || (states[part.orgId] ?? initialState).status !== "none"
+      || (lookup(states, part.orgId) ?? initialState).status !== "none"
     ) {
       return Result.fail(invalid("domain.alreadyExists", { entity: "organization", id: part.orgId }))
     }
     newIds.add(part.orgId)
     let full = 0
     for (const memberId of part.memberIds) {
-      const status = self.roster[memberId]
+      const status = lookup(self.roster, memberId)
       if (status === undefined || moved.has(memberId)) {
         return Result.fail(invalid("organization.notOnRoster", { orgId, memberId }))
       }
@@ -588,7 +583,7 @@ const split = (
         RosterMemberAdded.make({
           orgId: part.orgId,
           memberId,
-          status: self.roster[memberId] === "full" ? "full" : "probationary",
+          status: lookup(self.roster, memberId) === "full" ? "full" : "probationary",
           reason: "transferredIn",
           at: cmd.at
         })
@@ -626,7 +621,7 @@ const merge = (
   }
   for (const [memberId, status] of Object.entries(self.roster)) {
     if (status === "suspended") return Result.fail(invalid("organization.suspendedCannotMove", { orgId, memberId }))
-    if (target.roster[memberId] !== undefined) {
+    if (has(target.roster, memberId)) {
       return Result.fail(invalid("organization.alreadyOnRoster", { orgId: cmd.intoOrgId, memberId }))
     }
   }
@@ -713,21 +708,16 @@ const dissolve = (
 }
 
 /**
- * Decides a tree command over the states of the organizations it needs, with the policy in force on its
- * date. Reports `organization.treeChanged` when a needed state is missing (the tree changed since the
- * streams were chosen).
+ * Decides a tree command over the states of the organizations it needs ({@link requiredStreams}; the route
+ * loads every one of them), with the policy in force on its date. An organization missing from `states` is
+ * taken as one that does not exist.
  *
  * @category decisions
  * @since 0.1.0
  */
 export const decideTreeWith = (policy: GovernancePolicy, command: TreeCommand, states: TreeStates): Decision => {
-  for (const id of requiredStreams(command, states)) {
-    if (states[id] === undefined) {
-      return Result.fail(invalid("organization.treeChanged", { orgId: command.orgId, missing: id }))
-    }
-  }
   if (command._tag === "EstablishOrganization") return establish(policy, command, states)
-  const self = states[command.orgId] ?? initialState
+  const self = lookup(states, command.orgId) ?? initialState
   const inactive = requireActive(self, command.orgId, command.at)
   if (inactive !== undefined) return Result.fail(inactive)
   switch (command._tag) {
@@ -754,77 +744,3 @@ export const decideTreeWith = (policy: GovernancePolicy, command: TreeCommand, s
  */
 export const decideTree = (policies: Policies, command: TreeCommand, states: TreeStates): Decision =>
   decideTreeWith(policyAt(toTimeline(policies), command.at), command, states)
-
-/**
- * The streams of a tree decision, by organization id.
- *
- * @category models
- * @since 0.1.0
- */
-export type TreeStreams = Record<string, { readonly state: OrganizationState; readonly event: OrganizationEvent }>
-
-/**
- * The kernel multi-stream decider of a tree command over the given organizations.
- *
- * @category deciders
- * @since 0.1.0
- */
-export const treeDecider = (
-  policies: Policies,
-  orgIds: ReadonlyArray<string>
-): MultiDecider<TreeCommand, TreeStreams, DomainError> => {
-  const timeline = toTimeline(policies)
-  const loaded = new Set(orgIds)
-  return {
-    streams: Object.fromEntries(orgIds.map((id) => [id, fold])),
-    decide: (command, states) =>
-      Result.flatMap(decideTreeWith(policyAt(timeline, command.at), command, states), (events) => {
-        // Every stream that gets events must be one the handler loaded and appends to.
-        const missing = Object.keys(events).find((id) => !loaded.has(id))
-        return missing === undefined
-          ? Result.succeed(events)
-          : Result.fail(invalid("organization.treeChanged", { orgId: command.orgId, missing }))
-      })
-  }
-}
-
-/**
- * Runs a tree command against the event store: finds the streams it needs, decides over them and appends
- * to all of them atomically (each with its exact expected version). Starts again, up to three times, when
- * the tree changed between choosing the streams and deciding.
- *
- * @category handling
- * @since 0.1.0
- */
-export const handleTree = (
-  policies: Policies,
-  command: TreeCommand,
-  options: { readonly context: CommandContext; readonly retry?: Schedule.Schedule<unknown, unknown> }
-): Effect.Effect<HandledMany<TreeStreams>, DomainError | AppendError | ReadError, EventStore> =>
-  Effect.gen(function*() {
-    let attempt = 0
-    while (true) {
-      const states: Record<string, OrganizationState> = {}
-      let ids = requiredStreams(command, states)
-      for (let round = 0; round < 3; round++) {
-        for (const id of ids) {
-          if (states[id] === undefined) states[id] = (yield* CommandHandler.load(fold, streamIdOf(id))).state
-        }
-        const next = requiredStreams(command, states)
-        if (next.every((id) => states[id] !== undefined)) {
-          ids = next
-          break
-        }
-        ids = next
-      }
-      const streamIds = Object.fromEntries(ids.map((id) => [id, streamIdOf(id)]))
-      const result = yield* Effect.result(
-        CommandHandler.handleMany(treeDecider(policies, ids), streamIds, command, options)
-      )
-      if (Result.isSuccess(result)) return result.success
-      const error = result.failure
-      const changed = error._tag === "InvalidCommand" && error.code === "organization.treeChanged"
-      if (!changed || attempt >= 3) return yield* Effect.fail(error)
-      attempt++
-    }
-  })

@@ -7,9 +7,9 @@
  *
  * @since 0.1.0
  */
-import { defaultPairingPolicy } from "../agreement/PairingPolicy.ts"
-import { nationalMembershipPolicy } from "../member/MembershipPolicy.ts"
-import type { GovernancePolicy } from "./GovernancePolicy.ts"
+import { nationalMembershipPolicy } from "./MembershipPolicy.ts"
+import type { GovernancePolicy } from "./model.ts"
+import { defaultPairingPolicy } from "./PairingPolicy.ts"
 
 /**
  * The national rules (ZB 2018, NC 2019, RQ 2018, XJ 2020), in force from 2018-07-01. Figures RULES.md marks

@@ -12,6 +12,7 @@ import { Effect, ManagedRuntime } from "effect"
 import * as Dangjian from "../app/Dangjian.ts"
 import * as Compliance from "../findings/Compliance.ts"
 import type { Finding } from "../findings/Finding.ts"
+import type { RetryPolicy } from "../kernel/CommandHandler.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
 import type { LegalDate } from "../LegalDate.ts"
@@ -28,8 +29,13 @@ export interface ClientOptions {
   readonly store: Layer.Layer<EventStore, unknown>
   /** The policies by legal date (default: the national timeline). */
   readonly policies?: Policies
-  /** Recorded as the actor of every command this client sends (an opaque id). */
+  /** Recorded as the actor of every command this client sends that names none itself (an opaque id). */
   readonly actor?: string
+  /**
+   * Retries after a version conflict, as plain data: `{ retries, baseMillis, capMillis }` (default
+   * `CommandHandler.defaultRetryPolicy`: 12 retries with a jittered backoff from 5 ms up to 250 ms).
+   */
+  readonly retry?: RetryPolicy
 }
 
 /**
@@ -65,7 +71,8 @@ export const make = (options: ClientOptions): Client => {
   const policies = options.policies ?? PolicyTimeline.national
   const executeOptions: Dangjian.ExecuteOptions = {
     policies,
-    ...(options.actor === undefined ? {} : { actor: options.actor })
+    ...(options.actor === undefined ? {} : { actor: options.actor }),
+    ...(options.retry === undefined ? {} : { retry: options.retry })
   }
   return {
     execute: (command) => runtime.runPromise(Dangjian.decodeAndExecute(command, executeOptions)),

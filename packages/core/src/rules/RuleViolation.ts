@@ -4,11 +4,14 @@
  * a governance rule (an unknown organization, a closed agreement). Params hold ids, counts and dates only,
  * never a member's personal data.
  *
+ * Errors sit below the message catalogs: an error's `message` is its rule id, code and params as plain text
+ * (`[R9] organization.temporaryBranchNoAdmission (orgId=t)`), for logs and stack traces; `Messages.render(error,
+ * locale)` renders it in zh-CN or en from the catalogs.
+ *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 import type { Localized, MessageParams } from "../kernel/Message.ts"
-import { renderCode } from "../messages/index.ts"
 
 /**
  * Message parameters as a Schema (ids, counts, dates, flags).
@@ -19,7 +22,8 @@ import { renderCode } from "../messages/index.ts"
 export const Params = Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Number, Schema.Boolean]))
 
 /**
- * A command broke a governance rule. Nothing was written.
+ * A command broke a governance rule. Nothing was written. Its `message` is plain (`[R1] code (key=value, …)`);
+ * render it with `Messages.render`.
  *
  * @category errors
  * @since 0.1.0
@@ -30,13 +34,13 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViol
   params: Params
 }) implements Localized {
   override get message() {
-    return `[${this.ruleId}] ${renderCode(this.code, this.params as MessageParams, "en")}`
+    return `[${this.ruleId}] ${plain(this.code, this.params)}`
   }
 }
 
 /**
  * A command cannot apply to the current state for a reason that is not a governance rule. Nothing was
- * written.
+ * written. Its `message` is plain (`code (key=value, …)`); render it with `Messages.render`.
  *
  * @category errors
  * @since 0.1.0
@@ -46,7 +50,7 @@ export class InvalidCommand extends Schema.TaggedError<InvalidCommand>()("Invali
   params: Params
 }) implements Localized {
   override get message() {
-    return renderCode(this.code, this.params as MessageParams, "en")
+    return plain(this.code, this.params)
   }
 }
 
@@ -67,6 +71,15 @@ export const violation = (ruleId: string, code: string, params: MessageParams = 
  */
 export const invalid = (code: string, params: MessageParams = {}): InvalidCommand =>
   new InvalidCommand({ code, params: clean(params) })
+
+// The code and its params as text, in the shape `Message.renderWith` gives a code no catalog knows.
+const plain = (code: string, params: MessageParams): string => {
+  const shown = Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ")
+  return shown.length > 0 ? `${code} (${shown})` : code
+}
 
 const clean = (params: MessageParams): Record<string, string | number | boolean> => {
   const out: Record<string, string | number | boolean> = {}

@@ -4,7 +4,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import * as Agreement from "../../src/agreement/Agreement.ts"
 import { MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
-import { EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
+import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import type { World } from "../organization/fixtures.ts"
 import { township, village } from "../organization/fixtures.ts"
 import { dissolved, orgWorld, policy, render } from "./fixtures.ts"
@@ -144,17 +144,21 @@ describe("Coordination councils (R51)", () => {
     Effect.gen(function*() {
       const policies = PolicyTimeline.national
       const context = (at: string) => ({ context: { occurredAt: at } })
-      yield* Organization.handleTree(policies, township(), context("2024-01-01"))
-      yield* Organization.handleTree(policies, village("v1", 3), context("2024-01-01"))
-      yield* Organization.handleTree(policies, village("e1", 3, 0, { locus: "enterprise" }), context("2024-01-01"))
+      const tree = (command: Organization.TreeCommand) =>
+        CommandHandler.run(Organization.treeRoute, command, policies, context(command.at))
+      const council = (command: Agreement.CouncilCommand) =>
+        CommandHandler.run(Agreement.councilRoute, command, policies, context(command.at))
+      yield* tree(township())
+      yield* tree(village("v1", 3))
+      yield* tree(village("e1", 3, 0, { locus: "enterprise" }))
       const head = yield* EventStore.EventStore.use((s) => s.head)
-      const missing = yield* Effect.result(Agreement.handleCouncil(form(), context("2024-02-01")))
+      const missing = yield* Effect.result(council(form()))
       assert.isTrue(Result.isFailure(missing) && missing.failure.code === "council.memberNotFound")
       assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), head)
-      const formed = yield* Agreement.handleCouncil(form({ memberOrgIds: ["v1", "e1"] }), context("2024-02-01"))
+      const formed = yield* council(form({ memberOrgIds: ["v1", "e1"] }))
       assert.strictEqual(formed.events[0]!.streamId, "council-jm")
       assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), head + 1)
-      yield* Agreement.handleCouncil(meeting("2024-03-10"), context("2024-03-10"))
+      yield* council(meeting("2024-03-10"))
       const register = yield* Projection.replay(Agreement.AgreementRegister.projection)
       assert.strictEqual(register.state.councils["jm"]?.lastMeetingAt, "2024-03-10")
     }).pipe(

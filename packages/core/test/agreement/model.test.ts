@@ -18,6 +18,13 @@ import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/ke
 import { township, village } from "../organization/fixtures.ts"
 import { orgParty, signatoriesFor } from "./fixtures.ts"
 
+// A tree command through the organization's route, as `Dangjian.execute` runs it.
+const handleTree = (
+  policies: Organization.Policies,
+  command: Organization.TreeCommand,
+  options: CommandHandler.HandleOptions
+) => CommandHandler.run(Organization.treeRoute, command, policies, options)
+
 const policies = PolicyTimeline.national
 const pairing = Agreement.pairingPolicyAt(policies, "2024-01-01")
 const codec = EventCodec.make([...Organization.organizationEvents, ...Agreement.agreementEvents])
@@ -67,7 +74,7 @@ const runIn = <A, E>(real: Real, effect: Effect.Effect<A, E, EventStore.EventSto
 const context = (at: string) => ({ context: { occurredAt: at } })
 
 const execute = (real: Real, command: Agreement.AgreementCommand) =>
-  runIn(real, Agreement.handle(policies, command, context(command.at)))
+  runIn(real, CommandHandler.run(Agreement.route, command, policies, context(command.at)))
 
 // The model's register: the standing of every recorded agreement as of today.
 const modelStanding = (a: ModelAgreement, today: string): Agreement.Standing => {
@@ -322,7 +329,7 @@ const dissolve = (orgId: OrgId): Cmd => ({
             at
           }, context(at))
         }
-        yield* Organization.handleTree(policies, {
+        yield* handleTree(policies, {
           _tag: "DissolveOrganization",
           orgId: orgId,
           reason: "unitClosed",
@@ -375,8 +382,8 @@ const setup = async (): Promise<{ model: Model; real: Real }> => {
   await runIn(
     real,
     Effect.gen(function*() {
-      yield* Organization.handleTree(policies, township(), context("2024-01-01"))
-      for (const orgId of orgIds) yield* Organization.handleTree(policies, village(orgId, 3), context("2024-01-01"))
+      yield* handleTree(policies, township(), context("2024-01-01"))
+      for (const orgId of orgIds) yield* handleTree(policies, village(orgId, 3), context("2024-01-01"))
     })
   )
   return {

@@ -80,3 +80,34 @@ describe("Dangjian.execute", () => {
     assert.doesNotThrow(() => JSON.parse(JSON.stringify({ commands, events })))
   })
 })
+
+describe("Dangjian.routes", () => {
+  it("every command tag has exactly one route, and every route tag is a command", () => {
+    const commandTags = Dangjian.Command.members.flatMap((union) =>
+      union.members.map((member) => (member.fields._tag.schema as { readonly literal: string }).literal)
+    )
+    const routeTags = Dangjian.routes.flatMap((route) => route.tags as ReadonlyArray<string>)
+    assert.deepStrictEqual([...routeTags].sort(), [...commandTags].sort())
+    assert.strictEqual(new Set(routeTags).size, routeTags.length)
+  })
+
+  it.effect("a command outside Dangjian.Command (from JavaScript) is a typed InvalidCommand", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Dangjian.execute({ _tag: "Nonsense", at: "2024-01-01" } as never))
+      assert.strictEqual(error._tag, "InvalidCommand")
+      assert.strictEqual((error as { readonly code: string }).code, "domain.unknownCommand")
+      assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), 0)
+    }).pipe(Effect.provide(store())))
+
+  it.effect("the command's own actor is recorded; the options' actor stands in when it names none", () =>
+    Effect.gen(function*() {
+      const first = yield* Dangjian.execute({ ...township(), actor: "clerk-9" } as Dangjian.Command, {
+        actor: "client-1"
+      })
+      assert.isTrue(first.events.every((e) => e.metadata.actor === "clerk-9"))
+      const second = yield* Dangjian.execute(village("v1", 5) as Dangjian.Command, { actor: "client-1" })
+      assert.isTrue(second.events.every((e) => e.metadata.actor === "client-1"))
+      const decoded = yield* Dangjian.decodeAndExecute({ ...village("v2", 5), actor: "clerk-3" })
+      assert.isTrue(decoded.events.every((e) => e.metadata.actor === "clerk-3"))
+    }).pipe(Effect.provide(store())))
+})

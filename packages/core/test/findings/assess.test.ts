@@ -76,6 +76,90 @@ describe("Assessment: set-up findings", () => {
     assert.strictEqual(withGuards.find((f) => f.ruleId === "R5")?.params["guards"], "goodFoundation,venue")
   })
 
+  // A village's Party committee, set up with county approval (R5) on `full` full and `probationary` probationary
+  // members of its own.
+  const committee = (full: number, probationary = 0) =>
+    runAll(national, [
+      township(),
+      village("c", full, probationary, { kind: "primaryCommittee", approval: approval("county") })
+    ])
+  const transferOut = (orgId: string, memberId: string, at = "2024-03-01") => ({
+    _tag: "RemoveRosterMember" as const,
+    orgId,
+    memberId,
+    reason: "transferredOut" as const,
+    at
+  })
+  const adjustmentDue = (findings: ReadonlyArray<Finding.Finding>) =>
+    findings.filter((f) => f.code === "organization.finding.committeeAdjustmentDue")
+
+  it("R5 / R7: a committee of 100 members is fine; one transfer out (99) makes it due for adjustment", () => {
+    const hundred = committee(100)
+    assert.deepStrictEqual(adjustmentDue(findingsOf(hundred)), [])
+    const ninetyNine = runAll(national, [transferOut("c", "c-f100")], hundred)
+    const [finding, ...others] = adjustmentDue(findingsOf(ninetyNine))
+    assert.deepStrictEqual(others, [])
+    assert.deepStrictEqual(finding, {
+      ruleId: "R7",
+      severity: "warning",
+      subject: { kind: "organization", id: "c" },
+      code: "organization.finding.committeeAdjustmentDue",
+      params: { orgId: "c", members: 99, basis: "AM", threshold: 100, inclusive: true }
+    })
+    assert.strictEqual(
+      Messages.render(finding!, "en"),
+      "The Party committee c has 99 members, no longer at least 100: the basis of a committee is gone, adjust it promptly"
+    )
+    assert.strictEqual(
+      Messages.render(finding!, "zh-CN"),
+      "党委 c 现有党员 99 名,已不足 100 人,不再具备设立党委的条件:应及时调整"
+    )
+  })
+
+  it("R5 / R7: the committee threshold is read on the policy's basis (FM or AM) and inclusivity", () => {
+    // 99 full and 1 probationary: AM 100, FM 99.
+    const mixed = runAll(national, [transferOut("c", "c-f100")], committee(100, 1))
+    assert.deepStrictEqual(adjustmentDue(findingsOf(mixed)), [], "national: AM 100 reaches '100人以上'")
+    const byFull: GovernancePolicy.GovernancePolicy = {
+      ...national,
+      committeeThreshold: { ...national.committeeThreshold, basis: "FM" }
+    }
+    const onFull = adjustmentDue(findingsOf(mixed, "2024-06-01", byFull))
+    assert.deepStrictEqual(onFull.map((f) => [f.ruleId, f.params["members"], f.params["basis"]]), [["R7", 99, "FM"]])
+    assert.strictEqual(
+      Messages.render(onFull[0]!, "zh-CN"),
+      "党委 c 现有正式党员 99 名,已不足 100 人,不再具备设立党委的条件:应及时调整"
+    )
+    // "超过100人" (exclusive): AM 100 does not reach it, AM 101 does.
+    const over: GovernancePolicy.GovernancePolicy = {
+      ...national,
+      committeeThreshold: { ...national.committeeThreshold, inclusive: false }
+    }
+    const exclusive = adjustmentDue(findingsOf(committee(100), "2024-06-01", over))
+    assert.deepStrictEqual(exclusive.map((f) => [f.params["members"], f.params["inclusive"]]), [[100, false]])
+    assert.strictEqual(
+      Messages.render(exclusive[0]!, "en"),
+      "The Party committee c has 100 members, no longer more than 100: the basis of a committee is gone, adjust it promptly"
+    )
+    assert.deepStrictEqual(adjustmentDue(findingsOf(committee(101), "2024-06-01", over)), [])
+  })
+
+  it("R5 / R7: a committee's members are counted over its subtree, and other kinds get no committee finding", () => {
+    // 97 of the committee's own and 3 in a branch under it: 100.
+    const world = runAll(national, [
+      ...["c-f98", "c-f99", "c-f100"].map((memberId) => transferOut("c", memberId, "2024-02-01")),
+      village("c1", 3, 0, { parentId: "c", at: "2024-02-02" })
+    ], committee(100))
+    assert.deepStrictEqual(adjustmentDue(findingsOf(world)), [])
+    const fewer = runAll(national, [transferOut("c1", "c1-f3")], world)
+    assert.deepStrictEqual(adjustmentDue(findingsOf(fewer)).map((f) => [f.subject.id, f.params["members"]]), [[
+      "c",
+      99
+    ]])
+    // A branch or a general branch of 99 is not a committee: no committee finding.
+    assert.deepStrictEqual(adjustmentDue(findingsOf(branch(99))), [])
+  })
+
   it("R2: a joint branch over 5 units is warned; a covered unit reaching FM 3 should stand alone (R1)", () => {
     const world = runAll(national, [township(), {
       _tag: "EstablishOrganization",
@@ -339,7 +423,9 @@ describe("Messages of the organization pillar", () => {
     })
     assert.isTrue(r9._tag === "Failure")
     if (r9._tag === "Failure") {
-      assert.strictEqual(r9.failure.message, "[R9] The temporary branch t does not admit members")
+      // The error sits below the catalogs: its message is the rule id, code and params; the catalogs render it.
+      assert.strictEqual(r9.failure.message, "[R9] organization.temporaryBranchNoAdmission (orgId=t)")
+      assert.strictEqual(Messages.render(r9.failure, "en"), "The temporary branch t does not admit members")
       assert.strictEqual(Messages.render(r9.failure, "zh-CN"), "临时党支部 t 一般不发展党员")
       assert.notInclude(JSON.stringify(r9.failure.params), "m1")
     }

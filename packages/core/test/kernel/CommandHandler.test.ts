@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result, Schedule } from "effect"
 import { MemoryStore } from "../../src/index.ts"
-import type { MultiDecider } from "../../src/kernel/Decider.ts"
+import type { MultiDecider, Route } from "../../src/kernel/Decider.ts"
 import { CommandHandler, EventStore, Snapshot } from "../../src/kernel/index.ts"
 import type { Command, Event, Rejection, State } from "./fixtures.ts"
 import { codec, context, decider, Joined, Left } from "./fixtures.ts"
@@ -180,4 +180,130 @@ describe("CommandHandler.handleMany", () => {
       }
       assert.strictEqual(places.length, 1)
     }).pipe(Effect.provide(store())))
+})
+
+// A route that follows a state: a "Move" names its member's current organization only once the member's own
+// stream is loaded (the way a member command finds its affiliation).
+type Move = { readonly _tag: "Move"; readonly memberId: string; readonly from: string; readonly to: string }
+const move: Move = { _tag: "Move", memberId: "m", from: "a", to: "b" }
+const moveRoute: Route<Move, string, Rejection> = {
+  tags: ["Move"],
+  fold: () => decider,
+  streams: (command, states) =>
+    states.has(`organization-${command.from}`)
+      ? [`organization-${command.from}`, `organization-${command.to}`]
+      : [`organization-${command.from}`],
+  decide: (command, states, role) => {
+    const origin = states.get(`organization-${command.from}`) as State
+    const destination = states.get(`organization-${command.to}`) as State
+    if (!origin.members.includes(command.memberId)) return Result.fail("notAMember")
+    if (!destination.established) return Result.fail("notEstablished")
+    return Result.succeed([
+      {
+        streamId: `organization-${command.from}`,
+        events: [Left.schema.make({ orgId: command.from, memberId: command.memberId })]
+      },
+      {
+        streamId: `organization-${command.to}`,
+        events: [Joined.schema.make({ orgId: command.to, memberId: command.memberId, role: role as "member" })]
+      }
+    ])
+  }
+}
+
+describe("CommandHandler.run (the one command loop)", () => {
+  it.effect("discovers streams from the states it loads, reads each once, and appends once to all of them", () =>
+    Effect.gen(function*() {
+      for (const id of ["a", "b"]) yield* handle({ _tag: "Establish", orgId: id }, `organization-${id}`)
+      yield* handle({ _tag: "Join", orgId: "a", memberId: "m" }, "organization-a")
+      const base = yield* EventStore.EventStore
+      const reads: Array<string> = []
+      let appends = 0
+      const counting = EventStore.EventStore.of({
+        ...base,
+        readStream: (streamId, options) =>
+          Effect.suspend(() => (reads.push(streamId), base.readStream(streamId, options))),
+        ...(base.foldStream === undefined ? {} : {
+          foldStream: (streamId, initial, evolve, options) =>
+            Effect.suspend(() => (reads.push(streamId), base.foldStream!(streamId, initial, evolve, options)))
+        }),
+        append: (request) => Effect.suspend(() => (appends++, base.append(request)))
+      })
+      const ran = yield* CommandHandler.run(moveRoute, move, "member", {
+        context
+      }).pipe(Effect.provideService(EventStore.EventStore, counting))
+      assert.deepStrictEqual(reads.sort(), ["organization-a", "organization-b"])
+      assert.strictEqual(appends, 1)
+      assert.deepStrictEqual(ran.streams, [{ streamId: "organization-a", version: 3 }, {
+        streamId: "organization-b",
+        version: 2
+      }])
+      assert.deepStrictEqual(ran.events.map((e) => [e.streamId, e.type]), [["organization-a", "Left"], [
+        "organization-b",
+        "Joined"
+      ]])
+      assert.deepStrictEqual((ran.states.get("organization-b")!.state as State).members, ["m"])
+    }).pipe(Effect.provide(store())))
+
+  it.effect("a stream read but not written still guards the decision with its expected version", () =>
+    Effect.gen(function*() {
+      for (const id of ["a", "b"]) yield* handle({ _tag: "Establish", orgId: id }, `organization-${id}`)
+      yield* handle({ _tag: "Join", orgId: "a", memberId: "m" }, "organization-a")
+      // The destination changes between the loop's read and its append: the append must conflict, and the retry
+      // decide again on the new state.
+      const base = yield* EventStore.EventStore
+      let appends = 0
+      const racing = EventStore.EventStore.of({
+        ...base,
+        append: (request) =>
+          Effect.flatMap(
+            appends++ === 0
+              ? Effect.orDie(Effect.asVoid(handle({ _tag: "Join", orgId: "b", memberId: "x" }, "organization-b"))).pipe(
+                Effect.provideService(EventStore.EventStore, base)
+              )
+              : Effect.void,
+            () => base.append(request)
+          )
+      })
+      const ran = yield* CommandHandler.run(moveRoute, move, "member", { context, retry: Schedule.recurs(3) }).pipe(
+        Effect.provideService(EventStore.EventStore, racing)
+      )
+      assert.strictEqual(appends, 2)
+      assert.deepStrictEqual((ran.states.get("organization-b")!.state as State).members, ["x", "m"])
+    }).pipe(Effect.provide(store())))
+
+  it.effect("a rejection writes nothing and is not retried", () =>
+    Effect.gen(function*() {
+      yield* handle({ _tag: "Establish", orgId: "a" }, "organization-a")
+      const result = yield* Effect.result(
+        CommandHandler.run(moveRoute, move, "member", { context })
+      )
+      assert.deepStrictEqual(result, Result.fail("notAMember" as Rejection))
+      assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), 1)
+    }).pipe(Effect.provide(store())))
+
+  it("discover: the same streams from a lookup, without a store", () => {
+    const states = CommandHandler.discover(moveRoute, move, (id) => id)
+    assert.deepStrictEqual([...states.entries()], [["organization-a", "organization-a"], [
+      "organization-b",
+      "organization-b"
+    ]])
+  })
+
+  it.live("the default retry backs off with jitter: a conflict past every retry fails after waiting", () =>
+    Effect.gen(function*() {
+      const policy = { retries: 4, baseMillis: 10, capMillis: 20 }
+      const steps: Array<number> = []
+      const started = Date.now()
+      const result = yield* Effect.result(
+        Effect.fail({ _tag: "VersionConflict" as const }).pipe(
+          Effect.tapError(() => Effect.sync(() => steps.push(Date.now() - started))),
+          Effect.retry({ schedule: CommandHandler.backoff(policy), while: () => true })
+        )
+      )
+      assert.isTrue(Result.isFailure(result))
+      assert.strictEqual(steps.length, 5)
+      // Each wait is at most the cap, so five tries take at most 4 × 20 ms (plus scheduling).
+      assert.isBelow(steps[4]!, 4 * 20 + 200)
+    }))
 })

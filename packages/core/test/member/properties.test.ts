@@ -19,6 +19,19 @@ import * as MemberRoster from "../../src/member/projections/Roster.ts"
 import * as TransfersInTransit from "../../src/member/projections/TransfersInTransit.ts"
 import { approval, members, township, village } from "../organization/fixtures.ts"
 
+// A tree command through the organization's route, as `Dangjian.execute` runs it.
+const handleTree = (
+  policies: Organization.Policies,
+  command: Organization.TreeCommand,
+  options: CommandHandler.HandleOptions
+) => CommandHandler.run(Organization.treeRoute, command, policies, options)
+// A member command through the member's route, as `Dangjian.execute` runs it.
+const handleMember = (
+  policies: Organization.Policies,
+  command: Member.MemberCommand,
+  options: CommandHandler.HandleOptions
+) => CommandHandler.run(Member.route, command, policies, options)
+
 const codec = EventCodec.make([...Organization.organizationEvents, ...Member.memberEvents, ...Member.unitCheckInEvents])
 const policies = PolicyTimeline.national
 const orgIds = ["v1", "v2", "v3", "c1"] as const
@@ -59,7 +72,7 @@ const yielding = (store: EventStore.EventStoreShape, conflicts: { n: number }): 
 let commandSeq = 0
 const send = (command: Member.MemberCommand) =>
   Effect.result(
-    Member.handle(policies, command, { context: { occurredAt: at, commandId: `c${commandSeq++}` } })
+    handleMember(policies, command, { context: { occurredAt: at, commandId: `c${commandSeq++}` } })
   ).pipe(
     Effect.flatMap((result) => {
       if (result._tag === "Success") return Effect.void
@@ -164,16 +177,16 @@ describe("Membership under concurrency (R38, R42, R47)", () => {
                 Effect.gen(function*() {
                   const store = yield* EventStore.EventStore
                   const context = { context: { occurredAt: "2024-01-01" } }
-                  yield* Organization.handleTree(policies, township(), context)
+                  yield* handleTree(policies, township(), context)
                   for (const orgId of orgIds) {
-                    yield* Organization.handleTree(
+                    yield* handleTree(
                       policies,
                       village(orgId, 4, 0, orgId === "c1" ? { locus: "community" } : {}),
                       context
                     )
                   }
                   for (const m of initial) {
-                    yield* Member.handle(
+                    yield* handleMember(
                       policies,
                       {
                         _tag: "RegisterMember",

@@ -9,6 +9,13 @@ import * as arb from "./arbitraries.ts"
 import type { World } from "./fixtures.ts"
 import { emptyWorld, run } from "./fixtures.ts"
 
+// A tree command through the organization's route, as `Dangjian.execute` runs it.
+const handleTree = (
+  policies: Organization.Policies,
+  command: Organization.TreeCommand,
+  options: CommandHandler.HandleOptions
+) => CommandHandler.run(Organization.treeRoute, command, policies, options)
+
 const policy = GovernancePolicy.national
 
 const isTreeCommand = (c: Organization.OrganizationCommand | Organization.TreeCommand): c is Organization.TreeCommand =>
@@ -149,7 +156,7 @@ describe("Organization properties", () => {
               const context = { context: { occurredAt: command.at } }
               const stored = yield* Effect.result(
                 isTreeCommand(command)
-                  ? Effect.asVoid(Organization.handleTree(policy, command, context))
+                  ? Effect.asVoid(handleTree(policy, command, context))
                   : Effect.asVoid(
                     CommandHandler.handle(
                       Organization.decider(policy),
@@ -330,6 +337,42 @@ describe("assess against an independent oracle", () => {
               oracleBranch(p, c.full, c.full + c.probationary, true)
             )
           })
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it("R5 / R7: a primary committee is due for adjustment exactly when its subtree is below the committee threshold", () => {
+    fc.assert(
+      fc.property(
+        Arbitraries.randomPolicy,
+        fc.array(Arbitraries.counts, { maxLength: 3 }),
+        Arbitraries.counts,
+        (p, branches, own) => {
+          let committee = stateWith("c", "primaryCommittee", own.full, own.probationary)
+          const states = branches.map((c, i) => {
+            committee = Organization.evolve(
+              committee,
+              Organization.SubOrganizationAttached.make({
+                orgId: "c",
+                childId: `c${i}`,
+                childKind: "branch",
+                at: "2024-01-01"
+              })
+            )
+            return stateWith(`c${i}`, "branch", c.full, c.probationary, "c")
+          })
+          const findings = Assessment.assess(OrganizationTree.fromStates([committee, ...states]), p, "2024-06-01")
+          const full = own.full + branches.reduce((s, c) => s + c.full, 0)
+          const all = full + own.probationary + branches.reduce((s, c) => s + c.probationary, 0)
+          const due = findings.filter((f) => f.code === "organization.finding.committeeAdjustmentDue")
+          assert.deepStrictEqual(
+            due.map((f) => [f.ruleId, f.params["orgId"], f.params["members"]]),
+            crosses(p.committeeThreshold, full, all)
+              ? []
+              : [["R7", "c", p.committeeThreshold.basis === "FM" ? full : all]]
+          )
         }
       ),
       { numRuns: 300 }

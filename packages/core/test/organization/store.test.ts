@@ -11,11 +11,19 @@ import {
 import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { addMember, approval, members, township, village } from "./fixtures.ts"
 
+// A tree command through the organization's route, as `Dangjian.execute` runs it.
+const handleTree = (
+  policies: Organization.Policies,
+  command: Organization.TreeCommand,
+  options: CommandHandler.HandleOptions
+) => CommandHandler.run(Organization.treeRoute, command, policies, options)
+
 const codec = EventCodec.make(Organization.organizationEvents)
 const store = () => MemoryStore.layer({ codec })
 const policies = PolicyTimeline.national
 const context = (occurredAt: string) => ({ context: { occurredAt, actor: "clerk-1" } })
-const tree = (command: Organization.TreeCommand) => Organization.handleTree(policies, command, context(command.at))
+const tree = (command: Organization.TreeCommand) =>
+  CommandHandler.run(Organization.treeRoute, command, policies, context(command.at))
 const single = (command: Organization.OrganizationCommand) =>
   CommandHandler.handle(
     Organization.decider(policies),
@@ -29,16 +37,14 @@ describe("Organization against the event store", () => {
     Effect.gen(function*() {
       yield* tree(township())
       const handled = yield* tree(village("v1", 3, 1))
-      assert.deepStrictEqual(Object.keys(handled).sort(), ["town", "v1"])
-      assert.strictEqual(handled["v1"]!.version, 5)
-      assert.strictEqual(handled["town"]!.version, 2)
-      assert.strictEqual(handled["v1"]!.events[0]!.type, "OrganizationEstablished")
-      assert.strictEqual(handled["town"]!.events[0]!.type, "SubOrganizationAttached")
-      const positions = [...handled["v1"]!.events, ...handled["town"]!.events].map((e) => e.globalPosition).sort((
-        a,
-        b
-      ) => a - b)
-      assert.deepStrictEqual(positions, [2, 3, 4, 5, 6, 7])
+      assert.deepStrictEqual(handled.streams.map((s) => [s.streamId, s.version]).sort(), [
+        ["organization-town", 2],
+        ["organization-v1", 5]
+      ])
+      const of = (streamId: string) => handled.events.filter((e) => e.streamId === streamId)
+      assert.strictEqual(of("organization-v1")[0]!.type, "OrganizationEstablished")
+      assert.strictEqual(of("organization-town")[0]!.type, "SubOrganizationAttached")
+      assert.deepStrictEqual(handled.events.map((e) => e.globalPosition), [2, 3, 4, 5, 6, 7])
     }).pipe(Effect.provide(store())))
 
   it("a rejected tree command is a typed error with its rule id and writes nothing", () =>
@@ -59,7 +65,7 @@ describe("Organization against the event store", () => {
       yield* tree(village("g", 3, 0, { kind: "generalBranch", workNeed: true }))
       yield* Effect.all(
         Array.from({ length: 10 }, (_, i) =>
-          Organization.handleTree(policies, village(`b${i}`, 8, 2, { parentId: "g" }), {
+          handleTree(policies, village(`b${i}`, 8, 2, { parentId: "g" }), {
             ...context("2024-01-01"),
             retry: Schedule.recurs(50)
           })),
@@ -75,7 +81,7 @@ describe("Organization against the event store", () => {
         approval: approval("county", "2024-05-01"),
         at: "2024-05-01"
       })
-      assert.deepStrictEqual(Object.keys(upgraded).sort(), [
+      assert.deepStrictEqual([...upgraded.states.keys()].map((id) => Organization.orgIdOf(id)).sort(), [
         "b0",
         "b1",
         "b2",
@@ -89,8 +95,10 @@ describe("Organization against the event store", () => {
         "g",
         "town"
       ])
-      assert.strictEqual(upgraded["g"]!.state.kind, "primaryCommittee")
-      assert.strictEqual(upgraded["town"]!.state.children["g"], "primaryCommittee")
+      const stateOf = (orgId: string) =>
+        upgraded.states.get(Organization.streamId(orgId))!.state as Organization.OrganizationState
+      assert.strictEqual(stateOf("g").kind, "primaryCommittee")
+      assert.strictEqual(stateOf("town").children["g"], "primaryCommittee")
     }).pipe(Effect.provide(store())))
 
   it("single-stream commands run through the kernel decider", () =>

@@ -20,6 +20,8 @@ export interface ValueOptions {
   readonly orgIds?: ReadonlyArray<string>
   /** Member ids are `m0` … `m<memberPool - 1>` (default 8). */
   readonly memberPool?: number
+  /** Member ids to choose from instead of the `m0` … pool (the members of a seeded history, say). */
+  readonly memberIds?: ReadonlyArray<string>
   /** Legal dates (default 2015-01-01 … 2030-12-31, across the 2018 policy switch). */
   readonly dates?: fc.Arbitrary<LegalDate.LegalDate>
 }
@@ -55,9 +57,12 @@ export interface Values {
  */
 export const values = (options: ValueOptions = {}): Values => {
   const orgIds = options.orgIds ?? ["o1", "o2", "o3"]
-  const pool = Math.max(1, options.memberPool ?? 8)
+  const listed = options.memberIds !== undefined && options.memberIds.length > 0 ? options.memberIds : undefined
+  const pool = listed?.length ?? Math.max(1, options.memberPool ?? 8)
   const date = options.dates ?? legalDate({ min: "2015-01-01", max: "2030-12-31" })
-  const memberId = fc.integer({ min: 0, max: pool - 1 }).map((n) => `m${n}`)
+  const memberId = listed === undefined
+    ? fc.integer({ min: 0, max: pool - 1 }).map((n) => `m${n}`)
+    : fc.constantFrom(...listed)
   const count = fc.integer({ min: 0, max: 120 })
   return {
     orgId: fc.constantFrom(...(orgIds.length === 0 ? ["o1"] : orgIds)),

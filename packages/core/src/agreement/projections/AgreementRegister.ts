@@ -11,16 +11,17 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { addMonths, daysBetween, max } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
 import { orgIdOf } from "../../organization/stream.ts"
+import type { PairingPolicy } from "../../policy/PairingPolicy.ts"
 import type { CouncilEvent, CouncilState } from "../council.ts"
 import { councilIdOf, evolveCouncil, initialCouncilState } from "../council.ts"
 import type { AgreementEvent } from "../events.ts"
 import type { Area } from "../model.ts"
 import { areas as allAreas } from "../model.ts"
-import type { PairingPolicy } from "../PairingPolicy.ts"
 import type { AgreementState, Standing } from "../state.ts"
 import { evolve, initialState, nextReport, roundStart, standingAt, termEnd } from "../state.ts"
 import { agreementIdOf } from "../stream.ts"
@@ -65,13 +66,13 @@ export const empty: RegisterView = { agreements: {}, councils: {}, orgs: {} }
 export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
   const agreementId = agreementIdOf(envelope.streamId)
   if (agreementId !== undefined) {
-    const before = view.agreements[agreementId] ?? initialState
+    const before = lookup(view.agreements, agreementId) ?? initialState
     const after = evolve(before, envelope.data as AgreementEvent)
     return after === before ? view : { ...view, agreements: { ...view.agreements, [agreementId]: after } }
   }
   const councilId = councilIdOf(envelope.streamId)
   if (councilId !== undefined) {
-    const before = view.councils[councilId] ?? initialCouncilState
+    const before = lookup(view.councils, councilId) ?? initialCouncilState
     const after = evolveCouncil(before, envelope.data as CouncilEvent)
     return after === before ? view : { ...view, councils: { ...view.councils, [councilId]: after } }
   }
@@ -197,9 +198,7 @@ export interface Tally {
 const select = (view: RegisterView, agreementId: string | undefined): ReadonlyArray<AgreementState> =>
   agreementId === undefined
     ? sortedIds(view).map((id) => view.agreements[id]!)
-    : view.agreements[agreementId] === undefined
-    ? []
-    : [view.agreements[agreementId]!]
+    : [lookup(view.agreements, agreementId)].filter((state) => state !== undefined)
 
 /**
  * Activities per area (all five, zero when none), over every agreement or one.
@@ -236,8 +235,11 @@ export const activitiesByParty = (view: RegisterView, agreementId?: string): Rea
   for (const state of select(view, agreementId)) {
     for (const activity of Object.values(state.activities)) {
       for (const partyId of activity.partyIds) {
-        const tally = out[partyId] ?? { activities: 0, participants: 0 }
-        out[partyId] = { activities: tally.activities + 1, participants: tally.participants + activity.participants }
+        const tally = lookup(out, partyId) ?? { activities: 0, participants: 0 }
+        put(out, partyId, {
+          activities: tally.activities + 1,
+          participants: tally.participants + activity.participants
+        })
       }
     }
   }
@@ -334,7 +336,7 @@ export const withDissolvedParty = (view: RegisterView): ReadonlyArray<DissolvedP
     if (state.status !== "signed") return []
     return state.parties.flatMap((party) => {
       if (party._tag !== "OrganizationParty") return []
-      const org = view.orgs[party.orgId]
+      const org = lookup(view.orgs, party.orgId)
       return org?.status === "dissolved" ? [{ agreementId, orgId: party.orgId, dissolvedAt: org.dissolvedAt }] : []
     })
   })
@@ -399,7 +401,7 @@ export const councilsWithDissolvedMember = (view: RegisterView): ReadonlyArray<D
     const council = view.councils[councilId]!
     if (council.status !== "active") return []
     return council.memberOrgIds.flatMap((orgId) => {
-      const org = view.orgs[orgId]
+      const org = lookup(view.orgs, orgId)
       return org?.status === "dissolved"
         ? [{ councilId, convenerOrgId: council.convenerOrgId, orgId, dissolvedAt: org.dissolvedAt }]
         : []

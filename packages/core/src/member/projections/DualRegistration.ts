@@ -7,6 +7,7 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import { lookup, without } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import type { MemberEvent, UnitCheckInEvent } from "../events.ts"
 import { memberIdOf, unitOrgIdOf } from "../stream.ts"
@@ -45,7 +46,8 @@ export interface UnitEntry {
 }
 
 /**
- * The ledger: member entries by `<memberId>/<checkInId>`, unit entries by unit organization id (the latest).
+ * The ledger: member entries by `<memberId>/<checkInId>` (with `\` and `/` in the member id escaped by a `\`),
+ * unit entries by unit organization id (the latest).
  *
  * @category models
  * @since 0.1.0
@@ -64,8 +66,8 @@ export interface LedgerView {
 export const empty: LedgerView = { members: {}, units: {}, current: {} }
 
 const updateMember = (view: LedgerView, memberId: string, f: (entry: MemberEntry) => MemberEntry): LedgerView => {
-  const key = view.current[memberId]
-  const entry = key === undefined ? undefined : view.members[key]
+  const key = lookup(view.current, memberId)
+  const entry = key === undefined ? undefined : lookup(view.members, key)
   if (key === undefined || entry === undefined) return view
   return { ...view, members: { ...view.members, [key]: f(entry) } }
 }
@@ -73,14 +75,18 @@ const updateMember = (view: LedgerView, memberId: string, f: (entry: MemberEntry
 const closeMember = (view: LedgerView, memberId: string, at: LegalDate): LedgerView => {
   const next = updateMember(view, memberId, (e) => ({ ...e, until: at }))
   if (next === view) return view
-  const { [memberId]: _closed, ...current } = next.current
-  return { ...next, current }
+  return { ...next, current: without(next.current, memberId) }
 }
+
+// The key of one check-in: `<memberId>/<checkInId>`, with `\` and `/` escaped in the member id, so that member
+// `a/b` with check-in `c` and member `a` with check-in `b/c` never share a key.
+const checkInKey = (memberId: string, checkInId: string): string =>
+  `${memberId.replace(/[\\/]/g, (c) => `\\${c}`)}/${checkInId}`
 
 const applyMember = (view: LedgerView, memberId: string, event: MemberEvent): LedgerView => {
   switch (event._tag) {
     case "CommunityCheckedIn": {
-      const key = `${memberId}/${event.checkInId}`
+      const key = checkInKey(memberId, event.checkInId)
       return {
         ...view,
         members: {
@@ -116,7 +122,7 @@ const applyMember = (view: LedgerView, memberId: string, event: MemberEvent): Le
 }
 
 const applyUnit = (view: LedgerView, unitOrgId: string, event: UnitCheckInEvent): LedgerView => {
-  const entry = view.units[unitOrgId]
+  const entry = lookup(view.units, unitOrgId)
   switch (event._tag) {
     case "UnitCheckedIn":
       return {
@@ -185,8 +191,8 @@ export const projection: Projection.Projection<LedgerView> = Projection.make({
  */
 export const activeAt = (view: LedgerView, communityOrgId: string): ReadonlyArray<MemberEntry> =>
   Object.values(view.current)
-    .map((key) => view.members[key]!)
-    .filter((entry) => entry.communityOrgId === communityOrgId)
+    .map((key) => lookup(view.members, key))
+    .filter((entry): entry is MemberEntry => entry !== undefined && entry.communityOrgId === communityOrgId)
     .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
 
 /**

@@ -12,6 +12,7 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
 import type { Counts } from "../../policy/GovernancePolicy.ts"
@@ -62,7 +63,7 @@ export const empty: RosterView = { members: {} }
 export const apply = (view: RosterView, envelope: Envelope): RosterView => {
   const memberId = memberIdOf(envelope.streamId)
   if (memberId === undefined) return view
-  const before = view.members[memberId] ?? initialState
+  const before = lookup(view.members, memberId) ?? initialState
   const after = evolve(before, envelope.data as MemberEvent)
   return after === before ? view : { members: { ...view.members, [memberId]: after } }
 }
@@ -81,11 +82,11 @@ const applyBatchWhere = (
     const memberId = memberIdOf(envelope.streamId)
     if (memberId === undefined || !include(envelope)) continue
     const current = members ?? view.members
-    const before = current[memberId] ?? initialState
+    const before = lookup(current, memberId) ?? initialState
     const after = evolve(before, envelope.data as MemberEvent)
     if (after === before) continue
     members ??= { ...view.members }
-    members[memberId] = after
+    put(members, memberId, after)
   }
   return members === undefined ? view : { members }
 }
@@ -153,7 +154,13 @@ const emptyBuckets = (): Buckets => ({
  */
 export const rosters = (view: RosterView): Readonly<Record<string, OrgRoster>> => {
   const out: Record<string, Buckets> = {}
-  const at = (orgId: string): Buckets => (out[orgId] ??= emptyBuckets())
+  const at = (orgId: string): Buckets => {
+    const found = lookup(out, orgId)
+    if (found !== undefined) return found
+    const buckets = emptyBuckets()
+    put(out, orgId, buckets)
+    return buckets
+  }
   for (const member of Object.values(view.members)) {
     const id = member.memberId
     const orgId = member.orgId
@@ -182,7 +189,7 @@ export const rosters = (view: RosterView): Readonly<Record<string, OrgRoster>> =
  * @category queries
  * @since 0.1.0
  */
-export const rosterOf = (view: RosterView, orgId: string): OrgRoster => rosters(view)[orgId] ?? emptyBuckets()
+export const rosterOf = (view: RosterView, orgId: string): OrgRoster => lookup(rosters(view), orgId) ?? emptyBuckets()
 
 /**
  * FM and AM of an organization as the member streams see them (§3.2: suspended members count nowhere).
@@ -209,6 +216,8 @@ export const countsOf = (view: RosterView, orgId: string): Counts => {
  */
 export const affiliations = (view: RosterView): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {}
-  for (const member of Object.values(view.members)) if (member.orgId !== undefined) out[member.memberId] = member.orgId
+  for (const member of Object.values(view.members)) {
+    if (member.orgId !== undefined) put(out, member.memberId, member.orgId)
+  }
   return out
 }

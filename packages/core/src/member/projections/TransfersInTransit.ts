@@ -6,6 +6,7 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import { without } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import type { MemberEvent } from "../events.ts"
 import { memberIdOf } from "../stream.ts"
@@ -42,9 +43,8 @@ export interface TransfersView {
 export const empty: TransfersView = { open: {} }
 
 const close = (view: TransfersView, memberId: string): TransfersView => {
-  if (!(memberId in view.open)) return view
-  const { [memberId]: _closed, ...rest } = view.open
-  return { open: rest }
+  const open = without(view.open, memberId)
+  return open === view.open ? view : { open }
 }
 
 /**

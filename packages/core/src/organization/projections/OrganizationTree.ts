@@ -11,16 +11,18 @@
  * @since 0.1.0
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
-import type { Locale } from "../../kernel/Message.ts"
+import type { Locale, MessageParams } from "../../kernel/Message.ts"
+import { renderWith } from "../../kernel/Message.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { fromIso } from "../../LegalDate.ts"
-import { renderCode } from "../../messages/index.ts"
-import type { Counts } from "../../policy/GovernancePolicy.ts"
 import type { OrganizationEvent } from "../events.ts"
+import { organizationMessages } from "../messages.ts"
 import type { OrganizationState } from "../state.ts"
 import { evolve, initialState } from "../state.ts"
 import { orgIdOf } from "../stream.ts"
+import { subtreeCounts } from "../subtree.ts"
 
 /**
  * Every organization's state, by organization id.
@@ -48,7 +50,7 @@ export const empty: TreeView = { orgs: {} }
  */
 export const fromStates = (states: Iterable<OrganizationState>): TreeView => {
   const orgs: Record<string, OrganizationState> = {}
-  for (const state of states) if (state.status !== "none") orgs[state.orgId] = state
+  for (const state of states) if (state.status !== "none") put(orgs, state.orgId, state)
   return { orgs }
 }
 
@@ -72,7 +74,7 @@ export const legalDateOf = (envelope: Envelope): LegalDate => {
 export const apply = (view: TreeView, envelope: Envelope): TreeView => {
   const orgId = orgIdOf(envelope.streamId)
   if (orgId === undefined) return view
-  const before = view.orgs[orgId] ?? initialState
+  const before = lookup(view.orgs, orgId) ?? initialState
   const after = evolve(before, envelope.data as OrganizationEvent)
   if (after === before) return view
   return { orgs: { ...view.orgs, [orgId]: after } }
@@ -89,11 +91,11 @@ const applyBatchWhere = (
     const orgId = orgIdOf(envelope.streamId)
     if (orgId === undefined || !include(envelope)) continue
     const current = orgs ?? view.orgs
-    const before = current[orgId] ?? initialState
+    const before = lookup(current, orgId) ?? initialState
     const after = evolve(before, envelope.data as OrganizationEvent)
     if (after === before) continue
     orgs ??= { ...view.orgs }
-    orgs[orgId] = after
+    put(orgs, orgId, after)
   }
   return orgs === undefined ? view : { orgs }
 }
@@ -161,7 +163,7 @@ export const active = (view: TreeView): ReadonlyArray<OrganizationState> =>
  */
 export const roots = (view: TreeView): ReadonlyArray<OrganizationState> =>
   active(view)
-    .filter((state) => state.parentId === undefined || view.orgs[state.parentId]?.status !== "active")
+    .filter((state) => state.parentId === undefined || lookup(view.orgs, state.parentId)?.status !== "active")
     .sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0))
 
 /**
@@ -171,35 +173,14 @@ export const roots = (view: TreeView): ReadonlyArray<OrganizationState> =>
  * @since 0.1.0
  */
 export const children = (view: TreeView, orgId: string): ReadonlyArray<OrganizationState> =>
-  Object.keys(view.orgs[orgId]?.children ?? {})
+  Object.keys(lookup(view.orgs, orgId)?.children ?? {})
     .sort()
-    .map((id) => view.orgs[id])
+    .map((id) => lookup(view.orgs, id))
     .filter((state): state is OrganizationState => state !== undefined && state.status === "active")
 
-/**
- * Full and all members of an organization and everything below it (a village's 党员人数 when its members sit
- * in the branches of its general branch or committee).
- *
- * @category queries
- * @since 0.1.0
- */
-export const subtreeCounts = (view: TreeView, orgId: string): Counts => {
-  let full = 0
-  let all = 0
-  const seen = new Set<string>()
-  const stack = [orgId]
-  while (stack.length > 0) {
-    const id = stack.pop()!
-    if (seen.has(id)) continue
-    seen.add(id)
-    const state = view.orgs[id]
-    if (state === undefined || state.status !== "active") continue
-    full += state.full
-    all += state.full + state.probationary
-    stack.push(...Object.keys(state.children))
-  }
-  return { full, all }
-}
+// Full and all members of an organization and everything below it: defined below the read model, where the tree
+// decisions can use it too (a decision imports no read model).
+export { subtreeCounts } from "../subtree.ts"
 
 /**
  * Renders the tree as indented text: kind, name, id and counts (own, and subtree where it differs).
@@ -215,14 +196,16 @@ export const subtreeCounts = (view: TreeView, orgId: string): Counts => {
  * @since 0.1.0
  */
 export const render = (view: TreeView, locale: Locale = "zh-CN"): string => {
+  // The organization's own catalog, not `messages/`: a read model sits below the merged catalogs.
+  const renderCode = (code: string, params: MessageParams) => renderWith(organizationMessages, code, params, locale)
   const lines: Array<string> = []
   const walk = (state: OrganizationState, depth: number) => {
     const own = { full: state.full, all: state.full + state.probationary }
     const total = subtreeCounts(view, state.orgId)
-    const kind = renderCode(`organization.kind.${state.kind}`, {}, locale)
-    const counts = renderCode("organization.tree.counts", { full: own.full, all: own.all }, locale)
+    const kind = renderCode(`organization.kind.${state.kind}`, {})
+    const counts = renderCode("organization.tree.counts", { full: own.full, all: own.all })
     const subtree = total.all !== own.all || total.full !== own.full
-      ? " " + renderCode("organization.tree.subtree", { full: total.full, all: total.all }, locale)
+      ? " " + renderCode("organization.tree.subtree", { full: total.full, all: total.all })
       : ""
     lines.push(`${"  ".repeat(depth)}${kind} ${state.name} [${state.orgId}] ${counts}${subtree}`)
     for (const child of children(view, state.orgId)) walk(child, depth + 1)

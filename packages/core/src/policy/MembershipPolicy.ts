@@ -1,7 +1,8 @@
 /**
  * The membership part of the governance policy: probation, lapse and suspension, transfers, mobile members
  * and community check-ins (RULES.md R37–R47). Figures RULES.md marks as secondary or local are policy, with
- * the national or best-sourced default.
+ * the national or best-sourced default. It is part of the policy (`GovernancePolicy.membership`), so it lives
+ * in `policy/` and imports no aggregate; the `Member` namespace re-exports it.
  *
  * @since 0.1.0
  */
@@ -77,4 +78,39 @@ export const nationalMembershipPolicy: MembershipPolicy = {
   affiliationDefaultForResettled: "origin",
   checkInFeedbackEveryMonths: 12,
   failedCheckInCapsAppraisal: false
+}
+
+/**
+ * The credential an absence calls for (R44): `none` (short absence), `certificateOrMobileCard`,
+ * `mobileCard` (place or time uncertain) or `transferLetter` (away at a fixed place long enough that the
+ * affiliation is to be transferred, R41).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type RequiredCredential = "none" | "certificateOrMobileCard" | "mobileCard" | "transferLetter"
+
+/**
+ * R44 CONF: the credential for an absence of `months` whole months: none up to `credentialFreeMonths`; a
+ * transfer letter from `transferDueAfterMonths` at a fixed place ("6个月以上" is inclusive, R41, §3.1); a
+ * mobile-member card when the place is uncertain; otherwise a certificate or a card.
+ *
+ * @example
+ * ```ts
+ * import { Member, GovernancePolicy } from "@dangjian/core"
+ *
+ * const policy = GovernancePolicy.national.membership
+ * Member.credentialFor(policy, 3, true) // => "none"
+ * Member.credentialFor(policy, 5, true) // => "certificateOrMobileCard"
+ * Member.credentialFor(policy, 6, true) // => "transferLetter"
+ * Member.credentialFor(policy, 6, false) // => "mobileCard"
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const credentialFor = (policy: MembershipPolicy, months: number, fixedPlace: boolean): RequiredCredential => {
+  if (months <= policy.credentialFreeMonths) return "none"
+  if (!fixedPlace) return "mobileCard"
+  return months >= policy.transferDueAfterMonths ? "transferLetter" : "certificateOrMobileCard"
 }

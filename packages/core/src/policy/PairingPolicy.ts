@@ -1,6 +1,8 @@
 /**
  * The joint-building (结对共建) part of the governance policy (RULES.md R49–R50). No national template or
- * term exists, so every figure here is local practice with a stated default.
+ * term exists, so every figure here is local practice with a stated default. It is part of the policy
+ * (`GovernancePolicy.pairing`), so it lives in `policy/` and imports no aggregate; the `Agreement` namespace
+ * re-exports it.
  *
  * @since 0.1.0
  */

@@ -1,0 +1,7 @@
+/**
+ * The `_tag` literals of a union of tagged structs (a route's command tags, from its command Schema).
+ * Internal: not exported from any entry point.
+ */
+export const tagsOf = <Tag extends string>(
+  union: { readonly members: ReadonlyArray<{ readonly fields: { readonly _tag: { readonly schema: unknown } } }> }
+): ReadonlyArray<Tag> => union.members.map((m) => (m.fields._tag.schema as { readonly literal: Tag }).literal)
