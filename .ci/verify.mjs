@@ -36,6 +36,10 @@ step("format", bin("dprint"), ["check"])
 // core ⇄ testing is a dev-only cycle (core tests itself with the generators), so the order is spelled out.
 step("build", "pnpm", ["run", "build"])
 
+// The documentation site (rules pages and API reference generated from the code, then VitePress); the browser
+// test in docs/test/site.test.ts drives the built site.
+step("docs build", process.execPath, [join(root, "docs", "scripts", "build.mjs")])
+
 const report = join(out, "vitest.json")
 step("test", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`])
 let passed = 0

@@ -15,7 +15,15 @@
 // Everything goes through the library's public entry points: `Dangjian.execute` routes each command to its
 // aggregate (a signing reads the party organizations' streams in the same atomic append), and
 // `Compliance.report` replays the log into the compliance view as of a date and judges it.
-import { Agreement, Compliance, Dangjian, MemoryStore, Messages, PolicyTimeline } from "@dangjian/core"
+import {
+  Agreement,
+  AgreementRegister,
+  Compliance,
+  Dangjian,
+  MemoryStore,
+  Messages,
+  PolicyTimeline
+} from "@dangjian/core"
 import type { Finding, Locale, Localized, Organization } from "@dangjian/core"
 import { Effect } from "effect"
 
@@ -178,9 +186,9 @@ export const record = Effect.gen(function*() {
  */
 export interface Report {
   readonly asOf: string
-  readonly entries: ReadonlyArray<Agreement.AgreementRegister.Entry>
-  readonly byArea: Readonly<Record<Agreement.Area, Agreement.AgreementRegister.Tally>>
-  readonly byParty: Readonly<Record<string, Agreement.AgreementRegister.Tally>>
+  readonly entries: ReadonlyArray<AgreementRegister.Entry>
+  readonly byArea: Readonly<Record<Agreement.Area, AgreementRegister.Tally>>
+  readonly byParty: Readonly<Record<string, AgreementRegister.Tally>>
   readonly findings: ReadonlyArray<Finding.Finding>
 }
 
@@ -193,9 +201,9 @@ export const reportAt = (asOf: string) =>
     const policy = Agreement.pairingPolicyAt(policies, asOf)
     return {
       asOf,
-      entries: Agreement.AgreementRegister.entries(register, asOf, policy),
-      byArea: Agreement.AgreementRegister.activitiesByArea(register),
-      byParty: Agreement.AgreementRegister.activitiesByParty(register),
+      entries: AgreementRegister.entries(register, asOf, policy),
+      byArea: AgreementRegister.activitiesByArea(register),
+      byParty: AgreementRegister.activitiesByParty(register),
       findings: findings.filter((finding) => pillarRules.has(finding.ruleId))
     }
   })

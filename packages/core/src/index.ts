@@ -1,8 +1,8 @@
 /**
  * @dangjian/core: an event-sourced model of rural-community Party building, for application teams: the
- * `Dangjian` facade and the Promise client, the aggregates (organizations, members, agreements), their read
- * models, findings and compliance, the governance policies, legal dates, messages (zh-CN, en) and the errors
- * a command or a read can end in.
+ * `Dangjian` facade and the Promise client, the five aggregates (`Organization`, `Member`, `UnitCheckIn`,
+ * `Agreement`, `Council`), their read models (one namespace each), findings and compliance, the governance
+ * policies, legal dates, messages (zh-CN, en) and the errors a command or a read can end in.
  *
  * Effect users who write their own aggregates import `@dangjian/core/kernel`; store authors import
  * `@dangjian/core/store`.
@@ -10,8 +10,10 @@
  * @since 0.1.0
  */
 export * as Agreement from "./agreement/Agreement.ts"
+export * as AgreementRegister from "./agreement/projections/AgreementRegister.ts"
 export * as Dangjian from "./app/Dangjian.ts"
-export * as Assessment from "./findings/assess.ts"
+export * as Council from "./council/Council.ts"
+export * as CouncilRegister from "./council/projections/CouncilRegister.ts"
 export * as Compliance from "./findings/Compliance.ts"
 export * as Finding from "./findings/Finding.ts"
 export {
@@ -40,5 +42,8 @@ export * as OrganizationTree from "./organization/projections/OrganizationTree.t
 export * as GovernancePolicy from "./policy/GovernancePolicy.ts"
 export * as PolicyTimeline from "./policy/PolicyTimeline.ts"
 export * as PromiseClient from "./promise/Client.ts"
+export * as Rules from "./rules/catalog.ts"
 export { InvalidCommand, RuleViolation } from "./rules/RuleViolation.ts"
 export type { DomainError } from "./rules/RuleViolation.ts"
+export * as UnitCheckInRegister from "./unitCheckIn/projections/UnitCheckInRegister.ts"
+export * as UnitCheckIn from "./unitCheckIn/UnitCheckIn.ts"

@@ -2,7 +2,8 @@
 // import and re-export of every source file, `import type` and `export type` included (a type import still
 // ties one module's meaning to another's), read with the TypeScript compiler's own pre-processor.
 //
-//   kernel → dates → errors → policy → aggregates → findings → namespaces → messages → app → promise → entry
+//   kernel → dates → units → errors → policy → aggregates → findings → namespaces → messages → app → promise
+//   → entry
 //
 // Nothing imports upward. Besides the order, the rules the layering exists for are asserted one by one, each
 // listing its offending edges: the kernel imports only the kernel; an error carries a code and params and
@@ -20,6 +21,7 @@ const root = fileURLToPath(new URL("../src", import.meta.url))
 const layers = [
   "kernel",
   "dates",
+  "units",
   "errors",
   "policy",
   "aggregates",
@@ -32,11 +34,13 @@ const layers = [
 ] as const
 type Layer = typeof layers[number]
 
-const aggregates = ["organization", "member", "agreement"]
+const aggregates = ["organization", "member", "unitCheckIn", "agreement", "council"]
 const namespaceOf: Readonly<Record<string, string>> = {
   organization: "Organization.ts",
   member: "Member.ts",
-  agreement: "Agreement.ts"
+  unitCheckIn: "UnitCheckIn.ts",
+  agreement: "Agreement.ts",
+  council: "Council.ts"
 }
 
 /**
@@ -50,6 +54,8 @@ const layerOf = (file: string): Layer | undefined => {
   const [top, ...rest] = file.split("/")
   if (top === "kernel") return "kernel"
   if (file === "LegalDate.ts") return "dates"
+  // The small Schemas every aggregate and the policy share (counts, days, months, ids, the actor).
+  if (file === "units.ts") return "units"
   if (top === "rules") return "errors"
   if (top === "policy") return "policy"
   if (top !== undefined && aggregates.includes(top)) {

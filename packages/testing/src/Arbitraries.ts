@@ -1,10 +1,10 @@
 /**
  * fast-check 4 arbitraries for dangjian, all built from fast-check combinators so that they shrink:
  *
- * - every command and event of the three pillars (organizations; members and unit check-ins; agreements and
+ * - every command and event of the five aggregates (organizations, members, unit check-ins, agreements,
  *   councils), one arbitrary per `_tag` and per union;
  * - accepted histories (random command sequences resolved against a pure model of the streams): organization
- *   histories, valid township trees down to party groups, and township histories across the three pillars;
+ *   histories, valid township trees down to party groups, and township histories across the five aggregates;
  * - governance policies (national, every preset, random and valid local variants, timelines) and member
  *   counts;
  * - legal dates clustered around rule boundaries (month ends, deadlines, term ends, the 2018 switch);
@@ -17,6 +17,7 @@ export * from "./arbitraries/agreement.ts"
 export * from "./arbitraries/all.ts"
 export * from "./arbitraries/awkward.ts"
 export * from "./arbitraries/commands.ts"
+export * from "./arbitraries/council.ts"
 export * from "./arbitraries/dates.ts"
 export * from "./arbitraries/events.ts"
 export * from "./arbitraries/history.ts"
@@ -24,4 +25,5 @@ export * from "./arbitraries/member.ts"
 export * from "./arbitraries/policies.ts"
 export * from "./arbitraries/store.ts"
 export * from "./arbitraries/township.ts"
+export * from "./arbitraries/unitCheckIn.ts"
 export * from "./arbitraries/values.ts"

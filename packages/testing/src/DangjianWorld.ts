@@ -1,17 +1,16 @@
 /**
- * A pure, in-memory world of every stream of the three pillars (organizations, members and unit check-ins,
+ * A pure, in-memory world of every stream of the five aggregates (organizations, members, unit check-ins,
  * agreements and councils): the model the `townshipHistory` generator resolves commands against, and an
  * oracle for store-backed tests. Each command runs through its aggregate's route (`Dangjian.routes`), the
  * same one `Dangjian.execute` runs against a store (a member command over the member and the organizations
  * it names, a signing over the agreement and its party organizations, a council over its member
  * organizations), with the streams' states taken from this world, and accepted events are applied with each
- * aggregate's own `evolve`. Nothing here throws: a rejection is the decider's typed
- * `DomainError`.
+ * aggregate's own `evolve`. Nothing here throws: a rejection is the decider's typed `DomainError`.
  *
  * @since 0.1.0
  */
 import type { DomainError } from "@dangjian/core"
-import { Agreement, Dangjian, InvalidCommand, Member, Organization } from "@dangjian/core"
+import { Agreement, Council, Dangjian, InvalidCommand, Member, Organization, UnitCheckIn } from "@dangjian/core"
 import type { Decider } from "@dangjian/core/kernel"
 import { CommandHandler } from "@dangjian/core/kernel"
 import { Result } from "effect"
@@ -35,9 +34,9 @@ export type Command = Dangjian.Command
 export interface World {
   readonly orgs: OrganizationWorld.World
   readonly members: Readonly<Record<string, Member.MemberState>>
-  readonly units: Readonly<Record<string, Member.UnitCheckInState>>
+  readonly unitCheckIns: Readonly<Record<string, UnitCheckIn.UnitCheckInState>>
   readonly agreements: Readonly<Record<string, Agreement.AgreementState>>
-  readonly councils: Readonly<Record<string, Agreement.CouncilState>>
+  readonly councils: Readonly<Record<string, Council.CouncilState>>
 }
 
 /**
@@ -46,7 +45,13 @@ export interface World {
  * @category constructors
  * @since 0.1.0
  */
-export const empty: World = { orgs: OrganizationWorld.empty, members: {}, units: {}, agreements: {}, councils: {} }
+export const empty: World = {
+  orgs: OrganizationWorld.empty,
+  members: {},
+  unitCheckIns: {},
+  agreements: {},
+  councils: {}
+}
 
 /**
  * The state of one member (the initial state when it has no stream).
@@ -81,17 +86,17 @@ export const agreementOf = (world: World, agreementId: string): Agreement.Agreem
  * @category getters
  * @since 0.1.0
  */
-export const councilOf = (world: World, councilId: string): Agreement.CouncilState =>
-  Object.hasOwn(world.councils, councilId) ? world.councils[councilId]! : Agreement.initialCouncilState
+export const councilOf = (world: World, councilId: string): Council.CouncilState =>
+  Object.hasOwn(world.councils, councilId) ? world.councils[councilId]! : Council.initialState
 
 /**
  * The check-in state of one unit organization (the initial state when it has no stream).
  *
  * @category getters
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const unitOf = (world: World, unitOrgId: string): Member.UnitCheckInState =>
-  Object.hasOwn(world.units, unitOrgId) ? world.units[unitOrgId]! : Member.unitInitialState
+export const unitCheckInOf = (world: World, unitOrgId: string): UnitCheckIn.UnitCheckInState =>
+  Object.hasOwn(world.unitCheckIns, unitOrgId) ? world.unitCheckIns[unitOrgId]! : UnitCheckIn.initialState
 
 const routeByTag: ReadonlyMap<string, Decider.Route<Command, Organization.Policies, DomainError>> = new Map(
   Dangjian.routes.flatMap((route) =>
@@ -99,34 +104,41 @@ const routeByTag: ReadonlyMap<string, Decider.Route<Command, Organization.Polici
   )
 )
 
-const pillarByRoute = new Map<unknown, "organization" | "member" | "unit" | "agreement" | "council">([
+/**
+ * The aggregates of the library, as `pillarOf` names them (one per folder of `@dangjian/core`).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Pillar = "organization" | "member" | "unitCheckIn" | "agreement" | "council"
+
+const pillarByRoute = new Map<unknown, Pillar>([
   [Organization.treeRoute, "organization"],
   [Organization.route, "organization"],
   [Member.route, "member"],
-  [Member.unitCheckInRoute, "unit"],
+  [UnitCheckIn.route, "unitCheckIn"],
   [Agreement.route, "agreement"],
-  [Agreement.councilRoute, "council"]
+  [Council.route, "council"]
 ])
 
 /**
- * The pillar of a command: `organization` (tree and single-stream organization commands), `member`,
- * `unit` (a unit organization's community check-in), `agreement` or `council`.
+ * The aggregate of a command: `organization` (tree and single-stream organization commands), `member`,
+ * `unitCheckIn` (a unit organization's community check-in), `agreement` or `council`.
  *
  * @category predicates
  * @since 0.1.0
  */
-export const pillarOf = (command: Command): "organization" | "member" | "unit" | "agreement" | "council" =>
-  pillarByRoute.get(routeByTag.get(command._tag)) ?? "organization"
+export const pillarOf = (command: Command): Pillar => pillarByRoute.get(routeByTag.get(command._tag)) ?? "organization"
 
-// A stream's state in the world, by its category (the unit check-in category first: it is the longest).
+// A stream's state in the world, by its category.
 const stateOfStream = (world: World, streamId: string): unknown => {
-  const unit = Member.unitOrgIdOf(streamId)
-  if (unit !== undefined) return unitOf(world, unit)
+  const unitOrgId = UnitCheckIn.unitOrgIdOf(streamId)
+  if (unitOrgId !== undefined) return unitCheckInOf(world, unitOrgId)
   const member = Member.memberIdOf(streamId)
   if (member !== undefined) return memberOf(world, member)
   const agreement = Agreement.agreementIdOf(streamId)
   if (agreement !== undefined) return agreementOf(world, agreement)
-  const council = Agreement.councilIdOf(streamId)
+  const council = Council.councilIdOf(streamId)
   if (council !== undefined) return councilOf(world, council)
   return orgOf(world, Organization.orgIdOf(streamId) ?? streamId)
 }
@@ -161,17 +173,21 @@ export const run = (
       if (events.length === 0) continue
       const fold = route.fold(streamId)
       const state = events.reduce(fold.evolve, states.get(streamId) ?? fold.initialState)
-      const unit = Member.unitOrgIdOf(streamId)
+      const unitOrgId = UnitCheckIn.unitOrgIdOf(streamId)
       const member = Member.memberIdOf(streamId)
       const agreement = Agreement.agreementIdOf(streamId)
-      const council = Agreement.councilIdOf(streamId)
-      if (unit !== undefined) next = { ...next, units: withEntry(next.units, unit, state as Member.UnitCheckInState) }
-      else if (member !== undefined) {
+      const council = Council.councilIdOf(streamId)
+      if (unitOrgId !== undefined) {
+        next = {
+          ...next,
+          unitCheckIns: withEntry(next.unitCheckIns, unitOrgId, state as UnitCheckIn.UnitCheckInState)
+        }
+      } else if (member !== undefined) {
         next = { ...next, members: withEntry(next.members, member, state as Member.MemberState) }
       } else if (agreement !== undefined) {
         next = { ...next, agreements: withEntry(next.agreements, agreement, state as Agreement.AgreementState) }
       } else if (council !== undefined) {
-        next = { ...next, councils: withEntry(next.councils, council, state as Agreement.CouncilState) }
+        next = { ...next, councils: withEntry(next.councils, council, state as Council.CouncilState) }
       } else orgEvents[Organization.orgIdOf(streamId)!] = events as ReadonlyArray<Organization.OrganizationEvent>
     }
     return { ...next, orgs: OrganizationWorld.applyEvents(next.orgs, orgEvents) }

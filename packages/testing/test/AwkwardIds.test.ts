@@ -7,8 +7,9 @@
 // findings over what was accepted are computed without a defect, also after a JSON round trip. A second test
 // guards the lies: a command naming a prototype-named thing that does not exist is rejected, never accepted.
 import {
-  Agreement,
+  AgreementRegister,
   Compliance,
+  CouncilRegister,
   Dangjian,
   DualRegistration,
   MemberRoster,
@@ -117,7 +118,8 @@ const readModels = (t: Tally, label: string) =>
       const { state: roster } = yield* Projection.replay(MemberRoster.projection)
       const { state: ledger } = yield* Projection.replay(DualRegistration.projection)
       const { state: transfers } = yield* Projection.replay(TransfersInTransit.projection)
-      const { state: register } = yield* Projection.replay(Agreement.AgreementRegister.projection)
+      const { state: register } = yield* Projection.replay(AgreementRegister.projection)
+      const { state: councils } = yield* Projection.replay(CouncilRegister.projection)
       const { findings, view } = yield* Compliance.report(policies, "2027-12-31")
       const roundTrip = <A>(a: A): A => JSON.parse(JSON.stringify(a)) as A
       for (const copy of [false, true]) {
@@ -126,6 +128,7 @@ const readModels = (t: Tally, label: string) =>
         const rosterView = c(roster)
         const ledgerView = c(ledger)
         const registerView = c(register)
+        const councilView = c(councils)
         OrganizationTree.render(treeView, "en")
         OrganizationTree.roots(treeView)
         MemberRoster.rosters(rosterView)
@@ -133,10 +136,10 @@ const readModels = (t: Tally, label: string) =>
         TransfersInTransit.list(c(transfers))
         TransfersInTransit.expiredAsOf(c(transfers), "2027-12-31")
         Compliance.findings(c(view), policies)
-        Agreement.AgreementRegister.activitiesByArea(registerView)
-        Agreement.AgreementRegister.activitiesByParty(registerView)
-        Agreement.AgreementRegister.withDissolvedParty(registerView)
-        Agreement.AgreementRegister.councilsWithDissolvedMember(registerView)
+        AgreementRegister.activitiesByArea(registerView)
+        AgreementRegister.activitiesByParty(registerView)
+        AgreementRegister.withDissolvedParty(registerView)
+        CouncilRegister.withDissolvedMember(councilView)
         for (const id of [...Arbitraries.prototypeNames, ...Arbitraries.awkwardStrings.slice(0, 30)]) {
           OrganizationTree.children(treeView, id)
           OrganizationTree.subtreeCounts(treeView, id)
@@ -144,8 +147,8 @@ const readModels = (t: Tally, label: string) =>
           MemberRoster.countsOf(rosterView, id)
           DualRegistration.activeAt(ledgerView, id)
           DualRegistration.unitsAt(ledgerView, id)
-          Agreement.AgreementRegister.activitiesByArea(registerView, id)
-          Agreement.AgreementRegister.activitiesByParty(registerView, id)
+          AgreementRegister.activitiesByArea(registerView, id)
+          AgreementRegister.activitiesByParty(registerView, id)
         }
       }
       for (const f of findings) {

@@ -1,6 +1,6 @@
 // Every generated member, unit check-in, agreement and council command and event decodes with its Schema,
 // events round-trip through Dangjian.codec, and every member of each union is generated.
-import { Agreement, Dangjian, Member } from "@dangjian/core"
+import { Agreement, Council, Dangjian, Member, UnitCheckIn } from "@dangjian/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
@@ -54,8 +54,8 @@ const cases = [
     26
   ],
   [
-    "Member.UnitCheckInCommand",
-    Member.UnitCheckInCommand,
+    "UnitCheckIn.UnitCheckInCommand",
+    UnitCheckIn.UnitCheckInCommand,
     Arbitraries.unitCheckInCommand(),
     Arbitraries.unitCheckInCommandArbitraries(),
     4
@@ -68,16 +68,16 @@ const cases = [
     8
   ],
   [
-    "Agreement.CouncilCommand",
-    Agreement.CouncilCommand,
+    "Council.CouncilCommand",
+    Council.CouncilCommand,
     Arbitraries.councilCommand(),
     Arbitraries.councilCommandArbitraries(),
     5
   ],
   ["Member.MemberEvent", Member.MemberEvent, Arbitraries.memberEvent(), Arbitraries.memberEventArbitraries(), 26],
   [
-    "Member.UnitCheckInEvent",
-    Member.UnitCheckInEvent,
+    "UnitCheckIn.UnitCheckInEvent",
+    UnitCheckIn.UnitCheckInEvent,
     Arbitraries.unitCheckInEvent(),
     Arbitraries.unitCheckInEventArbitraries(),
     4
@@ -90,8 +90,8 @@ const cases = [
     8
   ],
   [
-    "Agreement.CouncilEvent",
-    Agreement.CouncilEvent,
+    "Council.CouncilEvent",
+    Council.CouncilEvent,
     Arbitraries.councilEvent(),
     Arbitraries.councilEventArbitraries(),
     5

@@ -1,16 +1,19 @@
 // Differential test: the same random accepted history (organization histories, and township histories across
 // the three pillars), written into the in-memory store, the SQLite store (`:memory:`) and the PostgreSQL
 // store (a fresh schema per run, dropped afterwards), gives the same log, the same projections
-// (OrganizationTree, MemberRoster, AgreementRegister) and the same Compliance views and findings. PostgreSQL tests are
+// (OrganizationTree, MemberRoster, UnitCheckInRegister, AgreementRegister, CouncilRegister) and the same Compliance
+// views and findings. PostgreSQL tests are
 // skipped, with the reason in their title, only when the server is unreachable (set DATABASE_URL).
 import {
-  Agreement,
+  AgreementRegister,
   Compliance,
+  CouncilRegister,
   Dangjian,
   GovernancePolicy,
   MemberRoster,
   MemoryStore,
-  OrganizationTree
+  OrganizationTree,
+  UnitCheckInRegister
 } from "@dangjian/core"
 import type { Envelope } from "@dangjian/core/kernel"
 import { EventStore, Projection } from "@dangjian/core/kernel"
@@ -98,7 +101,9 @@ const observe = (layer: StoreLayer, commands: ReadonlyArray<Dangjian.Command>) =
       }))
       const { state: tree } = yield* Projection.replay(OrganizationTree.projection)
       const { state: roster } = yield* Projection.replay(MemberRoster.projection)
-      const { state: register } = yield* Projection.replay(Agreement.AgreementRegister.projection)
+      const { state: register } = yield* Projection.replay(AgreementRegister.projection)
+      const { state: councils } = yield* Projection.replay(CouncilRegister.projection)
+      const { state: unitCheckIns } = yield* Projection.replay(UnitCheckInRegister.projection)
       const reports = yield* Effect.forEach(asOfDates, (asOf) => Compliance.report(policies, asOf))
       return {
         rejected,
@@ -106,6 +111,8 @@ const observe = (layer: StoreLayer, commands: ReadonlyArray<Dangjian.Command>) =
         tree,
         roster,
         register,
+        councils,
+        unitCheckIns,
         views: reports.map((r) => r.view),
         findings: reports.map((r) => r.findings)
       }
@@ -148,12 +155,20 @@ const differential = async (
       for (const [id, state] of Object.entries(world.agreements)) {
         assert.deepStrictEqual(reference?.register.agreements[id], state, id)
       }
+      for (const [id, state] of Object.entries(world.councils)) {
+        assert.deepStrictEqual(reference?.councils.councils[id], state, id)
+      }
+      for (const [id, state] of Object.entries(world.unitCheckIns)) {
+        assert.deepStrictEqual(reference?.unitCheckIns.units[id], state, id)
+      }
       for (const other of others) {
         assert.deepStrictEqual(other.rejected, reference?.rejected, name)
         assert.deepStrictEqual(other.log, reference?.log, `${name}: log`)
         assert.deepStrictEqual(other.tree, reference?.tree, `${name}: OrganizationTree`)
         assert.deepStrictEqual(other.roster, reference?.roster, `${name}: MemberRoster`)
         assert.deepStrictEqual(other.register, reference?.register, `${name}: AgreementRegister`)
+        assert.deepStrictEqual(other.councils, reference?.councils, `${name}: CouncilRegister`)
+        assert.deepStrictEqual(other.unitCheckIns, reference?.unitCheckIns, `${name}: UnitCheckInRegister`)
         assert.deepStrictEqual(other.views, reference?.views, `${name}: Compliance views`)
         assert.deepStrictEqual(other.findings, reference?.findings, `${name}: findings`)
       }

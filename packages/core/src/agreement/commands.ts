@@ -8,10 +8,8 @@
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
+import { actor, Count } from "../units.ts"
 import { Area, Form, Party, Rating, Signatory, Term, TerminationReason } from "./model.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const actor = Schema.optionalKey(Schema.String)
 
 /**
  * Proposes a draft (R49, R50 checked on its contents). Proposing again before signing amends the draft.

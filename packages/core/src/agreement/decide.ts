@@ -2,8 +2,9 @@
  * The decisions of the agreement aggregate. Signing and renewal ({@link SigningCommand}) are decided over
  * the agreement stream and the streams of its party organizations and joint organization, which must exist
  * and not be dissolved (R48, R50); the route (`route.ts`) runs them through the kernel's command loop, so
- * every organization stream takes part in the append with its exact expected version and gets no events: a dissolution racing a signing makes one of them retry, and the decision never rests on a stale
- * organization. A pairing agreement creates no organization and no affiliation (R48).
+ * every organization stream takes part in the append with its exact expected version and gets no events: a
+ * dissolution racing a signing makes one of them retry, and the decision never rests on a stale organization.
+ * A pairing agreement creates no organization and no affiliation (R48).
  *
  * The other commands are decided on the agreement stream alone ({@link decider}). Every decision is judged
  * with the pairing policy in force on the command's legal date.
@@ -20,7 +21,7 @@ import type { OrganizationState } from "../organization/state.ts"
 import type { PairingPolicy } from "../policy/PairingPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
-import { invalid, violation } from "../rules/RuleViolation.ts"
+import { invalid, unknownCommand, violation } from "../rules/RuleViolation.ts"
 import type {
   AgreementCommand,
   EvaluateAgreement,
@@ -563,6 +564,10 @@ export const decideWith = (
       return terminate(state, command)
     case "ExpireAgreement":
       return expire(state, command)
+    default: {
+      const _exhaustive: never = command
+      return fail(unknownCommand(_exhaustive))
+    }
   }
 }
 

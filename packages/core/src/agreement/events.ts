@@ -13,10 +13,8 @@
 import { Schema } from "effect"
 import * as EventDefinition from "../kernel/EventDefinition.ts"
 import { LegalDate } from "../LegalDate.ts"
+import { Count, Positive } from "../units.ts"
 import { Area, Form, Party, Rating, Signatory, Term, TerminationReason } from "./model.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Round = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
 
 /**
  * A draft agreement was proposed (its contents already meet R49 and R50).
@@ -77,8 +75,8 @@ export const AgreementActivityRecorded = Schema.TaggedStruct("AgreementActivityR
 export const AgreementReportSubmitted = Schema.TaggedStruct("AgreementReportSubmitted", {
   agreementId: Schema.String,
   reportId: Schema.String,
-  round: Round,
-  period: Round,
+  round: Positive,
+  period: Positive,
   periodEnd: LegalDate,
   at: LegalDate
 })
@@ -92,7 +90,7 @@ export const AgreementReportSubmitted = Schema.TaggedStruct("AgreementReportSubm
 export const AgreementEvaluated = Schema.TaggedStruct("AgreementEvaluated", {
   agreementId: Schema.String,
   evaluationId: Schema.String,
-  round: Round,
+  round: Positive,
   rating: Rating,
   at: LegalDate
 })
@@ -105,8 +103,8 @@ export const AgreementEvaluated = Schema.TaggedStruct("AgreementEvaluated", {
  */
 export const AgreementRenewed = Schema.TaggedStruct("AgreementRenewed", {
   agreementId: Schema.String,
-  round: Round,
-  previousRound: Round,
+  round: Positive,
+  previousRound: Positive,
   areas: Schema.Array(Area),
   term: Schema.optionalKey(Term),
   signatories: Schema.Array(Signatory),
@@ -134,7 +132,7 @@ export const AgreementTerminated = Schema.TaggedStruct("AgreementTerminated", {
  */
 export const AgreementExpired = Schema.TaggedStruct("AgreementExpired", {
   agreementId: Schema.String,
-  round: Round,
+  round: Positive,
   endDate: LegalDate,
   at: LegalDate
 })

@@ -1,17 +1,15 @@
 /**
  * The findings of the agreement pillar as of a legal date, in the one `Finding` shape every pillar returns,
  * so they join the compliance view: expiring (notice), expired, idle, report overdue and party dissolved
- * (warnings), each under R50; and for coordination councils (R51), an overdue joint meeting and a dissolved
- * member (warnings; their subject is the convening organization, with the council id in the params).
- * Judged with the pairing policy in force on the date.
+ * (warnings), each under R50. Judged with the pairing policy in force on the date. (The coordination councils'
+ * findings, R51, are the council aggregate's: `Council.assess`.)
  *
  * Boundaries (RULES.md R50, all figures from policy):
  *
  * - expiring: from `expiringWithinDays` days before the end date, through the end date itself;
  * - expired: from the day after the end date, until renewal or the expiry is recorded;
  * - idle: on the day `idleAfterDays` full days have passed without an activity;
- * - report overdue: from the day after the period's last day;
- * - council meeting overdue: from the day after `councilMeetingEveryMonths` months since the last meeting.
+ * - report overdue: from the day after the period's last day.
  *
  * @since 0.1.0
  */
@@ -23,14 +21,7 @@ import type { Policies } from "../organization/decide.ts"
 import type { PairingPolicy } from "../policy/PairingPolicy.ts"
 import { pairingPolicyAt } from "./decide.ts"
 import type { RegisterView } from "./projections/AgreementRegister.ts"
-import {
-  councilMeetingsOverdue,
-  councilsWithDissolvedMember,
-  entries,
-  idle,
-  overdueReports,
-  withDissolvedParty
-} from "./projections/AgreementRegister.ts"
+import { entries, idle, overdueReports, withDissolvedParty } from "./projections/AgreementRegister.ts"
 
 const subject = (id: string) => ({ kind: "agreement" as const, id })
 
@@ -111,32 +102,6 @@ export const assessWith = (view: RegisterView, policy: PairingPolicy, asOf: Lega
       code: "agreement.finding.partyDissolved",
       params: {
         agreementId: dissolved.agreementId,
-        orgId: dissolved.orgId,
-        ...(dissolved.dissolvedAt === undefined ? {} : { dissolvedAt: dissolved.dissolvedAt })
-      }
-    })
-  }
-  for (const overdue of councilMeetingsOverdue(view, asOf, policy)) {
-    out.push({
-      // R51 CONF: the joint meeting system meets regularly ("定期开展活动"); the interval is local policy
-      ruleId: "R51",
-      severity: "warning",
-      subject: { kind: "organization", id: overdue.convenerOrgId },
-      due: overdue.due,
-      code: "council.finding.meetingOverdue",
-      params: { councilId: overdue.councilId, orgId: overdue.convenerOrgId, since: overdue.since, due: overdue.due }
-    })
-  }
-  for (const dissolved of councilsWithDissolvedMember(view)) {
-    out.push({
-      // R51 CONF: member units are existing Party organizations
-      ruleId: "R51",
-      severity: "warning",
-      subject: { kind: "organization", id: dissolved.convenerOrgId },
-      ...(dissolved.dissolvedAt === undefined ? {} : { due: dissolved.dissolvedAt }),
-      code: "council.finding.memberDissolved",
-      params: {
-        councilId: dissolved.councilId,
         orgId: dissolved.orgId,
         ...(dissolved.dissolvedAt === undefined ? {} : { dissolvedAt: dissolved.dissolvedAt })
       }

@@ -1,8 +1,8 @@
 /**
- * The routes of the agreement and council aggregates for the kernel's command loop (`CommandHandler.run`).
- * Both only ever append to their own stream; a signing or renewal reads its party organizations and joint
- * organization, and forming a council or adding a member reads the member organizations, so those streams
- * take part in the append with their expected versions and get no events (R48, R50, R51).
+ * The route of the agreement aggregate for the kernel's command loop (`CommandHandler.run`). It only ever
+ * appends to the agreement's own stream; a signing or renewal reads its party organizations and joint
+ * organization, so those streams take part in the append with their expected versions and get no events
+ * (R48, R50).
  *
  * @since 0.2.0
  */
@@ -16,14 +16,6 @@ import { orgIdOf, streamId as organizationStreamId } from "../organization/strea
 import type { DomainError } from "../rules/RuleViolation.ts"
 import type { AgreementCommand } from "./commands.ts"
 import { AgreementCommand as AgreementCommandSchema } from "./commands.ts"
-import type { CouncilCommand, CouncilState } from "./council.ts"
-import {
-  CouncilCommand as CouncilCommandSchema,
-  councilFold,
-  councilOrganizations,
-  councilStreamId,
-  decideCouncil
-} from "./council.ts"
 import { decide, requiredOrganizations } from "./decide.ts"
 import type { AgreementState } from "./state.ts"
 import { fold } from "./state.ts"
@@ -48,28 +40,6 @@ export const route: Route<AgreementCommand, Policies, DomainError> = {
     const stream = streamId(command.agreementId)
     return Result.map(
       decide(policies, command, states.get(stream) as AgreementState, organizationsIn(states)),
-      (events) => [{ streamId: stream, events }]
-    )
-  }
-}
-
-/**
- * Council commands: the council, and the organizations a new council or a new member names.
- *
- * @category routes
- * @since 0.2.0
- */
-export const councilRoute: Route<CouncilCommand, Policies, DomainError> = {
-  tags: tagsOf(CouncilCommandSchema),
-  fold: (id) => orgIdOf(id) === undefined ? councilFold : organizationFold,
-  streams: (command) => [
-    councilStreamId(command.councilId),
-    ...councilOrganizations(command).map(organizationStreamId)
-  ],
-  decide: (command, states) => {
-    const stream = councilStreamId(command.councilId)
-    return Result.map(
-      decideCouncil(command, states.get(stream) as CouncilState, organizationsIn(states)),
       (events) => [{ streamId: stream, events }]
     )
   }

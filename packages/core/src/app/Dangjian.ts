@@ -11,6 +11,7 @@
 import { Effect, Result, Schema } from "effect"
 import type { SchemaIssue } from "effect"
 import * as Agreement from "../agreement/Agreement.ts"
+import * as Council from "../council/Council.ts"
 import * as CommandHandler from "../kernel/CommandHandler.ts"
 import type { Route } from "../kernel/Decider.ts"
 import type { Envelope } from "../kernel/Envelope.ts"
@@ -23,6 +24,7 @@ import * as Organization from "../organization/Organization.ts"
 import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid } from "../rules/RuleViolation.ts"
+import * as UnitCheckIn from "../unitCheckIn/UnitCheckIn.ts"
 
 /**
  * Every event definition of the library, for a store's codec.
@@ -33,9 +35,9 @@ import { invalid } from "../rules/RuleViolation.ts"
 export const eventDefinitions = [
   ...Organization.organizationEvents,
   ...Member.memberEvents,
-  ...Member.unitCheckInEvents,
+  ...UnitCheckIn.unitCheckInEvents,
   ...Agreement.agreementEvents,
-  ...Agreement.councilEvents
+  ...Council.councilEvents
 ] as const
 
 /**
@@ -55,9 +57,9 @@ export const codec = EventCodec.make(eventDefinitions)
 export const Event = Schema.Union([
   Organization.OrganizationEvent,
   Member.MemberEvent,
-  Member.UnitCheckInEvent,
+  UnitCheckIn.UnitCheckInEvent,
   Agreement.AgreementEvent,
-  Agreement.CouncilEvent
+  Council.CouncilEvent
 ]).annotate({ identifier: "DangjianEvent" })
 
 /**
@@ -70,9 +72,9 @@ export const Command = Schema.Union([
   Organization.TreeCommand,
   Organization.OrganizationCommand,
   Member.MemberCommand,
-  Member.UnitCheckInCommand,
+  UnitCheckIn.UnitCheckInCommand,
   Agreement.AgreementCommand,
-  Agreement.CouncilCommand
+  Council.CouncilCommand
 ]).annotate({
   identifier: "DangjianCommand"
 })
@@ -130,8 +132,8 @@ export type ExecuteError = DomainError | AppendError | ReadError
 export const defaultPolicies: Organization.Policies = PolicyTimeline.national
 
 /**
- * The route of every aggregate: `execute` finds a command's route by its tag and runs it through the
- * kernel's one command loop.
+ * The route of every aggregate (organization tree and single-stream, member, unit check-in, agreement,
+ * council): `execute` finds a command's route by its tag and runs it through the kernel's one command loop.
  *
  * @category routing
  * @since 0.2.0
@@ -140,9 +142,9 @@ export const routes = [
   Organization.treeRoute,
   Organization.route,
   Member.route,
-  Member.unitCheckInRoute,
+  UnitCheckIn.route,
   Agreement.route,
-  Agreement.councilRoute
+  Council.route
 ] as const
 
 type AnyRoute = Route<Command, Organization.Policies, DomainError>

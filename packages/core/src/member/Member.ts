@@ -7,14 +7,16 @@
  * affiliation (R38) and its transfers (letter issued, received, rejected, expired), absences and mobile
  * status with a host organization, community check-ins with activities and feedback, and recorded votes.
  *
- * - Every member command is decided over the member stream and the organization streams it concerns, and
- *   appended to all of them atomically with {@link handle} (a kernel `CommandHandler.handleMany`). A
- *   received transfer is one append to the member, the origin and the destination (R42).
+ * - Every member command is decided over the member stream and the organization streams it concerns
+ *   ({@link decide}), and appended to all of them atomically: {@link route} gives it to the kernel's command
+ *   loop, and `Dangjian.execute` runs it. A received transfer is one append to the member, the origin and the
+ *   destination (R42).
  * - A check-in or a mobile host never changes the affiliation or any count (R45, R47); only the affiliation
  *   organization's full members vote (R20), which {@link voteRejection} explains rule by rule.
- * - A unit's Party organization checks in at a community on its own stream (`unitDecider`).
+ * - A unit's Party organization checking in at a community is an aggregate of its own: `UnitCheckIn`.
  * - Read models: `MemberRoster`, `TransfersInTransit`, `DualRegistration` (in `projections/`); findings as of
- *   a date: {@link assessMembers}.
+ *   a date: {@link assessMembers}. The membership part of the policy (`MembershipPolicy`, `credentialFor`) is
+ *   re-exported here.
  *
  * Rules: R9 (through the roster), R11, R20, R25, R37–R47 (RULES.md D–F).
  *
@@ -30,5 +32,4 @@ export * from "./model.ts"
 export * from "../policy/MembershipPolicy.ts"
 export * from "./route.ts"
 export * from "./state.ts"
-export { memberIdOf, streamId, unitOrgIdOf, unitStreamId } from "./stream.ts"
-export * from "./unitCheckIn.ts"
+export { memberIdOf, streamId } from "./stream.ts"

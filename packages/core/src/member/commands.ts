@@ -1,14 +1,14 @@
 /**
- * The commands of the member aggregate and of a unit organization's community check-in. Every command
- * carries its legal date `at` and may carry an `actor` (an opaque id). Member commands are decided over the
- * member stream and the organization streams they concern (see `decide.ts`); unit check-in commands over
- * the unit's check-in stream.
+ * The commands of the member aggregate. Every command carries its legal date `at` and may carry an `actor` (an
+ * opaque id). They are decided over the member stream and the organization streams they concern (see
+ * `decide.ts`).
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
 import { Approval, JoiningStatus } from "../organization/model.ts"
+import { actor, Days, Months } from "../units.ts"
 import {
   CheckInRecord,
   FeedbackRating,
@@ -20,10 +20,6 @@ import {
   TransferRejectionReason,
   VoteKind
 } from "./model.ts"
-
-const Months = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Days = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
-const actor = Schema.optionalKey(Schema.String)
 
 // ---------------------------------------------------------------------------------------------------------
 // Standing
@@ -451,76 +447,6 @@ export const MemberCommand = Schema.Union([
 export type MemberCommand = typeof MemberCommand.Type
 
 // ---------------------------------------------------------------------------------------------------------
-// Unit organizations checking in at the community (双报到)
-// ---------------------------------------------------------------------------------------------------------
-
-/**
- * Checks a unit's Party organization in at a community (R47).
- *
- * @category commands
- * @since 0.1.0
- */
-export const CheckInUnit = Schema.TaggedStruct("CheckInUnit", {
-  unitOrgId: Schema.String,
-  communityOrgId: Schema.String,
-  at: LegalDate,
-  actor
-})
-
-/**
- * Records a joint activity of a checked-in unit organization (R47).
- *
- * @category commands
- * @since 0.1.0
- */
-export const RecordUnitActivity = Schema.TaggedStruct("RecordUnitActivity", {
-  unitOrgId: Schema.String,
-  activityKind: Schema.String,
-  at: LegalDate,
-  actor
-})
-
-/**
- * Records the community's yearly evaluation of a checked-in unit organization (R47).
- *
- * @category commands
- * @since 0.1.0
- */
-export const RecordUnitFeedback = Schema.TaggedStruct("RecordUnitFeedback", {
-  unitOrgId: Schema.String,
-  rating: FeedbackRating,
-  at: LegalDate,
-  actor
-})
-
-/**
- * Checks a unit organization out of the community (R47).
- *
- * @category commands
- * @since 0.1.0
- */
-export const CheckOutUnit = Schema.TaggedStruct("CheckOutUnit", {
-  unitOrgId: Schema.String,
-  at: LegalDate,
-  actor
-})
-
-/**
- * Every command of the unit check-in stream.
- *
- * @category commands
- * @since 0.1.0
- */
-export const UnitCheckInCommand = Schema.Union([CheckInUnit, RecordUnitActivity, RecordUnitFeedback, CheckOutUnit])
-  .annotate({ identifier: "UnitCheckInCommand" })
-
-/**
- * @category commands
- * @since 0.1.0
- */
-export type UnitCheckInCommand = typeof UnitCheckInCommand.Type
-
-// ---------------------------------------------------------------------------------------------------------
 // Command types
 // ---------------------------------------------------------------------------------------------------------
 
@@ -679,27 +605,3 @@ export type CheckOutOfCommunity = typeof CheckOutOfCommunity.Type
  * @since 0.1.0
  */
 export type RecordVote = typeof RecordVote.Type
-
-/**
- * @category commands
- * @since 0.1.0
- */
-export type CheckInUnit = typeof CheckInUnit.Type
-
-/**
- * @category commands
- * @since 0.1.0
- */
-export type RecordUnitActivity = typeof RecordUnitActivity.Type
-
-/**
- * @category commands
- * @since 0.1.0
- */
-export type RecordUnitFeedback = typeof RecordUnitFeedback.Type
-
-/**
- * @category commands
- * @since 0.1.0
- */
-export type CheckOutUnit = typeof CheckOutUnit.Type

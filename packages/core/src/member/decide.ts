@@ -11,6 +11,8 @@
  *   community) still take part in the append with their expected version, so the decision never rests on
  *   an organization that was dissolved meanwhile.
  * - Time comes in on the command (`at`), and the policy in force on that date judges it.
+ * - One function per command, in the order of `MemberCommand`; {@link decideWith} dispatches over every tag
+ *   (a `never` check closes the switch, so a new command fails to compile until it has its decision).
  *
  * Rules enforced here: R9 (through the roster), R20, R25, R37–R47. Findings (what is due, never automatic)
  * are in `findings.ts`.
@@ -19,6 +21,7 @@
  */
 import { Result } from "effect"
 import { lookup } from "../kernel/records.ts"
+import { exhaustive } from "../kernel/tags.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
 import type { Policies } from "../organization/decide.ts"
@@ -33,17 +36,35 @@ import { moreThanHalf } from "../policy/GovernancePolicy.ts"
 import type { MembershipPolicy } from "../policy/MembershipPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
-import { invalid, violation } from "../rules/RuleViolation.ts"
+import { invalid, unknownCommand, violation } from "../rules/RuleViolation.ts"
 import type {
   AdmitMember,
+  AssignMobileContactPerson,
+  CancelProbation,
   CheckInAtCommunity,
+  CheckOutOfCommunity,
+  ConvertMember,
+  ExpireTransferLetter,
+  ExtendProbation,
   IssueTransferLetter,
   MemberCommand,
   ReceiveTransfer,
+  RecordAbsence,
+  RecordCheckInActivity,
+  RecordCheckInFeedback,
+  RecordHostActivity,
+  RecordLostContact,
+  RecordMobileContact,
+  RecordParticipation,
+  RecordReturn,
   RecordVote,
   RegisterMember,
   RegisterMobileMember,
-  RemoveMember
+  RejectTransfer,
+  RemoveMember,
+  RestoreContact,
+  RestoreMembership,
+  SuspendMembership
 } from "./commands.ts"
 import type { MemberEvent } from "./events.ts"
 import {
@@ -74,10 +95,10 @@ import {
   TransferRejected,
   VoteRecorded
 } from "./events.ts"
-import type { MeetingVote, ParticipationKind } from "./model.ts"
+import type { MeetingVote } from "./model.ts"
 import { probationEnd } from "./model.ts"
-import type { MemberState } from "./state.ts"
-import { isActive, openTransfer } from "./state.ts"
+import type { CheckIn, MemberState, Mobility, Transfer } from "./state.ts"
+import { isActive, lapsedFor, openTransfer } from "./state.ts"
 
 /**
  * The states a member decision reads: the member's, and the organizations' it needs (by id).
@@ -141,8 +162,23 @@ export const requiredOrgs = (command: MemberCommand, member: MemberState): Reado
       return [command.hostOrgId]
     case "CheckInAtCommunity":
       return [command.communityOrgId]
-    default:
+    case "RecordParticipation":
+    case "RecordLostContact":
+    case "RestoreContact":
+    case "RejectTransfer":
+    case "ExpireTransferLetter":
+    case "RecordAbsence":
+    case "AssignMobileContactPerson":
+    case "RecordMobileContact":
+    case "RecordHostActivity":
+    case "RecordReturn":
+    case "RecordCheckInActivity":
+    case "RecordCheckInFeedback":
+    case "CheckOutOfCommunity":
+    case "RecordVote":
       return []
+    default:
+      return exhaustive(command, [])
   }
 }
 
@@ -231,46 +267,6 @@ export const checkMeeting = (
   return undefined
 }
 
-/**
- * R39: for each of organizational life, dues and (once any was recorded) assigned work, the date of the
- * last one (or the day the member joined) and the whole months since then as of `asOf`.
- *
- * @category getters
- * @since 0.1.0
- */
-export const sinceLastParticipation = (
-  member: MemberState,
-  asOf: LegalDate
-): ReadonlyArray<{ readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number }> => {
-  const baseline = member.joinedAt ?? asOf
-  const kinds: ReadonlyArray<ParticipationKind> = member.lastParticipation.work === undefined
-    ? ["orgLife", "dues"]
-    : ["orgLife", "dues", "work"]
-  return kinds.map((kind) => {
-    const since = member.lastParticipation[kind] ?? baseline
-    return { kind, since, months: monthsBetween(since, asOf) }
-  })
-}
-
-/**
- * R39: the longest run without organizational life, dues or work when it reaches the policy's
- * `lapseMonths` (DZ Art. 9: "连续六个月"), else undefined.
- *
- * @category getters
- * @since 0.1.0
- */
-export const lapsedFor = (
-  member: MemberState,
-  policy: MembershipPolicy,
-  asOf: LegalDate
-): { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined => {
-  let worst: { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined
-  for (const entry of sinceLastParticipation(member, asOf)) {
-    if (entry.months >= policy.lapseMonths && (worst === undefined || entry.months > worst.months)) worst = entry
-  }
-  return worst
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Standing (R20, R37, R38)
 // ---------------------------------------------------------------------------------------------------------
@@ -348,7 +344,154 @@ const checkProbationEnded = (member: MemberState, meetingAt: LegalDate): DomainE
     })
     : undefined
 
-const removeMember = (policy: MembershipPolicy, states: MemberStates, cmd: RemoveMember): Decision => {
+// A probation outcome (R37): on a probationary member, by the branch general meeting's vote with the higher
+// approval. For a conversion or an extension the probation (as extended) has ended first; `checks` are the
+// outcome's own, made before the vote's; `decided` gives the events, with the affiliation's state.
+const probationOutcome = (
+  states: MemberStates,
+  cmd: ConvertMember | ExtendProbation | CancelProbation,
+  ended: boolean,
+  checks: () => DomainError | undefined,
+  decided: (org: OrganizationState, orgId: string) => Decision
+): Decision => {
+  const member = states.member
+  const orgId = member.orgId!
+  const error = requireProbationary(member, cmd.memberId)
+    ?? (ended ? checkProbationEnded(member, cmd.meeting.at) : undefined)
+    ?? checks()
+  if (error !== undefined) return fail(error)
+  const org = orgState(states, orgId)
+  const meeting = checkMeeting(org, orgId, cmd.meeting, cmd.approval, cmd.at)
+  return meeting === undefined ? decided(org, orgId) : fail(meeting)
+}
+
+const noChecks = (): undefined => undefined
+
+const convert = (states: MemberStates, cmd: ConvertMember): Decision =>
+  probationOutcome(states, cmd, true, noChecks, (org, orgId) => {
+    const memberId = cmd.memberId
+    const changed = decideRosterStatus(org, { memberId, status: "full", at: cmd.at, orgId })
+    if (Result.isFailure(changed)) return fail(changed.failure)
+    return ok([MemberConverted.make({ memberId, orgId, meeting: cmd.meeting, approval: cmd.approval, at: cmd.at })], {
+      [orgId]: changed.success
+    })
+  })
+
+const extendProbation = (policy: MembershipPolicy, states: MemberStates, cmd: ExtendProbation): Decision => {
+  const memberId = cmd.memberId
+  const checks = () => {
+    // R37 HARD: the probation is extended only once
+    if (states.member.extended) return violation("R37", "member.alreadyExtended", { memberId })
+    // R37 HARD: by at least half a year and at most one year (发展党员工作细则 Art. 32; DZ Art. 7)
+    if (cmd.months < policy.probationExtensionMinMonths || cmd.months > policy.probationExtensionMaxMonths) {
+      return violation("R37", "member.extensionOutOfRange", {
+        memberId,
+        months: cmd.months,
+        min: policy.probationExtensionMinMonths,
+        max: policy.probationExtensionMaxMonths
+      })
+    }
+    return undefined
+  }
+  return probationOutcome(states, cmd, true, checks, (_org, orgId) =>
+    ok([
+      ProbationExtended.make({
+        memberId,
+        orgId,
+        months: cmd.months,
+        until: addMonths(states.member.probationEndsAt ?? cmd.meeting.at, cmd.months),
+        meeting: cmd.meeting,
+        approval: cmd.approval,
+        at: cmd.at
+      })
+    ]))
+}
+
+const cancelProbation = (states: MemberStates, cmd: CancelProbation): Decision =>
+  probationOutcome(states, cmd, false, noChecks, (org, orgId) => {
+    const memberId = cmd.memberId
+    const removed = decideRosterRemove(org, { memberId, reason: "cancelled", at: cmd.at, orgId })
+    if (Result.isFailure(removed)) return fail(removed.failure)
+    return ok(
+      [ProbationCancelled.make({ memberId, orgId, meeting: cmd.meeting, approval: cmd.approval, at: cmd.at })],
+      {
+        [orgId]: removed.success
+      }
+    )
+  })
+
+// ---------------------------------------------------------------------------------------------------------
+// Participation, contact and removal (R39, R40)
+// ---------------------------------------------------------------------------------------------------------
+
+const recordParticipation = (states: MemberStates, cmd: RecordParticipation): Decision => {
+  const member = states.member
+  const inactive = requireActiveMember(member, cmd.memberId)
+  if (inactive !== undefined) return fail(inactive)
+  return ok([ParticipationRecorded.make({ memberId: cmd.memberId, orgId: member.orgId!, kind: cmd.kind, at: cmd.at })])
+}
+
+const recordLostContact = (states: MemberStates, cmd: RecordLostContact): Decision => {
+  if (cmd.since > cmd.at) {
+    return fail(invalid("member.sinceAfterDate", { memberId: cmd.memberId, since: cmd.since, at: cmd.at }))
+  }
+  if (states.member.lostContactSince === cmd.since) return ok([])
+  return ok([LostContactRecorded.make({ memberId: cmd.memberId, since: cmd.since, at: cmd.at })])
+}
+
+const restoreContact = (states: MemberStates, cmd: RestoreContact): Decision =>
+  states.member.lostContactSince === undefined
+    ? ok([])
+    : ok([ContactRestored.make({ memberId: cmd.memberId, at: cmd.at })])
+
+const suspend = (policy: MembershipPolicy, states: MemberStates, cmd: SuspendMembership): Decision => {
+  const member = states.member
+  const memberId = cmd.memberId
+  const orgId = member.orgId!
+  const inactive = requireActiveMember(member, memberId)
+  if (inactive !== undefined) return fail(inactive)
+  // R40 HARD: suspension follows lost contact of at least the policy's months, by a decision body
+  if (member.lostContactSince === undefined) return fail(violation("R40", "member.notLostContact", { memberId }))
+  const months = monthsBetween(member.lostContactSince, cmd.at)
+  // R40 HARD: … of at least the policy's months
+  if (months < policy.lostContactSuspendMonths) {
+    return fail(
+      violation("R40", "member.suspensionTooEarly", {
+        memberId,
+        since: member.lostContactSince,
+        months,
+        required: policy.lostContactSuspendMonths
+      })
+    )
+  }
+  const changed = decideRosterStatus(orgState(states, orgId), { memberId, status: "suspended", at: cmd.at, orgId })
+  if (Result.isFailure(changed)) return fail(changed.failure)
+  return ok([
+    MembershipSuspended.make({
+      memberId,
+      orgId,
+      decision: cmd.decision,
+      lostContactSince: member.lostContactSince,
+      at: cmd.at
+    })
+  ], { [orgId]: changed.success })
+}
+
+const restore = (states: MemberStates, cmd: RestoreMembership): Decision => {
+  const member = states.member
+  const memberId = cmd.memberId
+  const orgId = member.orgId!
+  // R40: only a suspended member is restored
+  if (member.status !== "suspended") return fail(violation("R40", "member.notSuspended", { memberId }))
+  const status = member.statusBeforeSuspension ?? "full"
+  const changed = decideRosterStatus(orgState(states, orgId), { memberId, status, at: cmd.at, orgId })
+  if (Result.isFailure(changed)) return fail(changed.failure)
+  return ok([MembershipRestored.make({ memberId, orgId, status, approval: cmd.approval, at: cmd.at })], {
+    [orgId]: changed.success
+  })
+}
+
+const remove = (policy: MembershipPolicy, states: MemberStates, cmd: RemoveMember): Decision => {
   const member = states.member
   const error = requireMember(member, cmd.memberId)
   if (error !== undefined) return fail(error)
@@ -403,7 +546,7 @@ const removeMember = (policy: MembershipPolicy, states: MemberStates, cmd: Remov
 // Transfers (R41–R43)
 // ---------------------------------------------------------------------------------------------------------
 
-const issue = (policy: MembershipPolicy, states: MemberStates, cmd: IssueTransferLetter): Decision => {
+const issueTransferLetter = (policy: MembershipPolicy, states: MemberStates, cmd: IssueTransferLetter): Decision => {
   const member = states.member
   const error = requireActiveMember(member, cmd.memberId)
   if (error !== undefined) return fail(error)
@@ -447,7 +590,7 @@ const issue = (policy: MembershipPolicy, states: MemberStates, cmd: IssueTransfe
   ])
 }
 
-const receive = (states: MemberStates, cmd: ReceiveTransfer): Decision => {
+const receiveTransfer = (states: MemberStates, cmd: ReceiveTransfer): Decision => {
   const member = states.member
   const error = requireActiveMember(member, cmd.memberId)
   if (error !== undefined) return fail(error)
@@ -497,9 +640,61 @@ const receive = (states: MemberStates, cmd: ReceiveTransfer): Decision => {
   ], { [open.fromOrgId]: removed.success, [open.toOrgId]: added.success })
 }
 
+// The open transfer a rejection or an expiry closes: the one the command names, on or after its issue.
+const closingTransfer = (
+  member: MemberState,
+  cmd: { readonly memberId: string; readonly transferId: string; readonly at: LegalDate }
+): Result.Result<Transfer, DomainError> => {
+  const open = openTransfer(member)
+  if (open === undefined || open.transferId !== cmd.transferId) {
+    return Result.fail(invalid("member.noOpenTransfer", { memberId: cmd.memberId, transferId: cmd.transferId }))
+  }
+  if (cmd.at < open.issuedAt) {
+    return Result.fail(
+      invalid("member.beforeIssued", { transferId: open.transferId, issuedAt: open.issuedAt, at: cmd.at })
+    )
+  }
+  return Result.succeed(open)
+}
+
+const rejectTransfer = (states: MemberStates, cmd: RejectTransfer): Decision => {
+  const open = closingTransfer(states.member, cmd)
+  if (Result.isFailure(open)) return fail(open.failure)
+  // R42 HARD: a refusal always names its reason (the Schema requires one)
+  return ok([
+    TransferRejected.make({
+      memberId: cmd.memberId,
+      transferId: open.success.transferId,
+      reason: cmd.reason,
+      at: cmd.at
+    })
+  ])
+}
+
+const expireTransferLetter = (states: MemberStates, cmd: ExpireTransferLetter): Decision => {
+  const open = closingTransfer(states.member, cmd)
+  if (Result.isFailure(open)) return fail(open.failure)
+  const { transferId, validUntil } = open.success
+  // R43: expiry is a state transition once the validity has run out, not before
+  if (cmd.at <= validUntil) return fail(violation("R43", "member.letterStillValid", { transferId, validUntil }))
+  return ok([TransferLetterExpired.make({ memberId: cmd.memberId, transferId, at: cmd.at })])
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// Mobile members and check-ins (R11, R44, R45, R47)
+// Absences and mobile members (R11, R44, R45)
 // ---------------------------------------------------------------------------------------------------------
+
+const recordAbsence = (states: MemberStates, cmd: RecordAbsence): Decision => {
+  const member = states.member
+  const inactive = requireActiveMember(member, cmd.memberId)
+  if (inactive !== undefined) return fail(inactive)
+  if (member.absence !== undefined) {
+    return fail(invalid("member.alreadyAway", { memberId: cmd.memberId, since: member.absence.since }))
+  }
+  return ok([
+    AbsenceRecorded.make({ memberId: cmd.memberId, fixedPlace: cmd.fixedPlace, abroad: cmd.abroad, at: cmd.at })
+  ])
+}
 
 const registerMobile = (states: MemberStates, cmd: RegisterMobileMember): Decision => {
   const member = states.member
@@ -541,6 +736,46 @@ const registerMobile = (states: MemberStates, cmd: RegisterMobileMember): Decisi
   ])
 }
 
+// The mobile status a command on a mobile member needs.
+const mobility = (member: MemberState, memberId: string): Result.Result<Mobility, DomainError> =>
+  member.mobile === undefined ? Result.fail(invalid("member.notMobile", { memberId })) : Result.succeed(member.mobile)
+
+const assignMobileContactPerson = (states: MemberStates, cmd: AssignMobileContactPerson): Decision => {
+  const mobile = mobility(states.member, cmd.memberId)
+  if (Result.isFailure(mobile)) return fail(mobile.failure)
+  if (mobile.success.contactPersonId === cmd.contactPersonId) return ok([])
+  return ok([
+    MobileContactPersonAssigned.make({ memberId: cmd.memberId, contactPersonId: cmd.contactPersonId, at: cmd.at })
+  ])
+}
+
+const recordMobileContact = (states: MemberStates, cmd: RecordMobileContact): Decision => {
+  const mobile = mobility(states.member, cmd.memberId)
+  if (Result.isFailure(mobile)) return fail(mobile.failure)
+  return ok([MobileContactRecorded.make({ memberId: cmd.memberId, at: cmd.at })])
+}
+
+const recordHostActivity = (states: MemberStates, cmd: RecordHostActivity): Decision => {
+  const mobile = mobility(states.member, cmd.memberId)
+  if (Result.isFailure(mobile)) return fail(mobile.failure)
+  // R45 HARD: a mobile member takes part (and is appraised) at the host it is registered with
+  if (cmd.hostOrgId !== mobile.success.hostOrgId) {
+    return fail(violation("R45", "member.notHostedThere", { memberId: cmd.memberId, orgId: cmd.hostOrgId }))
+  }
+  return ok([
+    HostActivityRecorded.make({ memberId: cmd.memberId, hostOrgId: cmd.hostOrgId, kind: cmd.kind, at: cmd.at })
+  ])
+}
+
+const recordReturn = (states: MemberStates, cmd: RecordReturn): Decision =>
+  states.member.absence === undefined && states.member.mobile === undefined
+    ? ok([])
+    : ok([MemberReturned.make({ memberId: cmd.memberId, at: cmd.at })])
+
+// ---------------------------------------------------------------------------------------------------------
+// Community check-ins (R46, R47)
+// ---------------------------------------------------------------------------------------------------------
+
 const checkIn = (states: MemberStates, cmd: CheckInAtCommunity): Decision => {
   const member = states.member
   const error = requireActiveMember(member, cmd.memberId)
@@ -566,6 +801,49 @@ const checkIn = (states: MemberStates, cmd: CheckInAtCommunity): Decision => {
     })
   ])
 }
+
+// The check-in a command on a checked-in member needs.
+const checkedIn = (member: MemberState, memberId: string): Result.Result<CheckIn, DomainError> =>
+  member.checkIn === undefined
+    ? Result.fail(invalid("member.notCheckedIn", { memberId }))
+    : Result.succeed(member.checkIn)
+
+const recordCheckInActivity = (states: MemberStates, cmd: RecordCheckInActivity): Decision => {
+  const checkIn = checkedIn(states.member, cmd.memberId)
+  if (Result.isFailure(checkIn)) return fail(checkIn.failure)
+  return ok([
+    CheckInActivityRecorded.make({
+      memberId: cmd.memberId,
+      checkInId: checkIn.success.checkInId,
+      activityKind: cmd.activityKind,
+      at: cmd.at
+    })
+  ])
+}
+
+const recordCheckInFeedback = (states: MemberStates, cmd: RecordCheckInFeedback): Decision => {
+  const checkIn = checkedIn(states.member, cmd.memberId)
+  if (Result.isFailure(checkIn)) return fail(checkIn.failure)
+  // R47: the feedback goes to the affiliation organization (where the member is appraised)
+  return ok([
+    CheckInFeedbackRecorded.make({
+      memberId: cmd.memberId,
+      checkInId: checkIn.success.checkInId,
+      toOrgId: states.member.orgId!,
+      rating: cmd.rating,
+      at: cmd.at
+    })
+  ])
+}
+
+const checkOut = (states: MemberStates, cmd: CheckOutOfCommunity): Decision =>
+  states.member.checkIn === undefined
+    ? ok([])
+    : ok([CommunityCheckedOut.make({ memberId: cmd.memberId, checkInId: states.member.checkIn.checkInId, at: cmd.at })])
+
+// ---------------------------------------------------------------------------------------------------------
+// Rights (R20, R38, R40, R42, R45, R47)
+// ---------------------------------------------------------------------------------------------------------
 
 /**
  * R20 / R38 / R40 / R42 / R45 / R47 HARD: who may vote, elect or stand where. Only at the affiliation, only
@@ -600,9 +878,27 @@ export const voteRejection = (
   return undefined
 }
 
+const recordVote = (states: MemberStates, cmd: RecordVote): Decision => {
+  const rejected = voteRejection(states.member, cmd.orgId, cmd.kind)
+  if (rejected !== undefined) return fail(rejected)
+  return ok([VoteRecorded.make({ memberId: cmd.memberId, orgId: cmd.orgId, kind: cmd.kind, at: cmd.at })])
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The decision
 // ---------------------------------------------------------------------------------------------------------
+
+// The commands that start a member's standing or check it themselves; every other one is on a member who is
+// registered and not removed or cancelled (checked once, before the dispatch).
+const checksItsOwnStanding: ReadonlySet<MemberCommand["_tag"]> = new Set([
+  "RegisterMember",
+  "AdmitMember",
+  "RemoveMember",
+  "IssueTransferLetter",
+  "ReceiveTransfer",
+  "RegisterMobileMember",
+  "CheckInAtCommunity"
+])
 
 /**
  * Decides a member command over the member's and the needed organizations' states, under one policy.
@@ -616,238 +912,68 @@ export const decideWith = (policy: GovernancePolicy, command: MemberCommand, sta
   if (member.status !== "none" && member.memberId !== command.memberId) {
     return fail(invalid("member.wrongStream", { memberId: command.memberId, streamMemberId: member.memberId }))
   }
+  if (!checksItsOwnStanding.has(command._tag)) {
+    const error = requireMember(member, command.memberId)
+    if (error !== undefined) return fail(error)
+  }
   switch (command._tag) {
     case "RegisterMember":
       return register(states, command)
     case "AdmitMember":
       return admit(m, states, command)
+    case "ConvertMember":
+      return convert(states, command)
+    case "ExtendProbation":
+      return extendProbation(m, states, command)
+    case "CancelProbation":
+      return cancelProbation(states, command)
+    case "RecordParticipation":
+      return recordParticipation(states, command)
+    case "RecordLostContact":
+      return recordLostContact(states, command)
+    case "RestoreContact":
+      return restoreContact(states, command)
+    case "SuspendMembership":
+      return suspend(m, states, command)
+    case "RestoreMembership":
+      return restore(states, command)
     case "RemoveMember":
-      return removeMember(m, states, command)
+      return remove(m, states, command)
     case "IssueTransferLetter":
-      return issue(m, states, command)
+      return issueTransferLetter(m, states, command)
     case "ReceiveTransfer":
-      return receive(states, command)
+      return receiveTransfer(states, command)
+    case "RejectTransfer":
+      return rejectTransfer(states, command)
+    case "ExpireTransferLetter":
+      return expireTransferLetter(states, command)
+    case "RecordAbsence":
+      return recordAbsence(states, command)
     case "RegisterMobileMember":
       return registerMobile(states, command)
+    case "AssignMobileContactPerson":
+      return assignMobileContactPerson(states, command)
+    case "RecordMobileContact":
+      return recordMobileContact(states, command)
+    case "RecordHostActivity":
+      return recordHostActivity(states, command)
+    case "RecordReturn":
+      return recordReturn(states, command)
     case "CheckInAtCommunity":
       return checkIn(states, command)
-    default:
-      break
-  }
-  const error = requireMember(member, command.memberId)
-  if (error !== undefined) return fail(error)
-  const memberId = command.memberId
-  const orgId = member.orgId!
-  switch (command._tag) {
-    case "ConvertMember":
-    case "ExtendProbation":
-    case "CancelProbation": {
-      const notProbationary = requireProbationary(member, memberId)
-      if (notProbationary !== undefined) return fail(notProbationary)
-      const org = orgState(states, orgId)
-      if (command._tag !== "CancelProbation") {
-        const early = checkProbationEnded(member, command.meeting.at)
-        if (early !== undefined) return fail(early)
-      }
-      if (command._tag === "ExtendProbation") {
-        // R37 HARD: the probation is extended only once
-        if (member.extended) return fail(violation("R37", "member.alreadyExtended", { memberId }))
-        // R37 HARD: by at least half a year and at most one year (发展党员工作细则 Art. 32; DZ Art. 7)
-        if (command.months < m.probationExtensionMinMonths || command.months > m.probationExtensionMaxMonths) {
-          return fail(
-            violation("R37", "member.extensionOutOfRange", {
-              memberId,
-              months: command.months,
-              min: m.probationExtensionMinMonths,
-              max: m.probationExtensionMaxMonths
-            })
-          )
-        }
-      }
-      const meeting = checkMeeting(org, orgId, command.meeting, command.approval, command.at)
-      if (meeting !== undefined) return fail(meeting)
-      switch (command._tag) {
-        case "ExtendProbation":
-          return ok([
-            ProbationExtended.make({
-              memberId,
-              orgId,
-              months: command.months,
-              until: addMonths(member.probationEndsAt ?? command.meeting.at, command.months),
-              meeting: command.meeting,
-              approval: command.approval,
-              at: command.at
-            })
-          ])
-        case "ConvertMember": {
-          const changed = decideRosterStatus(org, { memberId, status: "full", at: command.at, orgId })
-          if (Result.isFailure(changed)) return fail(changed.failure)
-          return ok([
-            MemberConverted.make({
-              memberId,
-              orgId,
-              meeting: command.meeting,
-              approval: command.approval,
-              at: command.at
-            })
-          ], { [orgId]: changed.success })
-        }
-        case "CancelProbation": {
-          const removed = decideRosterRemove(org, { memberId, reason: "cancelled", at: command.at, orgId })
-          if (Result.isFailure(removed)) return fail(removed.failure)
-          return ok([
-            ProbationCancelled.make({
-              memberId,
-              orgId,
-              meeting: command.meeting,
-              approval: command.approval,
-              at: command.at
-            })
-          ], { [orgId]: removed.success })
-        }
-      }
-      break
-    }
-    case "RecordParticipation": {
-      const inactive = requireActiveMember(member, memberId)
-      if (inactive !== undefined) return fail(inactive)
-      return ok([ParticipationRecorded.make({ memberId, orgId, kind: command.kind, at: command.at })])
-    }
-    case "RecordLostContact":
-      if (command.since > command.at) {
-        return fail(invalid("member.sinceAfterDate", { memberId, since: command.since, at: command.at }))
-      }
-      if (member.lostContactSince === command.since) return ok([])
-      return ok([LostContactRecorded.make({ memberId, since: command.since, at: command.at })])
-    case "RestoreContact":
-      return member.lostContactSince === undefined ? ok([]) : ok([ContactRestored.make({ memberId, at: command.at })])
-    case "SuspendMembership": {
-      const inactive = requireActiveMember(member, memberId)
-      if (inactive !== undefined) return fail(inactive)
-      // R40 HARD: suspension follows lost contact of at least the policy's months, by a decision body
-      if (member.lostContactSince === undefined) {
-        return fail(violation("R40", "member.notLostContact", { memberId }))
-      }
-      const months = monthsBetween(member.lostContactSince, command.at)
-      if (months < m.lostContactSuspendMonths) {
-        return fail(
-          violation("R40", "member.suspensionTooEarly", {
-            memberId,
-            since: member.lostContactSince,
-            months,
-            required: m.lostContactSuspendMonths
-          })
-        )
-      }
-      const changed = decideRosterStatus(orgState(states, orgId), {
-        memberId,
-        status: "suspended",
-        at: command.at,
-        orgId
-      })
-      if (Result.isFailure(changed)) return fail(changed.failure)
-      return ok([
-        MembershipSuspended.make({
-          memberId,
-          orgId,
-          decision: command.decision,
-          lostContactSince: member.lostContactSince,
-          at: command.at
-        })
-      ], { [orgId]: changed.success })
-    }
-    case "RestoreMembership": {
-      if (member.status !== "suspended") return fail(violation("R40", "member.notSuspended", { memberId }))
-      const status = member.statusBeforeSuspension ?? "full"
-      const changed = decideRosterStatus(orgState(states, orgId), { memberId, status, at: command.at, orgId })
-      if (Result.isFailure(changed)) return fail(changed.failure)
-      return ok([MembershipRestored.make({ memberId, orgId, status, approval: command.approval, at: command.at })], {
-        [orgId]: changed.success
-      })
-    }
-    case "RejectTransfer":
-    case "ExpireTransferLetter": {
-      const open = openTransfer(member)
-      if (open === undefined || open.transferId !== command.transferId) {
-        return fail(invalid("member.noOpenTransfer", { memberId, transferId: command.transferId }))
-      }
-      if (command.at < open.issuedAt) {
-        return fail(
-          invalid("member.beforeIssued", { transferId: open.transferId, issuedAt: open.issuedAt, at: command.at })
-        )
-      }
-      if (command._tag === "RejectTransfer") {
-        // R42 HARD: a refusal always names its reason (the Schema requires one)
-        return ok([
-          TransferRejected.make({ memberId, transferId: open.transferId, reason: command.reason, at: command.at })
-        ])
-      }
-      // R43: expiry is a state transition once the validity has run out, not before
-      if (command.at <= open.validUntil) {
-        return fail(
-          violation("R43", "member.letterStillValid", { transferId: open.transferId, validUntil: open.validUntil })
-        )
-      }
-      return ok([TransferLetterExpired.make({ memberId, transferId: open.transferId, at: command.at })])
-    }
-    case "RecordAbsence": {
-      const inactive = requireActiveMember(member, memberId)
-      if (inactive !== undefined) return fail(inactive)
-      if (member.absence !== undefined) {
-        return fail(invalid("member.alreadyAway", { memberId, since: member.absence.since }))
-      }
-      return ok([
-        AbsenceRecorded.make({ memberId, fixedPlace: command.fixedPlace, abroad: command.abroad, at: command.at })
-      ])
-    }
-    case "AssignMobileContactPerson":
-    case "RecordMobileContact":
-    case "RecordHostActivity": {
-      if (member.mobile === undefined) return fail(invalid("member.notMobile", { memberId }))
-      if (command._tag === "AssignMobileContactPerson") {
-        if (member.mobile.contactPersonId === command.contactPersonId) return ok([])
-        return ok([
-          MobileContactPersonAssigned.make({ memberId, contactPersonId: command.contactPersonId, at: command.at })
-        ])
-      }
-      if (command._tag === "RecordMobileContact") return ok([MobileContactRecorded.make({ memberId, at: command.at })])
-      // R45 HARD: a mobile member takes part (and is appraised) at the host it is registered with
-      if (command.hostOrgId !== member.mobile.hostOrgId) {
-        return fail(violation("R45", "member.notHostedThere", { memberId, orgId: command.hostOrgId }))
-      }
-      return ok([
-        HostActivityRecorded.make({ memberId, hostOrgId: command.hostOrgId, kind: command.kind, at: command.at })
-      ])
-    }
-    case "RecordReturn":
-      return member.absence === undefined && member.mobile === undefined
-        ? ok([])
-        : ok([MemberReturned.make({ memberId, at: command.at })])
     case "RecordCheckInActivity":
-    case "RecordCheckInFeedback": {
-      if (member.checkIn === undefined) return fail(invalid("member.notCheckedIn", { memberId }))
-      const checkInId = member.checkIn.checkInId
-      if (command._tag === "RecordCheckInActivity") {
-        return ok([
-          CheckInActivityRecorded.make({ memberId, checkInId, activityKind: command.activityKind, at: command.at })
-        ])
-      }
-      // R47: the feedback goes to the affiliation organization (where the member is appraised)
-      return ok([
-        CheckInFeedbackRecorded.make({ memberId, checkInId, toOrgId: orgId, rating: command.rating, at: command.at })
-      ])
-    }
+      return recordCheckInActivity(states, command)
+    case "RecordCheckInFeedback":
+      return recordCheckInFeedback(states, command)
     case "CheckOutOfCommunity":
-      return member.checkIn === undefined
-        ? ok([])
-        : ok([CommunityCheckedOut.make({ memberId, checkInId: member.checkIn.checkInId, at: command.at })])
-    case "RecordVote": {
-      const rejected = voteRejection(member, command.orgId, command.kind)
-      if (rejected !== undefined) return fail(rejected)
-      return ok([VoteRecorded.make({ memberId, orgId: command.orgId, kind: command.kind, at: command.at })])
+      return checkOut(states, command)
+    case "RecordVote":
+      return recordVote(states, command)
+    default: {
+      const _exhaustive: never = command
+      return fail(unknownCommand(_exhaustive))
     }
   }
-  return fail(invalid("member.unknownCommand", { memberId }))
 }
 
 /**

@@ -19,10 +19,8 @@ import type { OrganizationState } from "../organization/state.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { credentialFor } from "../policy/MembershipPolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
-import { sinceLastParticipation } from "./decide.ts"
 import type { MemberState } from "./state.ts"
-import { isActive, openTransfer } from "./state.ts"
-import type { UnitCheckInState } from "./unitCheckIn.ts"
+import { isActive, openTransfer, sinceLastParticipation } from "./state.ts"
 
 /**
  * What the membership assessment may also look at.
@@ -33,8 +31,6 @@ import type { UnitCheckInState } from "./unitCheckIn.ts"
 export interface MemberAssessOptions {
   /** Organization states by id: the locus of an affiliation (rural branches, R45) and a host's kind (R11). */
   readonly orgs?: Readonly<Record<string, OrganizationState>>
-  /** Unit organizations' community check-ins (R47). */
-  readonly units?: Iterable<UnitCheckInState>
 }
 
 type Params = Record<string, string | number | boolean>
@@ -267,21 +263,6 @@ const checkInFindings = (member: MemberState, policy: GovernancePolicy, asOf: Le
   return out
 }
 
-const unitFindings = (unit: UnitCheckInState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
-  if (unit.status !== "checkedIn" || unit.since === undefined || unit.communityOrgId === undefined) return []
-  const every = policy.membership.checkInFeedbackEveryMonths
-  const last = unit.lastFeedbackAt ?? unit.since
-  if (every === 0 || monthsBetween(last, asOf) < every) return []
-  // R47 REC: the community evaluates the checked-in unit organizations at least once a year
-  return [
-    finding("R47", "warning", { kind: "organization", id: unit.unitOrgId }, "member.finding.unitFeedbackDue", {
-      orgId: unit.unitOrgId,
-      communityOrgId: unit.communityOrgId,
-      lastAt: last
-    }, addMonths(last, every))
-  ]
-}
-
 // R11 REC: where mobile members from one origin are numerous and concentrated at one host, the origin (with
 // the host) sets up a mobile-member branch. "Numerous" is read as the branch threshold (R1: 3 full members).
 const mobileBranchFindings = (
@@ -341,8 +322,8 @@ export const assessMember = (
   ])
 
 /**
- * The findings of members (and of unit organizations' check-ins) as of a legal date, under the policy in
- * force on it. Pure; sorted with `Finding.sort`.
+ * The findings of members as of a legal date, under the policy in force on it. Pure; sorted with
+ * `Finding.sort`. (A unit organization's check-in has its own findings: `UnitCheckIn.assess`.)
  *
  * @example
  * ```ts
@@ -365,6 +346,5 @@ export const assessMembers = (
   const out: Array<Finding> = []
   for (const member of list) out.push(...assessMember(member, policy, asOf, options))
   out.push(...mobileBranchFindings(list, policy, options?.orgs))
-  for (const unit of options?.units ?? []) out.push(...unitFindings(unit, policy, asOf))
   return sort(out)
 }

@@ -145,11 +145,6 @@ export const memberMessages: Catalogs = {
       `Member ${show(p.memberId)} already has an open transfer letter ${show(p.transferId)}`,
     "member.transferToSameOrg": (p) =>
       `Member ${show(p.memberId)} is already affiliated with ${show(p.orgId)}: no transfer there`,
-    "member.unitAlreadyCheckedIn": (p) =>
-      `The organization ${show(p.orgId)} is already checked in at ${show(p.communityOrgId)}`,
-    "member.unitCheckInAtSelf": (p) => `The organization ${show(p.orgId)} cannot check in at itself`,
-    "member.unitNotCheckedIn": (p) => `The organization ${show(p.orgId)} is not checked in at a community`,
-    "member.unknownCommand": (p) => `Unknown command for member ${show(p.memberId)}`,
     "member.votesExceedPresent": (p) =>
       `${show(p.yes)} yes-votes exceed the ${show(p.present)} present in ${show(p.orgId)}`,
     "member.wrongStream": (p) =>
@@ -207,11 +202,7 @@ export const memberMessages: Catalogs = {
     "member.finding.transferLetterExpired": (p) =>
       `Transfer letter ${show(p.transferId)} of member ${show(p.memberId)} (${show(p.fromOrgId)} → ${
         show(p.toOrgId)
-      }) expired on ${show(p.validUntil)}; the member counts at the origin and needs a new letter`,
-    "member.finding.unitFeedbackDue": (p) =>
-      `Community ${show(p.communityOrgId)} owes its yearly evaluation of the checked-in organization ${
-        show(p.orgId)
-      } (last: ${show(p.lastAt)})`
+      }) expired on ${show(p.validUntil)}; the member counts at the origin and needs a new letter`
   },
   "zh-CN": {
     "member.alreadyAffiliated": (p) =>
@@ -278,10 +269,6 @@ export const memberMessages: Catalogs = {
       } 个月`,
     "member.transferOpen": (p) => `党员 ${show(p.memberId)} 已有未结的组织关系介绍信 ${show(p.transferId)}`,
     "member.transferToSameOrg": (p) => `党员 ${show(p.memberId)} 的组织关系已在 ${show(p.orgId)},无需转接`,
-    "member.unitAlreadyCheckedIn": (p) => `党组织 ${show(p.orgId)} 已到 ${show(p.communityOrgId)} 报到`,
-    "member.unitCheckInAtSelf": (p) => `党组织 ${show(p.orgId)} 不能向自身报到`,
-    "member.unitNotCheckedIn": (p) => `党组织 ${show(p.orgId)} 未到社区报到`,
-    "member.unknownCommand": (p) => `党员 ${show(p.memberId)} 的命令无法识别`,
     "member.votesExceedPresent": (p) => `${show(p.orgId)} 赞成 ${show(p.yes)} 票,多于实到会 ${show(p.present)} 人`,
     "member.wrongStream": (p) => `${show(p.memberId)} 的命令发到了 ${show(p.streamMemberId)} 的流`,
     "member.finding.checkInFeedbackDue": (p) =>
@@ -329,8 +316,6 @@ export const memberMessages: Catalogs = {
     "member.finding.transferLetterExpired": (p) =>
       `党员 ${show(p.memberId)} 的组织关系介绍信 ${show(p.transferId)}(${show(p.fromOrgId)} → ${show(p.toOrgId)})已于 ${
         show(p.validUntil)
-      } 过期;党员仍在原组织,须重新开具`,
-    "member.finding.unitFeedbackDue": (p) =>
-      `社区 ${show(p.communityOrgId)} 应对报到的党组织 ${show(p.orgId)} 进行年度评议(上次:${show(p.lastAt)})`
+      } 过期;党员仍在原组织,须重新开具`
   }
 }

@@ -7,8 +7,7 @@
  */
 import { Schema } from "effect"
 import { addMonths, LegalDate } from "../LegalDate.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+import { Count } from "../units.ts"
 
 /**
  * A member's standing: `none` before the first event, `probationary` 预备, `full` 正式, `suspended` 停止党籍

@@ -1,8 +1,7 @@
 /**
- * The routes of the member aggregate for the kernel's command loop (`CommandHandler.run`): a member command
+ * The route of the member aggregate for the kernel's command loop (`CommandHandler.run`): a member command
  * reads the member stream, then the organizations its state and the command name (`requiredOrgs`), and
- * appends the member's and the rosters' events atomically (R38, R42); a unit organization's community
- * check-in reads and writes its own stream.
+ * appends the member's and the rosters' events atomically (R38, R42).
  *
  * @since 0.2.0
  */
@@ -14,13 +13,12 @@ import { organizationsIn } from "../organization/route.ts"
 import { fold as organizationFold } from "../organization/state.ts"
 import { orgIdOf, streamId as organizationStreamId } from "../organization/stream.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
-import type { MemberCommand, UnitCheckInCommand } from "./commands.ts"
-import { MemberCommand as MemberCommandSchema, UnitCheckInCommand as UnitCheckInCommandSchema } from "./commands.ts"
+import type { MemberCommand } from "./commands.ts"
+import { MemberCommand as MemberCommandSchema } from "./commands.ts"
 import { decide, requiredOrgs } from "./decide.ts"
 import type { MemberState } from "./state.ts"
 import { fold } from "./state.ts"
-import { streamId, unitStreamId } from "./stream.ts"
-import { unitDecider } from "./unitCheckIn.ts"
+import { streamId } from "./stream.ts"
 
 /**
  * Member commands: the member, then the organizations it needs; roster events go to those organizations.
@@ -46,24 +44,5 @@ export const route: Route<MemberCommand, Policies, DomainError> = {
         ...Object.entries(events.orgs).map(([orgId, list]) => ({ streamId: organizationStreamId(orgId), events: list }))
       ]
     )
-  }
-}
-
-/**
- * A unit organization's community check-in: its own stream only.
- *
- * @category routes
- * @since 0.2.0
- */
-export const unitCheckInRoute: Route<UnitCheckInCommand, Policies, DomainError> = {
-  tags: tagsOf(UnitCheckInCommandSchema),
-  fold: () => unitDecider,
-  streams: (command) => [unitStreamId(command.unitOrgId)],
-  decide: (command, states) => {
-    const stream = unitStreamId(command.unitOrgId)
-    return Result.map(unitDecider.decide(command, states.get(stream) as never), (events) => [{
-      streamId: stream,
-      events
-    }])
   }
 }

@@ -6,7 +6,8 @@
  */
 import type { Fold } from "../kernel/Decider.ts"
 import type { LegalDate } from "../LegalDate.ts"
-import { max } from "../LegalDate.ts"
+import { max, monthsBetween } from "../LegalDate.ts"
+import type { MembershipPolicy } from "../policy/MembershipPolicy.ts"
 import type { MemberEvent } from "./events.ts"
 import type {
   CheckInRecord,
@@ -377,3 +378,43 @@ export const participatesAt = (state: MemberState): ReadonlyArray<string> => [
   ...(state.mobile === undefined ? [] : [state.mobile.hostOrgId]),
   ...(state.checkIn === undefined ? [] : [state.checkIn.communityOrgId])
 ]
+
+/**
+ * R39: for each of organizational life, dues and (once any was recorded) assigned work, the date of the
+ * last one (or the day the member joined) and the whole months since then as of `asOf`.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const sinceLastParticipation = (
+  member: MemberState,
+  asOf: LegalDate
+): ReadonlyArray<{ readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number }> => {
+  const baseline = member.joinedAt ?? asOf
+  const kinds: ReadonlyArray<ParticipationKind> = member.lastParticipation.work === undefined
+    ? ["orgLife", "dues"]
+    : ["orgLife", "dues", "work"]
+  return kinds.map((kind) => {
+    const since = member.lastParticipation[kind] ?? baseline
+    return { kind, since, months: monthsBetween(since, asOf) }
+  })
+}
+
+/**
+ * R39: the longest run without organizational life, dues or work when it reaches the policy's
+ * `lapseMonths` (DZ Art. 9: "连续六个月"), else undefined.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const lapsedFor = (
+  member: MemberState,
+  policy: MembershipPolicy,
+  asOf: LegalDate
+): { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined => {
+  let worst: { readonly kind: ParticipationKind; readonly since: LegalDate; readonly months: number } | undefined
+  for (const entry of sinceLastParticipation(member, asOf)) {
+    if (entry.months >= policy.lapseMonths && (worst === undefined || entry.months > worst.months)) worst = entry
+  }
+  return worst
+}

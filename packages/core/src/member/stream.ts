@@ -1,5 +1,5 @@
 /**
- * The member stream `member-<memberId>` and a unit organization's check-in stream `unit-checkin-<orgId>`.
+ * The member stream: `member-<memberId>`.
  *
  * One stream per member: everything that decides a member's standing and affiliation is on it, so its own
  * version guards every change of affiliation; the organization streams hold the roster events that the
@@ -9,7 +9,6 @@
  */
 
 const category = "member"
-const unitCategory = "unit-checkin"
 
 /**
  * The stream of a member: `member-<memberId>`.
@@ -34,20 +33,3 @@ export const streamId = (memberId: string): string => `${category}-${memberId}`
  */
 export const memberIdOf = (stream: string): string | undefined =>
   stream.startsWith(`${category}-`) ? stream.slice(category.length + 1) : undefined
-
-/**
- * The check-in stream of a unit's Party organization: `unit-checkin-<orgId>`.
- *
- * @category stream
- * @since 0.1.0
- */
-export const unitStreamId = (unitOrgId: string): string => `${unitCategory}-${unitOrgId}`
-
-/**
- * The unit organization id of a unit check-in stream id, or undefined for another stream.
- *
- * @category stream
- * @since 0.1.0
- */
-export const unitOrgIdOf = (stream: string): string | undefined =>
-  stream.startsWith(`${unitCategory}-`) ? stream.slice(unitCategory.length + 1) : undefined

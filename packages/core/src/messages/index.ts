@@ -5,12 +5,14 @@
  * @since 0.1.0
  */
 import { agreementMessages } from "../agreement/messages.ts"
+import { councilMessages } from "../council/messages.ts"
 import type { Catalogs, Locale, Localized, MessageParams } from "../kernel/Message.ts"
 import { mergeCatalogs, renderWith } from "../kernel/Message.ts"
 import { kernelMessages } from "../kernel/messages.ts"
 import { memberMessages } from "../member/messages.ts"
 import { organizationMessages } from "../organization/messages.ts"
 import { ruleMessages } from "../rules/messages.ts"
+import { unitCheckInMessages } from "../unitCheckIn/messages.ts"
 
 /**
  * All catalogs.
@@ -23,7 +25,9 @@ export const catalogs: Catalogs = mergeCatalogs(
   ruleMessages,
   organizationMessages,
   memberMessages,
-  agreementMessages
+  unitCheckInMessages,
+  agreementMessages,
+  councilMessages
 )
 
 /**

@@ -8,6 +8,7 @@
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
+import { actor, Count, Ids, Positive } from "../units.ts"
 import {
   Approval,
   CoveredUnit,
@@ -23,10 +24,6 @@ import {
   OrgKind,
   RosterStatus
 } from "./model.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Ids = Schema.Array(Schema.String)
-const actor = Schema.optionalKey(Schema.String)
 
 // ---------------------------------------------------------------------------------------------------------
 // Roster
@@ -179,7 +176,7 @@ export const AppointLeadership = Schema.TaggedStruct("AppointLeadership", {
  */
 export const ExtendTerm = Schema.TaggedStruct("ExtendTerm", {
   orgId: Schema.String,
-  months: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  months: Positive,
   approval: Approval,
   exceptional: Schema.optionalKey(Schema.Boolean),
   at: LegalDate,

@@ -19,19 +19,26 @@ import { minimumCandidates, moreThanHalf, quorumMinimum, reachedBy } from "../po
 import type { PolicyTimeline } from "../policy/PolicyTimeline.ts"
 import { of as timelineOf, policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
-import { invalid, violation } from "../rules/RuleViolation.ts"
+import { invalid, unknownCommand, violation } from "../rules/RuleViolation.ts"
 import type {
   Adjustment,
+  AdjustOrganization,
   AppointLeadership,
   ApproveSecretary,
   ConvertVillageToCommunity,
+  CoverUnit,
+  DesignateHubHousehold,
+  DisbandPartyGroup,
   ElectCommittee,
   ElectSecretary,
   ExtendTerm,
   FormPartyGroup,
   OrganizationCommand,
+  RecordConcurrentPosts,
   RecordGeneralMeetingVote,
   ReorganizePartyGroup,
+  RevokeHubHousehold,
+  UncoverUnit,
   Vote
 } from "./commands.ts"
 import type { OrganizationEvent } from "./events.ts"
@@ -668,11 +675,96 @@ const convert = (policy: GovernancePolicy, state: OrganizationState, cmd: typeof
   return Result.isFailure(adjusted) ? fail(adjusted.failure) : ok([converted, adjusted.success])
 }
 
+const recordConcurrentPosts = (state: OrganizationState, cmd: typeof RecordConcurrentPosts.Type) =>
+  ok([
+    ConcurrentPostsRecorded.make({
+      orgId: state.orgId,
+      secretaryIsDirector: cmd.secretaryIsDirector,
+      secretaryHeadsCollective: cmd.secretaryHeadsCollective,
+      crossAppointed: cmd.crossAppointed,
+      at: cmd.at
+    })
+  ])
+
+const disbandPartyGroup = (state: OrganizationState, cmd: typeof DisbandPartyGroup.Type) => {
+  if (!has(state.groups, cmd.groupId)) {
+    return fail(invalid("domain.notFound", { entity: "partyGroup", id: cmd.groupId }))
+  }
+  return ok([PartyGroupDisbanded.make({ orgId: state.orgId, groupId: cmd.groupId, at: cmd.at })])
+}
+
+const designateHubHousehold = (state: OrganizationState, cmd: typeof DesignateHubHousehold.Type) => {
+  const group = lookup(state.groups, cmd.groupId)
+  if (group === undefined) return fail(invalid("domain.notFound", { entity: "partyGroup", id: cmd.groupId }))
+  // R13 CONF: a hub household is a member household of the group
+  if (!group.memberIds.includes(cmd.memberId)) {
+    return fail(
+      violation("R13", "organization.hubNotInGroup", {
+        orgId: state.orgId,
+        groupId: cmd.groupId,
+        memberId: cmd.memberId
+      })
+    )
+  }
+  for (const other of Object.values(state.groups)) {
+    if (has(other.hubs, cmd.hubId)) {
+      return fail(invalid("domain.alreadyExists", { entity: "hubHousehold", id: cmd.hubId }))
+    }
+  }
+  return ok([
+    HubHouseholdDesignated.make({
+      orgId: state.orgId,
+      groupId: cmd.groupId,
+      hubId: cmd.hubId,
+      memberId: cmd.memberId,
+      ...(cmd.linkedHouseholds === undefined ? {} : { linkedHouseholds: cmd.linkedHouseholds }),
+      at: cmd.at
+    })
+  ])
+}
+
+const revokeHubHousehold = (state: OrganizationState, cmd: typeof RevokeHubHousehold.Type) => {
+  if (lookup(lookup(state.groups, cmd.groupId)?.hubs, cmd.hubId) === undefined) {
+    return fail(invalid("domain.notFound", { entity: "hubHousehold", id: cmd.hubId }))
+  }
+  return ok([HubHouseholdRevoked.make({ orgId: state.orgId, groupId: cmd.groupId, hubId: cmd.hubId, at: cmd.at })])
+}
+
+const adjustOrganization = (
+  policy: GovernancePolicy,
+  state: OrganizationState,
+  cmd: typeof AdjustOrganization.Type
+) => {
+  const adjusted = adjustmentEvent(policy, state, cmd.adjustment, state.locus, cmd.at)
+  return Result.isFailure(adjusted) ? fail(adjusted.failure) : ok([adjusted.success])
+}
+
 const isJoint = (state: OrganizationState) =>
   state.kind === "jointBranch" || state.formation === "joint" || state.formation === "villageEnterprise"
 
+const coverUnit = (state: OrganizationState, cmd: typeof CoverUnit.Type) => {
+  if (!isJoint(state)) return fail(invalid("organization.notJoint", { orgId: state.orgId }))
+  if (lookup(state.coveredUnits, cmd.unitId) === cmd.fullCount) return ok([])
+  return ok([UnitCovered.make({ orgId: state.orgId, unitId: cmd.unitId, fullCount: cmd.fullCount, at: cmd.at })])
+}
+
+const uncoverUnit = (state: OrganizationState, cmd: typeof UncoverUnit.Type) => {
+  if (!has(state.coveredUnits, cmd.unitId)) return fail(invalid("domain.notFound", { entity: "unit", id: cmd.unitId }))
+  return ok([UnitUncovered.make({ orgId: state.orgId, unitId: cmd.unitId, at: cmd.at })])
+}
+
+// The roster commands decide on an organization that is not yet active themselves (with the rejection the
+// membership pillar gets too); every other command needs an active organization, checked once before the
+// dispatch.
+const rosterCommands: ReadonlySet<OrganizationCommand["_tag"]> = new Set([
+  "AddRosterMember",
+  "RemoveRosterMember",
+  "ChangeRosterStatus"
+])
+
 /**
- * Decides a command on one organization stream with the policy in force on its date.
+ * Decides a command on one organization stream under one policy (the policy in force on its date: see
+ * {@link decide}).
  *
  * @category decisions
  * @since 0.1.0
@@ -685,6 +777,10 @@ export const decideWith = (
   if (state.status !== "none" && command.orgId !== state.orgId) {
     return fail(invalid("organization.wrongStream", { orgId: command.orgId, streamOrgId: state.orgId }))
   }
+  if (!rosterCommands.has(command._tag)) {
+    const inactive = requireActive(state, command.orgId, command.at)
+    if (inactive !== undefined) return fail(inactive)
+  }
   switch (command._tag) {
     case "AddRosterMember":
       return decideRosterAdd(state, command)
@@ -692,12 +788,6 @@ export const decideWith = (
       return decideRosterRemove(state, command)
     case "ChangeRosterStatus":
       return decideRosterStatus(state, command)
-    default:
-      break
-  }
-  const inactive = requireActive(state, command.orgId, command.at)
-  if (inactive !== undefined) return fail(inactive)
-  switch (command._tag) {
     case "ElectCommittee":
       return electCommittee(policy, state, command)
     case "ElectSecretary":
@@ -711,77 +801,29 @@ export const decideWith = (
     case "RecordGeneralMeetingVote":
       return recordGeneralMeetingVote(state, command)
     case "RecordConcurrentPosts":
-      return ok([
-        ConcurrentPostsRecorded.make({
-          orgId: state.orgId,
-          secretaryIsDirector: command.secretaryIsDirector,
-          secretaryHeadsCollective: command.secretaryHeadsCollective,
-          crossAppointed: command.crossAppointed,
-          at: command.at
-        })
-      ])
+      return recordConcurrentPosts(state, command)
     case "FormPartyGroup":
       return formPartyGroup(policy, state, command)
     case "ReorganizePartyGroup":
       return reorganizePartyGroup(policy, state, command)
     case "DisbandPartyGroup":
-      if (!has(state.groups, command.groupId)) {
-        return fail(invalid("domain.notFound", { entity: "partyGroup", id: command.groupId }))
-      }
-      return ok([PartyGroupDisbanded.make({ orgId: state.orgId, groupId: command.groupId, at: command.at })])
-    case "DesignateHubHousehold": {
-      const group = lookup(state.groups, command.groupId)
-      if (group === undefined) return fail(invalid("domain.notFound", { entity: "partyGroup", id: command.groupId }))
-      // R13 CONF: a hub household is a member household of the group
-      if (!group.memberIds.includes(command.memberId)) {
-        return fail(
-          violation("R13", "organization.hubNotInGroup", {
-            orgId: state.orgId,
-            groupId: command.groupId,
-            memberId: command.memberId
-          })
-        )
-      }
-      for (const other of Object.values(state.groups)) {
-        if (has(other.hubs, command.hubId)) {
-          return fail(invalid("domain.alreadyExists", { entity: "hubHousehold", id: command.hubId }))
-        }
-      }
-      return ok([
-        HubHouseholdDesignated.make({
-          orgId: state.orgId,
-          groupId: command.groupId,
-          hubId: command.hubId,
-          memberId: command.memberId,
-          ...(command.linkedHouseholds === undefined ? {} : { linkedHouseholds: command.linkedHouseholds }),
-          at: command.at
-        })
-      ])
-    }
+      return disbandPartyGroup(state, command)
+    case "DesignateHubHousehold":
+      return designateHubHousehold(state, command)
     case "RevokeHubHousehold":
-      if (lookup(lookup(state.groups, command.groupId)?.hubs, command.hubId) === undefined) {
-        return fail(invalid("domain.notFound", { entity: "hubHousehold", id: command.hubId }))
-      }
-      return ok([
-        HubHouseholdRevoked.make({ orgId: state.orgId, groupId: command.groupId, hubId: command.hubId, at: command.at })
-      ])
+      return revokeHubHousehold(state, command)
     case "ConvertVillageToCommunity":
       return convert(policy, state, command)
-    case "AdjustOrganization": {
-      const adjusted = adjustmentEvent(policy, state, command.adjustment, state.locus, command.at)
-      return Result.isFailure(adjusted) ? fail(adjusted.failure) : ok([adjusted.success])
-    }
+    case "AdjustOrganization":
+      return adjustOrganization(policy, state, command)
     case "CoverUnit":
-      if (!isJoint(state)) return fail(invalid("organization.notJoint", { orgId: state.orgId }))
-      if (lookup(state.coveredUnits, command.unitId) === command.fullCount) return ok([])
-      return ok([
-        UnitCovered.make({ orgId: state.orgId, unitId: command.unitId, fullCount: command.fullCount, at: command.at })
-      ])
+      return coverUnit(state, command)
     case "UncoverUnit":
-      if (!has(state.coveredUnits, command.unitId)) {
-        return fail(invalid("domain.notFound", { entity: "unit", id: command.unitId }))
-      }
-      return ok([UnitUncovered.make({ orgId: state.orgId, unitId: command.unitId, at: command.at })])
+      return uncoverUnit(state, command)
+    default: {
+      const _exhaustive: never = command
+      return fail(unknownCommand(_exhaustive))
+    }
   }
 }
 
@@ -801,6 +843,16 @@ export type Policies = PolicyTimeline | GovernancePolicy
  */
 export const toTimeline = (policies: Policies): PolicyTimeline =>
   "policies" in policies ? policies : timelineOf(policies)
+
+/**
+ * Decides a single-stream organization command with the policy in force on its legal date. Pure. (The tree
+ * commands are decided over several organizations by {@link decideTree}.)
+ *
+ * @category decisions
+ * @since 0.2.0
+ */
+export const decide = (policies: Policies, command: OrganizationCommand, state: OrganizationState): Decision =>
+  decideWith(policyAt(toTimeline(policies), command.at), command, state)
 
 /**
  * The kernel decider of the organization stream for the single-stream commands, judging each command by the

@@ -9,6 +9,7 @@
 import { Schema } from "effect"
 import * as EventDefinition from "../kernel/EventDefinition.ts"
 import { LegalDate } from "../LegalDate.ts"
+import { Count, Ids } from "../units.ts"
 import {
   Approval,
   CoveredUnit,
@@ -24,9 +25,6 @@ import {
   OrgKind,
   RosterStatus
 } from "./model.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Ids = Schema.Array(Schema.String)
 
 // ---------------------------------------------------------------------------------------------------------
 // Roster (the contract the membership pillar appends to, together with member-stream events)

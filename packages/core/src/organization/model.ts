@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
+import { Count } from "../units.ts"
 
 /**
  * The kinds of Party organization (RULES.md §1):
@@ -204,7 +205,7 @@ export type GroupType = typeof GroupType.Type
  */
 export const CoveredUnit = Schema.Struct({
   unitId: Schema.String,
-  fullCount: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+  fullCount: Count
 }).annotate({ identifier: "CoveredUnit" })
 
 /**

@@ -23,12 +23,13 @@
  */
 import { Result } from "effect"
 import { dictionary, has, lookup } from "../kernel/records.ts"
+import { exhaustive } from "../kernel/tags.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { reachedBy } from "../policy/GovernancePolicy.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
-import { invalid, violation } from "../rules/RuleViolation.ts"
+import { invalid, unknownCommand, violation } from "../rules/RuleViolation.ts"
 import type {
   DissolveOrganization,
   DowngradeOrganization,
@@ -113,6 +114,8 @@ export const requiredStreams = (command: TreeCommand, states: TreeStates): Reado
     case "MergeOrganization":
       ids.push(command.intoOrgId, parent, ...(self === undefined ? [] : childIds(self)))
       break
+    default:
+      return exhaustive(command, [])
   }
   return [...new Set(ids.filter((id): id is string => id !== undefined))]
 }
@@ -716,11 +719,16 @@ const dissolve = (
  * @since 0.1.0
  */
 export const decideTreeWith = (policy: GovernancePolicy, command: TreeCommand, states: TreeStates): Decision => {
-  if (command._tag === "EstablishOrganization") return establish(policy, command, states)
   const self = lookup(states, command.orgId) ?? initialState
-  const inactive = requireActive(self, command.orgId, command.at)
-  if (inactive !== undefined) return Result.fail(inactive)
+  // An establishment decides on an organization that does not exist yet; every other tree command needs an
+  // active one, checked once before the dispatch.
+  if (command._tag !== "EstablishOrganization") {
+    const inactive = requireActive(self, command.orgId, command.at)
+    if (inactive !== undefined) return Result.fail(inactive)
+  }
   switch (command._tag) {
+    case "EstablishOrganization":
+      return establish(policy, command, states)
     case "UpgradeOrganization":
       return upgrade(policy, self, command, states)
     case "DowngradeOrganization":
@@ -733,6 +741,10 @@ export const decideTreeWith = (policy: GovernancePolicy, command: TreeCommand, s
       return merge(policy, self, command, states)
     case "DissolveOrganization":
       return dissolve(policy, self, command)
+    default: {
+      const _exhaustive: never = command
+      return Result.fail(unknownCommand(_exhaustive))
+    }
   }
 }
 

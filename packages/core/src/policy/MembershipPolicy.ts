@@ -7,9 +7,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-
-const Months = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Days = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
+import { Days, Months } from "../units.ts"
 
 /**
  * @category models

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { Count, Days, Months } from "../units.ts"
 
 /**
  * @category models
@@ -16,16 +17,16 @@ export const PairingPolicy = Schema.Struct({
   /** R50 HARD (library schema): a term with start and end, or an explicit open end, is required. */
   requireTerm: Schema.Boolean,
   /** R50 CONF (local, quarterly by default): months between written reports; 0 = no reports required. */
-  reportEveryMonths: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  reportEveryMonths: Months,
   /** R50 REC: days without a recorded activity after which an agreement is idle. */
-  idleAfterDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  idleAfterDays: Days,
   /** Days before the end of term from which an agreement is reported as expiring. */
-  expiringWithinDays: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  expiringWithinDays: Count,
   /**
    * R51 CONF (local): months within which a coordination council (联席会议, 协调委员会) holds its next joint
    * meeting ("定期开展活动" gives no figure); 0 = not checked.
    */
-  councilMeetingEveryMonths: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+  councilMeetingEveryMonths: Months
 }).annotate({ identifier: "PairingPolicy" })
 
 /**

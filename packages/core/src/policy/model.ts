@@ -12,11 +12,9 @@
  */
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
+import { Count, Positive } from "../units.ts"
 import { MembershipPolicy } from "./MembershipPolicy.ts"
 import { PairingPolicy } from "./PairingPolicy.ts"
-
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
-const Positive = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
 
 /**
  * Which count a threshold is measured on: `FM` full (正式) members only, `AM` all members (full and

@@ -72,6 +72,16 @@ export const violation = (ruleId: string, code: string, params: MessageParams = 
 export const invalid = (code: string, params: MessageParams = {}): InvalidCommand =>
   new InvalidCommand({ code, params: clean(params) })
 
+/**
+ * The rejection of a command no decision knows (`domain.unknownCommand`): what the `default` of a `decide`
+ * switch returns after its `never` check, for a command built without its Schema. Taking `never`, it is also
+ * that check: a command tag without its case fails to compile where this is called.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const unknownCommand = (_command: never): InvalidCommand => invalid("domain.unknownCommand")
+
 // The code and its params as text, in the shape `Message.renderWith` gives a code no catalog knows.
 const plain = (code: string, params: MessageParams): string => {
   const shown = Object.entries(params)

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Agreement from "../../src/agreement/Agreement.ts"
+import { agreementMessages } from "../../src/agreement/messages.ts"
 import { GovernancePolicy } from "../../src/index.ts"
 import { kernelMessages } from "../../src/kernel/messages.ts"
 import { organizationMessages } from "../../src/organization/messages.ts"
@@ -284,8 +285,8 @@ describe("Agreement: lifecycle", () => {
 
 describe("Agreement messages", () => {
   it("every agreement code renders in zh-CN and en", () => {
-    const codes = Object.keys(Agreement.agreementMessages.en)
-    assert.deepStrictEqual(Object.keys(Agreement.agreementMessages["zh-CN"]).sort(), [...codes].sort())
+    const codes = Object.keys(agreementMessages.en)
+    assert.deepStrictEqual(Object.keys(agreementMessages["zh-CN"]).sort(), [...codes].sort())
     for (const code of codes) {
       assert.isDefined(catalogs.en[code], code)
       assert.isDefined(catalogs["zh-CN"][code], code)

@@ -2,6 +2,7 @@
 // policy's pairing defaults: expiring within 30 days, idle after 90 days, quarterly reports.
 import { assert, describe, it } from "@effect/vitest"
 import * as Agreement from "../../src/agreement/Agreement.ts"
+import { AgreementRegister } from "../../src/index.ts"
 import { activity, dissolved, orgWorld, policy, render, report, sign, steps, viewOf } from "./fixtures.ts"
 
 const world = orgWorld()
@@ -127,14 +128,14 @@ describe("Agreement findings at their boundary days", () => {
       { _tag: "TerminateAgreement", agreementId: "pd", reason: "withdrawal", at: "2024-05-01" }
     ])
     const view = viewOf(world, signed, other, open, ended)
-    assert.deepStrictEqual(Agreement.AgreementRegister.byStanding(view, "2024-06-15", policy.pairing), {
+    assert.deepStrictEqual(AgreementRegister.byStanding(view, "2024-06-15", policy.pairing), {
       proposed: [],
       active: ["pa", "pc"],
       expiring: ["pb"],
       expired: [],
       terminated: ["pd"]
     })
-    assert.deepStrictEqual(Agreement.AgreementRegister.byStanding(view, "2024-07-01", policy.pairing).expired, ["pb"])
+    assert.deepStrictEqual(AgreementRegister.byStanding(view, "2024-07-01", policy.pairing).expired, ["pb"])
   })
 
   it("activities per area and per party", () => {
@@ -144,11 +145,11 @@ describe("Agreement findings at their boundary days", () => {
       activity("2024-05-10", { participants: 6 })
     ], signed)
     const view = viewOf(world, state)
-    const byArea = Agreement.AgreementRegister.activitiesByArea(view)
+    const byArea = AgreementRegister.activitiesByArea(view)
     assert.deepStrictEqual(byArea.economy, { activities: 2, participants: 16 })
     assert.deepStrictEqual(byArea.publicSecurity, { activities: 1, participants: 4 })
     assert.deepStrictEqual(byArea.culture, { activities: 0, participants: 0 })
-    assert.deepStrictEqual(Agreement.AgreementRegister.activitiesByParty(view, "pa"), {
+    assert.deepStrictEqual(AgreementRegister.activitiesByParty(view, "pa"), {
       v1: { activities: 3, participants: 20 },
       e1: { activities: 2, participants: 16 }
     })

@@ -1,19 +1,20 @@
 // Fixtures of the agreement tests: a township with a village branch, an enterprise branch, a community
 // branch and a joint (村企联建) branch, built with the organization fixtures; agreement commands with
-// defaults; the merged message catalog (the library's catalog plus the agreement pillar's) for rendering.
+// defaults; the library's merged message catalog for rendering.
 import { Result } from "effect"
 import * as Agreement from "../../src/agreement/Agreement.ts"
+import type { AgreementRegister } from "../../src/index.ts"
 import { GovernancePolicy, Messages } from "../../src/index.ts"
 import type { Organization } from "../../src/index.ts"
 import type { Locale } from "../../src/kernel/Message.ts"
-import { mergeCatalogs, renderWith } from "../../src/kernel/Message.ts"
+import { renderWith } from "../../src/kernel/Message.ts"
 import type { DomainError } from "../../src/rules/RuleViolation.ts"
 import type { World } from "../organization/fixtures.ts"
 import { runAll, township, village } from "../organization/fixtures.ts"
 
 export const policy = GovernancePolicy.national
 
-export const catalogs = mergeCatalogs(Messages.catalogs, Agreement.agreementMessages)
+export const catalogs = Messages.catalogs
 
 export const render = (localized: { readonly code: string; readonly params: object }, locale: Locale): string =>
   renderWith(catalogs, localized.code, localized.params as Record<string, string | number | boolean>, locale)
@@ -138,16 +139,19 @@ export const rejection = (
   return result.failure
 }
 
-/** A register view holding one agreement state and the world's organizations' statuses. */
-export const viewOf = (
-  world: World,
-  ...states: ReadonlyArray<Agreement.AgreementState>
-): Agreement.AgreementRegister.RegisterView => ({
-  agreements: Object.fromEntries(states.map((s) => [s.agreementId, s])),
-  councils: {},
-  orgs: Object.fromEntries(
+/** The statuses of the world's organizations, as a register keeps them. */
+export const orgStatuses = (world: World): AgreementRegister.RegisterView["orgs"] =>
+  Object.fromEntries(
     Object.values(world.states)
       .filter((s) => s.status !== "none")
       .map((s) => [s.orgId, { status: s.status === "dissolved" ? "dissolved" : "active", dissolvedAt: s.dissolvedAt }])
   )
+
+/** A register view holding one agreement state and the world's organizations' statuses. */
+export const viewOf = (
+  world: World,
+  ...states: ReadonlyArray<Agreement.AgreementState>
+): AgreementRegister.RegisterView => ({
+  agreements: Object.fromEntries(states.map((s) => [s.agreementId, s])),
+  orgs: orgStatuses(world)
 })

@@ -12,7 +12,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import fc from "fast-check"
 import * as Agreement from "../../src/agreement/Agreement.ts"
-import { LegalDate, MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
+import { AgreementRegister, LegalDate, MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
 import type { EventStoreShape } from "../../src/kernel/EventStore.ts"
 import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { township, village } from "../organization/fixtures.ts"
@@ -85,14 +85,14 @@ const modelStanding = (a: ModelAgreement, today: string): Agreement.Standing => 
 }
 
 const check = async (model: Model, real: Real) => {
-  const replayed = await runIn(real, Projection.replay(Agreement.AgreementRegister.projection))
+  const replayed = await runIn(real, Projection.replay(AgreementRegister.projection))
   if (Result.isFailure(replayed)) throw new Error("replay failed")
   const view = replayed.success.state
   const expected = (Object.keys(model.agreements) as Array<Id>)
     .filter((id) => model.agreements[id].status !== "none")
     .map((id) => [id, modelStanding(model.agreements[id], model.today)])
   assert.deepStrictEqual(
-    Agreement.AgreementRegister.entries(view, model.today, pairing).map((e) => [e.agreementId, e.standing]),
+    AgreementRegister.entries(view, model.today, pairing).map((e) => [e.agreementId, e.standing]),
     expected
   )
   for (const id of Object.keys(model.agreements) as Array<Id>) {

@@ -4,7 +4,14 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import * as Agreement from "../../src/agreement/Agreement.ts"
-import { Assessment, Finding, MemoryStore, Organization, OrganizationTree, PolicyTimeline } from "../../src/index.ts"
+import {
+  AgreementRegister,
+  Finding,
+  MemoryStore,
+  Organization,
+  OrganizationTree,
+  PolicyTimeline
+} from "../../src/index.ts"
 import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
 import { members, township, village } from "../organization/fixtures.ts"
 import { activity, sign } from "./fixtures.ts"
@@ -84,19 +91,19 @@ describe("Agreement against the event store", () => {
       yield* agreement(sign())
       yield* agreement(activity("2024-06-01"))
       yield* dissolveE1("2024-06-10")
-      const now = yield* Projection.replay(Agreement.AgreementRegister.projection)
-      assert.deepStrictEqual(Agreement.AgreementRegister.withDissolvedParty(now.state), [
+      const now = yield* Projection.replay(AgreementRegister.projection)
+      assert.deepStrictEqual(AgreementRegister.withDissolvedParty(now.state), [
         { agreementId: "pa", orgId: "e1", dissolvedAt: "2024-06-10" }
       ])
-      const before = yield* Projection.replay(Agreement.AgreementRegister.asOf("2024-06-09"))
-      assert.deepStrictEqual(Agreement.AgreementRegister.withDissolvedParty(before.state), [])
+      const before = yield* Projection.replay(AgreementRegister.asOf("2024-06-09"))
+      assert.deepStrictEqual(AgreementRegister.withDissolvedParty(before.state), [])
       // as of 2024-06-15: the dissolved party, and the first quarter's report overdue; the organization
       // findings and the agreement findings join into one sorted list
       const asOf = "2024-06-15"
       const orgs = yield* Projection.replay(OrganizationTree.asOf(asOf))
-      const register = yield* Projection.replay(Agreement.AgreementRegister.asOf(asOf))
+      const register = yield* Projection.replay(AgreementRegister.asOf(asOf))
       const joined = Finding.sort([
-        ...Assessment.assess(orgs.state, policies, asOf),
+        ...Organization.assess(orgs.state, policies, asOf),
         ...Agreement.assess(register.state, policies, asOf)
       ])
       const agreementFindings = joined.filter((f) => f.subject.kind === "agreement").map((f) => f.code)

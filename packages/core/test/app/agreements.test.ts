@@ -5,7 +5,17 @@
 // events.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { Agreement, Compliance, Dangjian, Finding, MemoryStore, Messages, PolicyTimeline } from "../../src/index.ts"
+import {
+  Agreement,
+  AgreementRegister,
+  Compliance,
+  Council,
+  Dangjian,
+  Finding,
+  MemoryStore,
+  Messages,
+  PolicyTimeline
+} from "../../src/index.ts"
 import type { Localized } from "../../src/index.ts"
 import { EventStore } from "../../src/kernel/index.ts"
 
@@ -363,7 +373,7 @@ describe("Compliance.report joins agreement findings to organization findings", 
       // and the list is sorted as one
       assert.deepStrictEqual(first.findings, Finding.sort(first.findings))
       assert.deepStrictEqual(
-        Agreement.AgreementRegister.byStanding(
+        AgreementRegister.byStanding(
           first.view.agreements,
           "2024-06-01",
           Agreement.defaultPairingPolicy
@@ -471,7 +481,7 @@ describe("Dangjian.jsonSchemas", () => {
     )
     assert.deepStrictEqual(
       tagsOf(events.$defs["CouncilEvent"]),
-      Agreement.councilEvents.map((definition) => definition.type)
+      Council.councilEvents.map((definition) => definition.type)
     )
     // the union of every command refers to them
     assert.include(JSON.stringify(commands.$defs["DangjianCommand"]), "#/$defs/AgreementCommand")

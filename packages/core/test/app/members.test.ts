@@ -5,7 +5,7 @@
 // export covers every member and unit check-in command and event.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { Dangjian, Member, MemoryStore, Messages } from "../../src/index.ts"
+import { Dangjian, Member, MemoryStore, Messages, UnitCheckIn } from "../../src/index.ts"
 import { EventStore } from "../../src/kernel/index.ts"
 import { approval, township, village } from "../organization/fixtures.ts"
 
@@ -220,8 +220,8 @@ describe("Dangjian.decodeAndExecute: member commands from JSON", () => {
     Effect.gen(function*() {
       yield* setup
       const checkedIn = yield* send({ _tag: "CheckInUnit", unitOrgId: "v2", communityOrgId: "c1", at: "2024-03-01" })
-      assert.deepStrictEqual(checkedIn.streams, [{ streamId: Member.unitStreamId("v2"), version: 1 }])
-      assert.deepStrictEqual(typesIn(checkedIn, Member.unitStreamId("v2")), ["UnitCheckedIn"])
+      assert.deepStrictEqual(checkedIn.streams, [{ streamId: UnitCheckIn.streamId("v2"), version: 1 }])
+      assert.deepStrictEqual(typesIn(checkedIn, UnitCheckIn.streamId("v2")), ["UnitCheckedIn"])
     }).pipe(Effect.provide(store())))
 })
 
@@ -384,7 +384,7 @@ describe("Dangjian.jsonSchemas: the membership pillar", () => {
 
   it("has every member and unit check-in command", () => {
     assert.deepStrictEqual(tagsOf(commands.$defs["MemberCommand"]), literalTags(Member.MemberCommand))
-    assert.deepStrictEqual(tagsOf(commands.$defs["UnitCheckInCommand"]), literalTags(Member.UnitCheckInCommand))
+    assert.deepStrictEqual(tagsOf(commands.$defs["UnitCheckInCommand"]), literalTags(UnitCheckIn.UnitCheckInCommand))
     assert.strictEqual(tagsOf(commands.$defs["MemberCommand"]).length, 26)
     assert.includeMembers(tagsOf(commands.$defs["MemberCommand"]), [
       "ReceiveTransfer",
@@ -398,11 +398,11 @@ describe("Dangjian.jsonSchemas: the membership pillar", () => {
 
   it("has every member and unit check-in event", () => {
     const all = JSON.stringify(events)
-    for (const definition of [...Member.memberEvents, ...Member.unitCheckInEvents]) {
+    for (const definition of [...Member.memberEvents, ...UnitCheckIn.unitCheckInEvents]) {
       assert.include(all, `"${definition.type}"`)
     }
     assert.sameMembers(tagsOf(events.$defs["MemberEvent"]), Member.memberEvents.map((d) => d.type))
-    assert.sameMembers(tagsOf(events.$defs["UnitCheckInEvent"]), Member.unitCheckInEvents.map((d) => d.type))
+    assert.sameMembers(tagsOf(events.$defs["UnitCheckInEvent"]), UnitCheckIn.unitCheckInEvents.map((d) => d.type))
   })
 
   it("decodeCommand accepts each member command back from JSON", () => {

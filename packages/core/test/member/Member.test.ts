@@ -1,5 +1,4 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Result } from "effect"
 import { Organization } from "../../src/index.ts"
 import * as Member from "../../src/member/Member.ts"
 import {
@@ -41,8 +40,7 @@ describe("Member: admission and probation (R20, R25, R37, R38)", () => {
     assert.strictEqual(Member.streamId("m1"), "member-m1")
     assert.strictEqual(Member.memberIdOf("member-m1"), "m1")
     assert.strictEqual(Member.memberIdOf("organization-v1"), undefined)
-    assert.strictEqual(Member.unitStreamId("u1"), "unit-checkin-u1")
-    assert.strictEqual(Member.unitOrgIdOf("unit-checkin-u1"), "u1")
+    assert.strictEqual(Member.memberIdOf("unitcheckin-u1"), undefined)
   })
 
   it("R37: admission makes a probationary member for one year from the meeting, and adds the roster entry", () => {
@@ -329,29 +327,5 @@ describe("Member: mobile members, check-ins and votes (R11, R20, R44, R45, R47)"
       { _tag: "SuspendMembership", memberId: "m2", decision: approval("township", "2024-07-01"), at: "2024-07-01" }
     ])
     assert.strictEqual(ruleOf(rejectionOf(suspended, vote("m2", "v1", "2024-08-01"))), "R40")
-  })
-
-  it("a unit's Party organization checks in at a community on its own stream", () => {
-    const d = Member.unitDecider
-    let state = d.initialState
-    const step = (command: Member.UnitCheckInCommand) => {
-      const result = d.decide(command, state)
-      if (Result.isFailure(result)) throw new Error(result.failure.code)
-      state = result.success.reduce(d.evolve, state)
-      return result.success
-    }
-    step({ _tag: "CheckInUnit", unitOrgId: "ent1", communityOrgId: "c1", at: "2024-01-05" })
-    assert.deepStrictEqual(step({ _tag: "CheckInUnit", unitOrgId: "ent1", communityOrgId: "c1", at: "2024-02-01" }), [])
-    step({ _tag: "RecordUnitActivity", unitOrgId: "ent1", activityKind: "volunteer", at: "2024-03-01" })
-    step({ _tag: "RecordUnitFeedback", unitOrgId: "ent1", rating: "excellent", at: "2024-12-01" })
-    assert.strictEqual(state.lastFeedbackAt, "2024-12-01")
-    assert.strictEqual(state.activities.length, 1)
-    step({ _tag: "CheckOutUnit", unitOrgId: "ent1", at: "2025-01-01" })
-    assert.strictEqual(state.status, "checkedOut")
-    const self = d.decide(
-      { _tag: "CheckInUnit", unitOrgId: "c1", communityOrgId: "c1", at: "2024-01-05" },
-      d.initialState
-    )
-    assert.isTrue(Result.isFailure(self) && self.failure._tag === "RuleViolation" && self.failure.ruleId === "R47")
   })
 })

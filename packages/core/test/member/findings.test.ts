@@ -190,19 +190,6 @@ describe("Member findings as of a date (boundaries)", () => {
     assert.deepStrictEqual(codesAt(busy, "2025-03-01", "R47", local), [])
   })
 
-  it("R47: a checked-in unit organization is evaluated yearly", () => {
-    const d = Member.unitDecider
-    const events = [Member.UnitCheckedIn.make({ unitOrgId: "ent1", communityOrgId: "c1", at: "2024-01-05" })]
-    const unit = events.reduce(d.evolve, d.initialState)
-    assert.deepStrictEqual(Member.assessMembers([], policy, "2025-01-04", { units: [unit] }), [])
-    const due = Member.assessMembers([], policy, "2025-01-05", { units: [unit] })
-    assert.deepStrictEqual(due.map((f) => [f.ruleId, f.code, f.subject.id]), [[
-      "R47",
-      "member.finding.unitFeedbackDue",
-      "ent1"
-    ]])
-  })
-
   it("R46: a resettled member: a notice after 6 months under `origin`, a warning under `residence`", () => {
     const world = runAllMembers(joined(), [checkIn("m1", "c1", "2024-03-01", true)])
     assert.deepStrictEqual(codesAt(world, "2024-08-31", "R46"), [])

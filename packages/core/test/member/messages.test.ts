@@ -8,6 +8,7 @@ import { memberMessages } from "../../src/member/messages.ts"
 import * as DualRegistration from "../../src/member/projections/DualRegistration.ts"
 import { organizationMessages } from "../../src/organization/messages.ts"
 import { ruleMessages } from "../../src/rules/messages.ts"
+import * as UnitCheckIn from "../../src/unitCheckIn/UnitCheckIn.ts"
 import { baseWorld, checkIn, memberOf, register, rejectionOf, runAllMembers, vote } from "./fixtures.ts"
 
 const catalogs = mergeCatalogs(kernelMessages, ruleMessages, organizationMessages, memberMessages)
@@ -101,12 +102,12 @@ describe("dual-registration ledger", () => {
         })
       },
       {
-        streamId: Member.unitStreamId("ent1"),
-        data: Member.UnitCheckedIn.make({ unitOrgId: "ent1", communityOrgId: "c1", at: "2024-01-05" })
+        streamId: UnitCheckIn.streamId("ent1"),
+        data: UnitCheckIn.UnitCheckedIn.make({ unitOrgId: "ent1", communityOrgId: "c1", at: "2024-01-05" })
       },
       {
-        streamId: Member.unitStreamId("ent1"),
-        data: Member.UnitActivityRecorded.make({
+        streamId: UnitCheckIn.streamId("ent1"),
+        data: UnitCheckIn.UnitActivityRecorded.make({
           unitOrgId: "ent1",
           communityOrgId: "c1",
           activityKind: "x",

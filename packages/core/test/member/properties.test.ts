@@ -17,6 +17,7 @@ import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/ke
 import * as Member from "../../src/member/Member.ts"
 import * as MemberRoster from "../../src/member/projections/Roster.ts"
 import * as TransfersInTransit from "../../src/member/projections/TransfersInTransit.ts"
+import * as UnitCheckIn from "../../src/unitCheckIn/UnitCheckIn.ts"
 import { approval, members, township, village } from "../organization/fixtures.ts"
 
 // A tree command through the organization's route, as `Dangjian.execute` runs it.
@@ -32,7 +33,11 @@ const handleMember = (
   options: CommandHandler.HandleOptions
 ) => CommandHandler.run(Member.route, command, policies, options)
 
-const codec = EventCodec.make([...Organization.organizationEvents, ...Member.memberEvents, ...Member.unitCheckInEvents])
+const codec = EventCodec.make([
+  ...Organization.organizationEvents,
+  ...Member.memberEvents,
+  ...UnitCheckIn.unitCheckInEvents
+])
 const policies = PolicyTimeline.national
 const orgIds = ["v1", "v2", "v3", "c1"] as const
 const initial = orgIds.flatMap((orgId) => members(orgId, 4).map((m) => ({ memberId: m.memberId, orgId })))

@@ -2,7 +2,7 @@ import { Arbitraries } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
 import fc from "fast-check"
-import { Assessment, GovernancePolicy, MemoryStore, Organization, OrganizationTree } from "../../src/index.ts"
+import { GovernancePolicy, MemoryStore, Organization, OrganizationTree } from "../../src/index.ts"
 import type { Envelope } from "../../src/kernel/Envelope.ts"
 import { CommandHandler, EventCodec, Projection } from "../../src/kernel/index.ts"
 import * as arb from "./arbitraries.ts"
@@ -293,7 +293,7 @@ describe("assess against an independent oracle", () => {
     fc.assert(
       fc.property(Arbitraries.randomPolicy, Arbitraries.counts, (p, c) => {
         const state = stateWith("b", "branch", c.full, c.probationary)
-        const findings = Assessment.assess(state, p, "2024-06-01")
+        const findings = Organization.assess(state, p, "2024-06-01")
         assert.deepStrictEqual(thresholdFindings(findings, "b"), oracleBranch(p, c.full, c.full + c.probationary))
       }),
       { numRuns: 500 }
@@ -324,7 +324,7 @@ describe("assess against an independent oracle", () => {
           })
           states[0] = gb
           const view = OrganizationTree.fromStates(states)
-          const findings = Assessment.assess(view, p, "2024-06-01")
+          const findings = Organization.assess(view, p, "2024-06-01")
           const full = own.full + branches.reduce((s, c) => s + c.full, 0)
           const all = full + own.probationary + branches.reduce((s, c) => s + c.probationary, 0)
           const expected: Array<string> = []
@@ -363,7 +363,7 @@ describe("assess against an independent oracle", () => {
             )
             return stateWith(`c${i}`, "branch", c.full, c.probationary, "c")
           })
-          const findings = Assessment.assess(OrganizationTree.fromStates([committee, ...states]), p, "2024-06-01")
+          const findings = Organization.assess(OrganizationTree.fromStates([committee, ...states]), p, "2024-06-01")
           const full = own.full + branches.reduce((s, c) => s + c.full, 0)
           const all = full + own.probationary + branches.reduce((s, c) => s + c.probationary, 0)
           const due = findings.filter((f) => f.code === "organization.finding.committeeAdjustmentDue")

@@ -1,8 +1,7 @@
 /**
- * Every command and event of the agreements pillar: pairing agreements (`Agreement.AgreementCommand`,
- * `Agreement.AgreementEvent`) and coordination councils (`Agreement.CouncilCommand`,
- * `Agreement.CouncilEvent`), one arbitrary per `_tag` and one per union, with the value objects they are
- * made of (parties, terms, signatories). Values are structurally valid (each decodes with its Schema) but not
+ * Every command and event of the agreement aggregate: pairing agreements (`Agreement.AgreementCommand`,
+ * `Agreement.AgreementEvent`), one arbitrary per `_tag` and one per union, with the value objects they are made
+ * of (parties, terms, signatories). Values are structurally valid (each decodes with its Schema) but not
  * necessarily accepted; for accepted histories see `townshipHistory`.
  *
  * @since 0.1.0
@@ -10,17 +9,12 @@
 import type { LegalDate } from "@dangjian/core"
 import { Agreement } from "@dangjian/core"
 import fc from "fast-check"
-import { tagged } from "../internal/tagged.ts"
+import { actor, oneOfRecord, tagged } from "../internal/tagged.ts"
 import type { ValueOptions } from "./values.ts"
 import { values } from "./values.ts"
 
 type Cmd<Tag extends Agreement.AgreementCommand["_tag"]> = Extract<Agreement.AgreementCommand, { readonly _tag: Tag }>
-type CouncilCmd<Tag extends Agreement.CouncilCommand["_tag"]> = Extract<
-  Agreement.CouncilCommand,
-  { readonly _tag: Tag }
->
 type Ev<Tag extends Agreement.AgreementEvent["_tag"]> = Extract<Agreement.AgreementEvent, { readonly _tag: Tag }>
-type CouncilEv<Tag extends Agreement.CouncilEvent["_tag"]> = Extract<Agreement.CouncilEvent, { readonly _tag: Tag }>
 
 /**
  * An arbitrary for every agreement command, by `_tag`.
@@ -33,16 +27,6 @@ export type AgreementCommandArbitraries = {
 }
 
 /**
- * An arbitrary for every council command, by `_tag`.
- *
- * @since 0.1.0
- * @category models
- */
-export type CouncilCommandArbitraries = {
-  readonly [Tag in Agreement.CouncilCommand["_tag"]]: fc.Arbitrary<CouncilCmd<Tag>>
-}
-
-/**
  * An arbitrary for every agreement event, by `_tag`.
  *
  * @since 0.1.0
@@ -51,18 +35,6 @@ export type CouncilCommandArbitraries = {
 export type AgreementEventArbitraries = {
   readonly [Tag in Agreement.AgreementEvent["_tag"]]: fc.Arbitrary<Ev<Tag>>
 }
-
-/**
- * An arbitrary for every council event, by `_tag`.
- *
- * @since 0.1.0
- * @category models
- */
-export type CouncilEventArbitraries = {
-  readonly [Tag in Agreement.CouncilEvent["_tag"]]: fc.Arbitrary<CouncilEv<Tag>>
-}
-
-const actor = fc.constantFrom("clerk-1", "clerk-2")
 
 /**
  * One of the five joint areas (五联).
@@ -144,7 +116,6 @@ const agreementValues = (options: ValueOptions) => {
   return {
     ...v,
     agreementId: v.entityId("agreement-"),
-    councilId: v.entityId("council-"),
     parties: fc.array(party, { maxLength: 4 }),
     areas: fc.uniqueArray(area, { maxLength: 5 }),
     form: fc.constantFrom(...Agreement.Form.literals),
@@ -152,7 +123,6 @@ const agreementValues = (options: ValueOptions) => {
     signatories: fc.array(signatory(fc.oneof(v.orgId, fc.constantFrom("unit-1", "unit-2"))), { maxLength: 4 }),
     round: fc.integer({ min: 1, max: 4 }),
     rating: fc.constantFrom(...Agreement.Rating.literals),
-    councilKind: fc.constantFrom(...Agreement.CouncilKind.literals),
     orgIds: fc.uniqueArray(v.orgId, { maxLength: 4 })
   }
 }
@@ -215,37 +185,6 @@ export const agreementCommandArbitraries = (options: ValueOptions = {}): Agreeme
       at
     }, { actor }),
     ExpireAgreement: tagged<Cmd<"ExpireAgreement">>("ExpireAgreement", { agreementId, at }, { actor })
-  }
-}
-
-/**
- * One arbitrary per council command (`FormCouncil` … `DissolveCouncil`).
- *
- * @since 0.1.0
- * @category agreement commands
- */
-export const councilCommandArbitraries = (options: ValueOptions = {}): CouncilCommandArbitraries => {
-  const v = agreementValues(options)
-  const { councilId, date: at, orgId } = v
-  return {
-    FormCouncil: tagged<CouncilCmd<"FormCouncil">>("FormCouncil", {
-      councilId,
-      kind: v.councilKind,
-      convenerOrgId: orgId,
-      memberOrgIds: v.orgIds,
-      at
-    }, { actor }),
-    AddCouncilMember: tagged<CouncilCmd<"AddCouncilMember">>("AddCouncilMember", { councilId, orgId, at }, { actor }),
-    RemoveCouncilMember: tagged<CouncilCmd<"RemoveCouncilMember">>("RemoveCouncilMember", { councilId, orgId, at }, {
-      actor
-    }),
-    HoldJointMeeting: tagged<CouncilCmd<"HoldJointMeeting">>("HoldJointMeeting", {
-      councilId,
-      meetingId: v.entityId("meeting-"),
-      attendingOrgIds: v.orgIds,
-      at
-    }, { actor }),
-    DissolveCouncil: tagged<CouncilCmd<"DissolveCouncil">>("DissolveCouncil", { councilId, at }, { actor })
   }
 }
 
@@ -321,42 +260,6 @@ export const agreementEventArbitraries = (options: ValueOptions = {}): Agreement
 }
 
 /**
- * One arbitrary per council event (`CouncilFormed` … `CouncilDissolved`).
- *
- * @since 0.1.0
- * @category agreement events
- */
-export const councilEventArbitraries = (options: ValueOptions = {}): CouncilEventArbitraries => {
-  const v = agreementValues(options)
-  const { councilId, date: at, orgId } = v
-  return {
-    CouncilFormed: tagged<CouncilEv<"CouncilFormed">>("CouncilFormed", {
-      councilId,
-      kind: v.councilKind,
-      convenerOrgId: orgId,
-      memberOrgIds: v.orgIds,
-      at
-    }, {}),
-    CouncilMemberAdded: tagged<CouncilEv<"CouncilMemberAdded">>("CouncilMemberAdded", { councilId, orgId, at }, {}),
-    CouncilMemberRemoved: tagged<CouncilEv<"CouncilMemberRemoved">>(
-      "CouncilMemberRemoved",
-      { councilId, orgId, at },
-      {}
-    ),
-    JointMeetingHeld: tagged<CouncilEv<"JointMeetingHeld">>("JointMeetingHeld", {
-      councilId,
-      meetingId: v.entityId("meeting-"),
-      attendingOrgIds: v.orgIds,
-      at
-    }, {}),
-    CouncilDissolved: tagged<CouncilEv<"CouncilDissolved">>("CouncilDissolved", { councilId, at }, {})
-  }
-}
-
-const oneOfRecord = <A>(arbitraries: Readonly<Record<string, fc.Arbitrary<A>>>): fc.Arbitrary<A> =>
-  fc.oneof(...Object.values(arbitraries))
-
-/**
  * Any agreement command (every member of `Agreement.AgreementCommand`); each value decodes with that Schema.
  *
  * @since 0.1.0
@@ -364,15 +267,6 @@ const oneOfRecord = <A>(arbitraries: Readonly<Record<string, fc.Arbitrary<A>>>):
  */
 export const agreementCommand = (options: ValueOptions = {}): fc.Arbitrary<Agreement.AgreementCommand> =>
   oneOfRecord<Agreement.AgreementCommand>(agreementCommandArbitraries(options))
-
-/**
- * Any council command (every member of `Agreement.CouncilCommand`).
- *
- * @since 0.1.0
- * @category agreement commands
- */
-export const councilCommand = (options: ValueOptions = {}): fc.Arbitrary<Agreement.CouncilCommand> =>
-  oneOfRecord<Agreement.CouncilCommand>(councilCommandArbitraries(options))
 
 /**
  * Any agreement event (every member of `Agreement.AgreementEvent`); each value decodes with that Schema and
@@ -383,12 +277,3 @@ export const councilCommand = (options: ValueOptions = {}): fc.Arbitrary<Agreeme
  */
 export const agreementEvent = (options: ValueOptions = {}): fc.Arbitrary<Agreement.AgreementEvent> =>
   oneOfRecord<Agreement.AgreementEvent>(agreementEventArbitraries(options))
-
-/**
- * Any council event (every member of `Agreement.CouncilEvent`).
- *
- * @since 0.1.0
- * @category agreement events
- */
-export const councilEvent = (options: ValueOptions = {}): fc.Arbitrary<Agreement.CouncilEvent> =>
-  oneOfRecord<Agreement.CouncilEvent>(councilEventArbitraries(options))

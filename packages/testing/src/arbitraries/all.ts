@@ -5,10 +5,12 @@
  */
 import type { Dangjian } from "@dangjian/core"
 import fc from "fast-check"
-import { agreementCommand, agreementEvent, councilCommand, councilEvent } from "./agreement.ts"
+import { agreementCommand, agreementEvent } from "./agreement.ts"
 import { command } from "./commands.ts"
+import { councilCommand, councilEvent } from "./council.ts"
 import { organizationEvent } from "./events.ts"
-import { memberCommand, memberEvent, unitCheckInCommand, unitCheckInEvent } from "./member.ts"
+import { memberCommand, memberEvent } from "./member.ts"
+import { unitCheckInCommand, unitCheckInEvent } from "./unitCheckIn.ts"
 import type { ValueOptions } from "./values.ts"
 
 /**

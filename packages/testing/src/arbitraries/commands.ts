@@ -9,7 +9,7 @@
 import type { LegalDate } from "@dangjian/core"
 import { Organization } from "@dangjian/core"
 import fc from "fast-check"
-import { tagged } from "../internal/tagged.ts"
+import { actor, oneOfRecord, tagged } from "../internal/tagged.ts"
 import { legalDate } from "./dates.ts"
 import type { ValueOptions } from "./values.ts"
 import { values } from "./values.ts"
@@ -39,8 +39,6 @@ export type OrganizationCommandArbitraries = {
 export type TreeCommandArbitraries = {
   readonly [Tag in Organization.TreeCommand["_tag"]]: fc.Arbitrary<TreeCmd<Tag>>
 }
-
-const actor = fc.constantFrom("clerk-1", "clerk-2")
 
 /**
  * One arbitrary per single-stream organization command (`AddRosterMember` … `UncoverUnit`), over the ids
@@ -266,9 +264,6 @@ export const treeCommandArbitraries = (options: ValueOptions = {}): TreeCommandA
     }, { approval, actor })
   }
 }
-
-const oneOfRecord = <A>(arbitraries: Readonly<Record<string, fc.Arbitrary<A>>>): fc.Arbitrary<A> =>
-  fc.oneof(...Object.values(arbitraries))
 
 /**
  * Any single-stream organization command (every member of `Organization.OrganizationCommand`); each value

@@ -1,7 +1,6 @@
 /**
- * Every command and event of the membership pillar: the member aggregate (`Member.MemberCommand`,
- * `Member.MemberEvent`) and a unit organization's community check-in (`Member.UnitCheckInCommand`,
- * `Member.UnitCheckInEvent`), one arbitrary per `_tag` and one per union. Values are structurally valid
+ * Every command and event of the member aggregate (`Member.MemberCommand`, `Member.MemberEvent`), one arbitrary
+ * per `_tag` and one per union. Values are structurally valid
  * (each decodes with its Schema) but not necessarily accepted; for accepted histories see
  * `townshipHistory`. Ids are opaque and drawn from small pools; no value holds personal data.
  *
@@ -9,17 +8,12 @@
  */
 import { Member } from "@dangjian/core"
 import fc from "fast-check"
-import { tagged } from "../internal/tagged.ts"
+import { actor, oneOfRecord, tagged } from "../internal/tagged.ts"
 import type { ValueOptions } from "./values.ts"
 import { values } from "./values.ts"
 
 type Cmd<Tag extends Member.MemberCommand["_tag"]> = Extract<Member.MemberCommand, { readonly _tag: Tag }>
-type UnitCmd<Tag extends Member.UnitCheckInCommand["_tag"]> = Extract<
-  Member.UnitCheckInCommand,
-  { readonly _tag: Tag }
->
 type Ev<Tag extends Member.MemberEvent["_tag"]> = Extract<Member.MemberEvent, { readonly _tag: Tag }>
-type UnitEv<Tag extends Member.UnitCheckInEvent["_tag"]> = Extract<Member.UnitCheckInEvent, { readonly _tag: Tag }>
 
 /**
  * An arbitrary for every member command, by `_tag`.
@@ -32,16 +26,6 @@ export type MemberCommandArbitraries = {
 }
 
 /**
- * An arbitrary for every unit check-in command, by `_tag`.
- *
- * @since 0.1.0
- * @category models
- */
-export type UnitCheckInCommandArbitraries = {
-  readonly [Tag in Member.UnitCheckInCommand["_tag"]]: fc.Arbitrary<UnitCmd<Tag>>
-}
-
-/**
  * An arbitrary for every member event, by `_tag`.
  *
  * @since 0.1.0
@@ -50,18 +34,6 @@ export type UnitCheckInCommandArbitraries = {
 export type MemberEventArbitraries = {
   readonly [Tag in Member.MemberEvent["_tag"]]: fc.Arbitrary<Ev<Tag>>
 }
-
-/**
- * An arbitrary for every unit check-in event, by `_tag`.
- *
- * @since 0.1.0
- * @category models
- */
-export type UnitCheckInEventArbitraries = {
-  readonly [Tag in Member.UnitCheckInEvent["_tag"]]: fc.Arbitrary<UnitEv<Tag>>
-}
-
-const actor = fc.constantFrom("clerk-1", "clerk-2")
 
 /**
  * The value objects of the membership pillar over the ids and dates of `options`: general-meeting votes,
@@ -213,34 +185,6 @@ export const memberCommandArbitraries = (options: ValueOptions = {}): MemberComm
     }, { actor }),
     CheckOutOfCommunity: tagged<Cmd<"CheckOutOfCommunity">>("CheckOutOfCommunity", { memberId, at }, { actor }),
     RecordVote: tagged<Cmd<"RecordVote">>("RecordVote", { memberId, orgId, kind: v.voteKind, at }, { actor })
-  }
-}
-
-/**
- * One arbitrary per unit check-in command (`CheckInUnit` … `CheckOutUnit`); unit and community ids are
- * organization ids of `options`.
- *
- * @since 0.1.0
- * @category member commands
- */
-export const unitCheckInCommandArbitraries = (options: ValueOptions = {}): UnitCheckInCommandArbitraries => {
-  const v = memberValues(options)
-  const { date: at, orgId } = v
-  return {
-    CheckInUnit: tagged<UnitCmd<"CheckInUnit">>("CheckInUnit", { unitOrgId: orgId, communityOrgId: orgId, at }, {
-      actor
-    }),
-    RecordUnitActivity: tagged<UnitCmd<"RecordUnitActivity">>("RecordUnitActivity", {
-      unitOrgId: orgId,
-      activityKind: v.activityKind,
-      at
-    }, { actor }),
-    RecordUnitFeedback: tagged<UnitCmd<"RecordUnitFeedback">>("RecordUnitFeedback", {
-      unitOrgId: orgId,
-      rating: v.rating,
-      at
-    }, { actor }),
-    CheckOutUnit: tagged<UnitCmd<"CheckOutUnit">>("CheckOutUnit", { unitOrgId: orgId, at }, { actor })
   }
 }
 
@@ -401,44 +345,6 @@ export const memberEventArbitraries = (options: ValueOptions = {}): MemberEventA
 }
 
 /**
- * One arbitrary per unit check-in event (`UnitCheckedIn` … `UnitCheckedOut`).
- *
- * @since 0.1.0
- * @category member events
- */
-export const unitCheckInEventArbitraries = (options: ValueOptions = {}): UnitCheckInEventArbitraries => {
-  const v = memberValues(options)
-  const { date: at, orgId } = v
-  return {
-    UnitCheckedIn: tagged<UnitEv<"UnitCheckedIn">>(
-      "UnitCheckedIn",
-      { unitOrgId: orgId, communityOrgId: orgId, at },
-      {}
-    ),
-    UnitActivityRecorded: tagged<UnitEv<"UnitActivityRecorded">>("UnitActivityRecorded", {
-      unitOrgId: orgId,
-      communityOrgId: orgId,
-      activityKind: v.activityKind,
-      at
-    }, {}),
-    UnitFeedbackRecorded: tagged<UnitEv<"UnitFeedbackRecorded">>("UnitFeedbackRecorded", {
-      unitOrgId: orgId,
-      communityOrgId: orgId,
-      rating: v.rating,
-      at
-    }, {}),
-    UnitCheckedOut: tagged<UnitEv<"UnitCheckedOut">>(
-      "UnitCheckedOut",
-      { unitOrgId: orgId, communityOrgId: orgId, at },
-      {}
-    )
-  }
-}
-
-const oneOfRecord = <A>(arbitraries: Readonly<Record<string, fc.Arbitrary<A>>>): fc.Arbitrary<A> =>
-  fc.oneof(...Object.values(arbitraries))
-
-/**
  * Any member command (every member of `Member.MemberCommand`); each value decodes with that Schema.
  *
  * @since 0.1.0
@@ -446,15 +352,6 @@ const oneOfRecord = <A>(arbitraries: Readonly<Record<string, fc.Arbitrary<A>>>):
  */
 export const memberCommand = (options: ValueOptions = {}): fc.Arbitrary<Member.MemberCommand> =>
   oneOfRecord<Member.MemberCommand>(memberCommandArbitraries(options))
-
-/**
- * Any unit check-in command (every member of `Member.UnitCheckInCommand`).
- *
- * @since 0.1.0
- * @category member commands
- */
-export const unitCheckInCommand = (options: ValueOptions = {}): fc.Arbitrary<Member.UnitCheckInCommand> =>
-  oneOfRecord<Member.UnitCheckInCommand>(unitCheckInCommandArbitraries(options))
 
 /**
  * Any member event (every member of `Member.MemberEvent`); each value decodes with that Schema and
@@ -465,12 +362,3 @@ export const unitCheckInCommand = (options: ValueOptions = {}): fc.Arbitrary<Mem
  */
 export const memberEvent = (options: ValueOptions = {}): fc.Arbitrary<Member.MemberEvent> =>
   oneOfRecord<Member.MemberEvent>(memberEventArbitraries(options))
-
-/**
- * Any unit check-in event (every member of `Member.UnitCheckInEvent`).
- *
- * @since 0.1.0
- * @category member events
- */
-export const unitCheckInEvent = (options: ValueOptions = {}): fc.Arbitrary<Member.UnitCheckInEvent> =>
-  oneOfRecord<Member.UnitCheckInEvent>(unitCheckInEventArbitraries(options))

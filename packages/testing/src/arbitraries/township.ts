@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import type { Dangjian, Organization } from "@dangjian/core"
-import { Agreement, GovernancePolicy, LegalDate, Member } from "@dangjian/core"
+import { Agreement, Council, GovernancePolicy, LegalDate, Member } from "@dangjian/core"
 import fc from "fast-check"
 import * as DangjianWorld from "../DangjianWorld.ts"
 import type { TreeShape } from "./history.ts"
@@ -339,7 +339,7 @@ export const resolveMember = (
     }
     case "unitActivity":
     case "unitFeedback": {
-      const unit = choose(Object.values(world.units).filter((u) => u.status === "checkedIn"), i.org)
+      const unit = choose(Object.values(world.unitCheckIns).filter((u) => u.status === "checkedIn"), i.org)
       if (unit === undefined) return undefined
       return i._tag === "unitActivity"
         ? { _tag: "RecordUnitActivity", unitOrgId: unit.unitOrgId, activityKind: "joint-service", at }
@@ -454,7 +454,7 @@ export const resolveAgreement = (
       return orgIds.length < 2 ? undefined : {
         _tag: "FormCouncil",
         councilId: `c${step}`,
-        kind: choose(Agreement.CouncilKind.literals, i.n) ?? "jointMeeting",
+        kind: choose(Council.CouncilKind.literals, i.n) ?? "jointMeeting",
         convenerOrgId: orgIds[0]!,
         memberOrgIds: orgIds,
         at

@@ -3,9 +3,9 @@
  * and the status of every Party organization (from the organization streams' `OrganizationEstablished`,
  * `OrganizationDissolved` and `OrganizationMerged`), with the queries an office asks: the register by
  * standing (active, expiring within N days, expired, terminated), activities per area and per party,
- * overdue reports, idle agreements, and agreements whose party organization was dissolved; and the
- * coordination councils (R51) with their overdue joint meetings and dissolved members. {@link asOf}
- * builds the same model as of any legal date, by leaving out the events that took effect later.
+ * overdue reports, idle agreements, and agreements whose party organization was dissolved. {@link asOf}
+ * builds the same model as of any legal date, by leaving out the events that took effect later. (The
+ * coordination councils have a register of their own: `CouncilRegister`.)
  *
  * @since 0.1.0
  */
@@ -13,12 +13,11 @@ import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
 import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
-import { addMonths, daysBetween, max } from "../../LegalDate.ts"
+import { daysBetween, max } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
-import { orgIdOf } from "../../organization/stream.ts"
+import type { OrganizationStatuses } from "../../organization/projections/status.ts"
+import { applyStatus } from "../../organization/projections/status.ts"
 import type { PairingPolicy } from "../../policy/PairingPolicy.ts"
-import type { CouncilEvent, CouncilState } from "../council.ts"
-import { councilIdOf, evolveCouncil, initialCouncilState } from "../council.ts"
 import type { AgreementEvent } from "../events.ts"
 import type { Area } from "../model.ts"
 import { areas as allAreas } from "../model.ts"
@@ -26,16 +25,7 @@ import type { AgreementState, Standing } from "../state.ts"
 import { evolve, initialState, nextReport, roundStart, standingAt, termEnd } from "../state.ts"
 import { agreementIdOf } from "../stream.ts"
 
-/**
- * What the register knows of a Party organization.
- *
- * @category models
- * @since 0.1.0
- */
-export interface OrganizationStatus {
-  readonly status: "active" | "dissolved"
-  readonly dissolvedAt: LegalDate | undefined
-}
+export type { OrganizationStatus } from "../../organization/projections/status.ts"
 
 /**
  * @category models
@@ -43,8 +33,7 @@ export interface OrganizationStatus {
  */
 export interface RegisterView {
   readonly agreements: Readonly<Record<string, AgreementState>>
-  readonly councils: Readonly<Record<string, CouncilState>>
-  readonly orgs: Readonly<Record<string, OrganizationStatus>>
+  readonly orgs: OrganizationStatuses
 }
 
 /**
@@ -53,12 +42,11 @@ export interface RegisterView {
  * @category constructors
  * @since 0.1.0
  */
-export const empty: RegisterView = { agreements: {}, councils: {}, orgs: {} }
+export const empty: RegisterView = { agreements: {}, orgs: {} }
 
 /**
- * Applies one envelope: agreement and council events update their agreement or council, organization
- * establishments, dissolutions
- * and mergers update the organization's status; other events are ignored.
+ * Applies one envelope: agreement events update their agreement; organization establishments, dissolutions and
+ * mergers update the organization's status; other events are ignored.
  *
  * @category folding
  * @since 0.1.0
@@ -70,27 +58,8 @@ export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
     const after = evolve(before, envelope.data as AgreementEvent)
     return after === before ? view : { ...view, agreements: { ...view.agreements, [agreementId]: after } }
   }
-  const councilId = councilIdOf(envelope.streamId)
-  if (councilId !== undefined) {
-    const before = lookup(view.councils, councilId) ?? initialCouncilState
-    const after = evolveCouncil(before, envelope.data as CouncilEvent)
-    return after === before ? view : { ...view, councils: { ...view.councils, [councilId]: after } }
-  }
-  const orgId = orgIdOf(envelope.streamId)
-  if (orgId === undefined) return view
-  const data = envelope.data as { readonly _tag?: unknown; readonly at?: unknown }
-  switch (data._tag) {
-    case "OrganizationEstablished":
-      return { ...view, orgs: { ...view.orgs, [orgId]: { status: "active", dissolvedAt: undefined } } }
-    case "OrganizationDissolved":
-    case "OrganizationMerged":
-      return {
-        ...view,
-        orgs: { ...view.orgs, [orgId]: { status: "dissolved", dissolvedAt: legalDateOf(envelope) } }
-      }
-    default:
-      return view
-  }
+  const orgs = applyStatus(view.orgs, envelope)
+  return orgs === view.orgs ? view : { ...view, orgs }
 }
 
 /**
@@ -101,7 +70,8 @@ export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
  */
 export const projection: Projection.Projection<RegisterView> = Projection.make({
   name: "agreement.register",
-  version: 1,
+  // 2: the coordination councils left the register for their own (`CouncilRegister`).
+  version: 2,
   initialState: empty,
   apply
 })
@@ -115,7 +85,7 @@ export const projection: Projection.Projection<RegisterView> = Projection.make({
 export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
   Projection.make({
     name: `agreement.register.asOf.${date}`,
-    version: 1,
+    version: 2,
     initialState: empty,
     apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
   })
@@ -338,72 +308,5 @@ export const withDissolvedParty = (view: RegisterView): ReadonlyArray<DissolvedP
       if (party._tag !== "OrganizationParty") return []
       const org = lookup(view.orgs, party.orgId)
       return org?.status === "dissolved" ? [{ agreementId, orgId: party.orgId, dissolvedAt: org.dissolvedAt }] : []
-    })
-  })
-
-/**
- * A council whose next joint meeting is overdue.
- *
- * @category models
- * @since 0.1.0
- */
-export interface MeetingOverdue {
-  readonly councilId: string
-  readonly convenerOrgId: string
-  readonly since: LegalDate
-  readonly due: LegalDate
-}
-
-/**
- * R51 CONF (`councilMeetingEveryMonths`, 0 = not checked): active councils with no joint meeting within that
- * many months of the last one (or of their forming); overdue from the day after the due date.
- *
- * @category queries
- * @since 0.1.0
- */
-export const councilMeetingsOverdue = (
-  view: RegisterView,
-  asOf: LegalDate,
-  policy: PairingPolicy
-): ReadonlyArray<MeetingOverdue> => {
-  const every = policy.councilMeetingEveryMonths
-  if (every <= 0) return []
-  return Object.keys(view.councils).sort().flatMap((councilId) => {
-    const council = view.councils[councilId]!
-    if (council.status !== "active" || council.formedAt === undefined) return []
-    const since = council.lastMeetingAt ?? council.formedAt
-    const due = addMonths(since, every)
-    return asOf > due ? [{ councilId, convenerOrgId: council.convenerOrgId, since, due }] : []
-  })
-}
-
-/**
- * A council member organization that was dissolved.
- *
- * @category models
- * @since 0.1.0
- */
-export interface DissolvedMember {
-  readonly councilId: string
-  readonly convenerOrgId: string
-  readonly orgId: string
-  readonly dissolvedAt: LegalDate | undefined
-}
-
-/**
- * Active councils with a member organization that was dissolved (or merged away).
- *
- * @category queries
- * @since 0.1.0
- */
-export const councilsWithDissolvedMember = (view: RegisterView): ReadonlyArray<DissolvedMember> =>
-  Object.keys(view.councils).sort().flatMap((councilId) => {
-    const council = view.councils[councilId]!
-    if (council.status !== "active") return []
-    return council.memberOrgIds.flatMap((orgId) => {
-      const org = lookup(view.orgs, orgId)
-      return org?.status === "dissolved"
-        ? [{ councilId, convenerOrgId: council.convenerOrgId, orgId, dissolvedAt: org.dissolvedAt }]
-        : []
     })
   })

@@ -1,7 +1,8 @@
 /**
  * The dual-registration ledger (双报到 / 双向报到、双重管理、双边活动, R46, R47): every member check-in at a
  * residence community and every unit organization's check-in, with activities and feedback. A check-in never
- * changes an affiliation or a count; this ledger is where it shows.
+ * changes an affiliation or a count; this ledger is where it shows. It reads the member streams and the unit
+ * check-in streams (`unitcheckin-<unitOrgId>`, the `UnitCheckIn` aggregate's).
  *
  * @since 0.1.0
  */
@@ -9,8 +10,10 @@ import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
 import { lookup, without } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
-import type { MemberEvent, UnitCheckInEvent } from "../events.ts"
-import { memberIdOf, unitOrgIdOf } from "../stream.ts"
+import type { UnitCheckInEvent } from "../../unitCheckIn/events.ts"
+import { unitOrgIdOf } from "../../unitCheckIn/stream.ts"
+import type { MemberEvent } from "../events.ts"
+import { memberIdOf } from "../stream.ts"
 
 /**
  * A member's check-in (active when `until` is undefined).

@@ -2,8 +2,8 @@
  * The organization tree read model: every organization's state (kind, parent, locus, roster counts,
  * leadership, term) folded from the organization streams of the global log, with queries for the tree
  * (roots, children, subtree counts) and a text rendering. {@link asOf} builds the same model as of any legal
- * date, by leaving out the events that took effect later; the compliance view assesses it (see
- * `findings/assess.ts`).
+ * date, by leaving out the events that took effect later; the organization's findings assess it (see
+ * `organization/findings.ts`).
  *
  * The model reuses the aggregate's own `evolve`, so the projection and a replay of each stream can never
  * disagree on counts.

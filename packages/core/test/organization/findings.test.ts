@@ -1,27 +1,19 @@
 import { assert, describe, it } from "@effect/vitest"
-import {
-  Assessment,
-  Finding,
-  GovernancePolicy,
-  Messages,
-  Organization,
-  OrganizationTree,
-  PolicyTimeline
-} from "../../src/index.ts"
+import { Finding, GovernancePolicy, Messages, Organization, OrganizationTree, PolicyTimeline } from "../../src/index.ts"
 import { organizationMessages } from "../../src/organization/messages.ts"
-import type { World } from "../organization/fixtures.ts"
-import { addMember, approval, members, runAll, stateOf, township, village } from "../organization/fixtures.ts"
+import type { World } from "./fixtures.ts"
+import { addMember, approval, members, runAll, stateOf, township, village } from "./fixtures.ts"
 
 const national = GovernancePolicy.national
 const view = (world: World) => OrganizationTree.fromStates(Object.values(world.states))
 const codes = (findings: ReadonlyArray<Finding.Finding>, orgId = "b") =>
   findings.filter((f) => f.params["orgId"] === orgId).map((f) => `${f.ruleId} ${f.code}`)
 const findingsOf = (world: World, asOf = "2024-06-01", policies: Organization.Policies = national) =>
-  Assessment.assess(view(world), policies, asOf)
+  Organization.assess(view(world), policies, asOf)
 const branch = (full: number, probationary = 0, policy: GovernancePolicy.GovernancePolicy = national) =>
   runAll(policy, [township(), village("b", full, probationary)])
 
-describe("Assessment: set-up findings", () => {
+describe("Organization findings: set-up", () => {
   it("R3: AM 50 has no warning; AM 51 is over the soft cap and may set up a general branch (R4)", () => {
     const fifty = codes(findingsOf(branch(40, 10)))
     assert.notInclude(fifty, "R3 organization.finding.splitSuggested")
@@ -182,7 +174,7 @@ describe("Assessment: set-up findings", () => {
 
   it("R1 / R2 / R10: coverage gaps of units without an organization", () => {
     const world = branch(3)
-    const findings = Assessment.assess(view(world), national, "2024-06-01", {
+    const findings = Organization.assess(view(world), national, "2024-06-01", {
       units: [
         { unitId: "shop", fullCount: 3 },
         { unitId: "farm", fullCount: 1 },
@@ -243,7 +235,7 @@ describe("Assessment: set-up findings", () => {
   })
 })
 
-describe("Assessment: leadership findings", () => {
+describe("Organization findings: leadership", () => {
   const elect = (
     seats: number,
     yes: ReadonlyArray<number>,
@@ -346,7 +338,7 @@ describe("Assessment: leadership findings", () => {
   })
 
   it("judges by the policy in force on the assessment date", () => {
-    const findings = Assessment.assess(stateOf(branch(40, 11), "b"), PolicyTimeline.national, "2024-06-01")
+    const findings = Organization.assess(stateOf(branch(40, 11), "b"), PolicyTimeline.national, "2024-06-01")
     assert.include(codes(findings), "R4 organization.finding.generalBranchPossible")
     assert.deepStrictEqual([...findings], [...Finding.sort(findings)])
   })

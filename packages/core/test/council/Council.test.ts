@@ -2,16 +2,16 @@
 // meetings and findings; against the pure decision and the event store.
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import * as Agreement from "../../src/agreement/Agreement.ts"
-import { MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
+import * as Council from "../../src/council/Council.ts"
+import { CouncilRegister, MemoryStore, Organization, PolicyTimeline } from "../../src/index.ts"
 import { CommandHandler, EventCodec, EventStore, Projection } from "../../src/kernel/index.ts"
+import { dissolved, orgStatuses, orgWorld, policy, render } from "../agreement/fixtures.ts"
 import type { World } from "../organization/fixtures.ts"
 import { township, village } from "../organization/fixtures.ts"
-import { dissolved, orgWorld, policy, render } from "./fixtures.ts"
 
 const form = (
-  options: Partial<typeof Agreement.FormCouncil.Type> = {}
-): typeof Agreement.FormCouncil.Type => ({
+  options: Partial<typeof Council.FormCouncil.Type> = {}
+): typeof Council.FormCouncil.Type => ({
   _tag: "FormCouncil",
   councilId: "jm",
   kind: "jointMeeting",
@@ -21,7 +21,7 @@ const form = (
   ...options
 })
 
-const meeting = (at: string, attendingOrgIds: ReadonlyArray<string> = ["v1", "e1"]): Agreement.CouncilCommand => ({
+const meeting = (at: string, attendingOrgIds: ReadonlyArray<string> = ["v1", "e1"]): Council.CouncilCommand => ({
   _tag: "HoldJointMeeting",
   councilId: "jm",
   meetingId: `m-${at}`,
@@ -29,37 +29,53 @@ const meeting = (at: string, attendingOrgIds: ReadonlyArray<string> = ["v1", "e1
   at
 })
 
-const run = (world: World, commands: ReadonlyArray<Agreement.CouncilCommand>) => {
-  let state = Agreement.initialCouncilState
+const run = (world: World, commands: ReadonlyArray<Council.CouncilCommand>) => {
+  let state = Council.initialState
   for (const command of commands) {
-    const decided = Agreement.decideCouncil(command, state, world.states)
+    const decided = Council.decide(policy, command, state, world.states)
     if (Result.isFailure(decided)) throw new Error(`${command._tag} rejected: ${decided.failure.code}`)
-    state = decided.success.reduce(Agreement.evolveCouncil, state)
+    state = decided.success.reduce(Council.evolve, state)
   }
   return state
 }
 
-const failure = (world: World, command: Agreement.CouncilCommand, state = Agreement.initialCouncilState) => {
-  const decided = Agreement.decideCouncil(command, state, world.states)
+const failure = (world: World, command: Council.CouncilCommand, state = Council.initialState) => {
+  const decided = Council.decide(policy, command, state, world.states)
   if (Result.isSuccess(decided)) throw new Error(`${command._tag} was accepted`)
   return decided.failure
 }
 
 const ruleOf = (error: { readonly code: string }) => [(error as { ruleId?: string }).ruleId, error.code]
 
-const viewOf = (world: World, council: Agreement.CouncilState): Agreement.AgreementRegister.RegisterView => ({
-  agreements: {},
+const viewOf = (world: World, council: Council.CouncilState): CouncilRegister.RegisterView => ({
   councils: { [council.councilId]: council },
-  orgs: Object.fromEntries(
-    Object.values(world.states).filter((s) => s.status !== "none").map((s) => [
-      s.orgId,
-      { status: s.status === "dissolved" ? "dissolved" : "active", dissolvedAt: s.dissolvedAt }
-    ])
-  )
+  orgs: orgStatuses(world)
+})
+
+describe("Council: the stream", () => {
+  it("streamId is council-<councilId> and councilIdOf reverses it", () => {
+    assert.strictEqual(Council.streamId("jm"), "council-jm")
+    assert.strictEqual(Council.councilIdOf("council-jm"), "jm")
+    assert.strictEqual(Council.councilIdOf("agreement-jm"), undefined)
+  })
 })
 
 describe("Coordination councils (R51)", () => {
   const world = orgWorld()
+
+  it("the single-stream decider reads no organization; a command built without the Schema is a typed rejection", () => {
+    const decider = Council.decider(policy)
+    const formed = run(world, [form()])
+    const met = decider.decide(meeting("2024-03-10"), formed)
+    assert.isTrue(Result.isSuccess(met) && met.success[0]?._tag === "JointMeetingHeld")
+    // forming through the decider sees no member organization
+    const alone = decider.decide(form(), Council.initialState)
+    assert.strictEqual(Result.isFailure(alone) ? alone.failure.code : undefined, "council.memberNotFound")
+    const unknown = Council.decide(policy, { _tag: "Nonsense", councilId: "jm", at: "2024-01-01" } as never, formed)
+    assert.strictEqual(Result.isFailure(unknown) ? unknown.failure.code : undefined, "domain.unknownCommand")
+    assert.deepStrictEqual(Council.requiredOrganizations(form()), ["v1", "e1", "c1"])
+    assert.deepStrictEqual(Council.requiredOrganizations(meeting("2024-03-10")), [])
+  })
 
   it("a joint meeting of Party organizations is formed by its convener with ≥ 2 existing members", () => {
     const state = run(world, [form()])
@@ -115,11 +131,11 @@ describe("Coordination councils (R51)", () => {
     assert.strictEqual(failure(world, meeting("2024-03-11", []), state).code, "council.noAttendance")
     assert.strictEqual(failure(world, meeting("2024-01-31"), run(world, [form()])).code, "council.beforeFormed")
     // the national default does not check the interval (no sourced figure)
-    assert.deepStrictEqual(Agreement.assess(viewOf(world, state), policy, "2030-01-01"), [])
+    assert.deepStrictEqual(Council.assess(viewOf(world, state), policy, "2030-01-01"), [])
     // a local policy: a meeting every 3 months; due 2024-06-10, overdue from 2024-06-11
     const local = { ...policy, pairing: { ...policy.pairing, councilMeetingEveryMonths: 3 } }
     const at = (asOf: string) =>
-      Agreement.assess(viewOf(world, state), local, asOf).filter((f) => f.code === "council.finding.meetingOverdue")
+      Council.assess(viewOf(world, state), local, asOf).filter((f) => f.code === "council.finding.meetingOverdue")
     assert.deepStrictEqual(at("2024-06-10"), [])
     assert.deepStrictEqual(at("2024-06-11"), [{
       ruleId: "R51",
@@ -134,7 +150,7 @@ describe("Coordination councils (R51)", () => {
 
   it("a member organization dissolved after forming is a finding", () => {
     const state = run(world, [form()])
-    const found = Agreement.assess(viewOf(dissolved(world, "c1", "2024-05-01"), state), policy, "2024-05-02")
+    const found = Council.assess(viewOf(dissolved(world, "c1", "2024-05-01"), state), policy, "2024-05-02")
     assert.deepStrictEqual(found.map((f) => [f.ruleId, f.code, f.params["orgId"]]), [
       ["R51", "council.finding.memberDissolved", "c1"]
     ])
@@ -146,8 +162,8 @@ describe("Coordination councils (R51)", () => {
       const context = (at: string) => ({ context: { occurredAt: at } })
       const tree = (command: Organization.TreeCommand) =>
         CommandHandler.run(Organization.treeRoute, command, policies, context(command.at))
-      const council = (command: Agreement.CouncilCommand) =>
-        CommandHandler.run(Agreement.councilRoute, command, policies, context(command.at))
+      const council = (command: Council.CouncilCommand) =>
+        CommandHandler.run(Council.route, command, policies, context(command.at))
       yield* tree(township())
       yield* tree(village("v1", 3))
       yield* tree(village("e1", 3, 0, { locus: "enterprise" }))
@@ -159,12 +175,12 @@ describe("Coordination councils (R51)", () => {
       assert.strictEqual(formed.events[0]!.streamId, "council-jm")
       assert.strictEqual(yield* EventStore.EventStore.use((s) => s.head), head + 1)
       yield* council(meeting("2024-03-10"))
-      const register = yield* Projection.replay(Agreement.AgreementRegister.projection)
+      const register = yield* Projection.replay(CouncilRegister.projection)
       assert.strictEqual(register.state.councils["jm"]?.lastMeetingAt, "2024-03-10")
     }).pipe(
       Effect.provide(
         MemoryStore.layer({
-          codec: EventCodec.make([...Organization.organizationEvents, ...Agreement.councilEvents])
+          codec: EventCodec.make([...Organization.organizationEvents, ...Council.councilEvents])
         })
       )
     ))
