@@ -1,34 +1,43 @@
 /**
- * Roster import: organizations and their members from a CSV or JSON file, with zh-CN or English column
- * names (the format is documented in the package README). Every row is checked first and every bad row is
- * reported with its line number and reason; then every organization is decided by the library's own rules on
- * a staging copy of the store; only when everything is accepted are all events written in ONE atomic append,
- * with the expected version of every stream it touches. So an import is all or nothing: a bad row, a rule
- * violation or a concurrent change leaves the store exactly as it was.
+ * The roster format: organizations and their members, one row per member (a row without a member describes
+ * an organization alone), with zh-CN or English column names (the format is documented in the package
+ * README). This module reads the header and the rows of a file {@link Input.Source} and checks every row,
+ * reporting every problem with its line:
+ *
+ * - a column name that is not known is named with the nearest known one (edit distance): a misspelling of a
+ *   column the file lacks (`最近组织生活时间` for `最近组织生活日期`) is an error, since the column would
+ *   otherwise be ignored silently; any other unknown column (`备注`) is a warning, and a column of personal
+ *   data (`姓名`, `身份证号`) is a notice that it is neither read nor stored;
+ * - a bad value is echoed with what was expected (values of personal-data columns are never read);
+ * - dates are `YYYY-MM-DD`, and the forms Chinese spreadsheets use are accepted too: `2019/3/1`, `2019.3.1`,
+ *   `2019年3月1日`, `20190301`, and an Excel date cell.
+ *
+ * What the rows mean for the store (new organizations, new members, transfers) is planned by `Sync.ts`.
+ *
+ * JSON rosters are read without trusting their keys: a cell is text, a number or a boolean, and a key named
+ * like a property of `Object.prototype` (`__proto__`, `toString`) is just an unknown column.
  *
  * @since 0.1.0
  */
-import type { Locale } from "@dangjian/core"
-import { Dangjian, LegalDate, Member, Messages, Organization } from "@dangjian/core"
-import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
-import { Effect, Result } from "effect"
-import { t } from "./messages.ts"
-import * as Staging from "./Staging.ts"
+import { LegalDate, Organization } from "@dangjian/core"
+import { Result } from "effect"
+import type * as Input from "./Input.ts"
 
 /**
- * A problem with one row (or, with line 0, with the file).
+ * A problem (or, as a warning, a remark) with one row, with the header (its line), or with the file as a
+ * whole (no line).
  *
  * @category models
  * @since 0.1.0
  */
 export interface RowError {
-  readonly line: number
+  readonly line?: number
   readonly code: string
   readonly params: Readonly<Record<string, string | number>>
 }
 
 /**
- * The canonical columns with their accepted names.
+ * The canonical columns with their accepted names (English first, then Chinese).
  *
  * @category models
  * @since 0.1.0
@@ -50,8 +59,19 @@ export const columns = {
   lastDuesAt: ["lastDuesAt", "最近交纳党费日期"]
 } as const
 
-type Column = keyof typeof columns
-const required: ReadonlyArray<Column> = [
+/**
+ * @category models
+ * @since 0.2.0
+ */
+export type Column = keyof typeof columns
+
+/**
+ * The columns a roster must have.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export const required: ReadonlyArray<Column> = [
   "orgId",
   "orgName",
   "kind",
@@ -61,13 +81,296 @@ const required: ReadonlyArray<Column> = [
   "approvedAt"
 ]
 
+// Columns a spreadsheet of members often has, holding personal data: never read, never stored, never echoed.
+const personal = [
+  "name",
+  "姓名",
+  "gender",
+  "性别",
+  "idNumber",
+  "身份证号",
+  "身份证号码",
+  "birthDate",
+  "出生日期",
+  "ethnicity",
+  "民族",
+  "phone",
+  "联系电话",
+  "手机号",
+  "手机号码",
+  "address",
+  "家庭住址",
+  "住址",
+  "education",
+  "学历"
+]
+
+const normalizeName = (name: string) => name.normalize("NFKC").replace(/[\s_-]/g, "").toLowerCase()
+
+const canonical = new Map<string, Column>(
+  Object.entries(columns).flatMap(([key, names]) => names.map((name) => [normalizeName(name), key as Column] as const))
+)
+const personalNames = new Set(personal.map(normalizeName))
+
+/**
+ * The label of a column in messages: both names, the locale's first.
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const columnParams = (column: Column): { readonly column: string; readonly columnZh: string } => ({
+  column,
+  columnZh: columns[column][1]
+})
+
+/**
+ * Edit distance (Levenshtein, by code point) between two names.
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const editDistance = (a: string, b: string): number => {
+  const x = [...a]
+  const y = [...b]
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[y.length]!
+}
+
+/**
+ * The known column nearest to an unknown name, with the name as written and its distance.
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const nearestColumn = (
+  name: string,
+  present: ReadonlySet<Column> = new Set()
+): { readonly column: Column; readonly name: string; readonly distance: number } => {
+  let best: { column: Column; name: string; distance: number } = { column: "orgId", name: "orgId", distance: Infinity }
+  const wanted = normalizeName(name)
+  for (const [column, names] of Object.entries(columns) as Array<[Column, ReadonlyArray<string>]>) {
+    for (const known of names) {
+      const distance = editDistance(wanted, normalizeName(known))
+      // On a tie, a column the file lacks is the likelier meaning (`批准时间`: 批准日期 rather than 批准机关).
+      if (
+        distance < best.distance || (distance === best.distance && present.has(best.column) && !present.has(column))
+      ) {
+        best = { column, name: known, distance }
+      }
+    }
+  }
+  return best
+}
+
+/**
+ * Close enough to be a misspelling: a third of the shorter name (half of it for Chinese names, whose words are
+ * two characters: `批准时间` for `批准日期`), at least one character.
+ */
+const isClose = (name: string, nearest: { readonly name: string; readonly distance: number }) => {
+  const shorter = Math.min([...normalizeName(name)].length, [...nearest.name].length)
+  const cjk = /[\u3400-\u9fff]/.test(name)
+  return nearest.distance <= Math.max(1, Math.floor(shorter / (cjk ? 2 : 3)))
+}
+
+/**
+ * One row with its line number, keyed by canonical column (every value trimmed and not empty).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Row {
+  readonly line: number
+  readonly values: Partial<Record<Column, string>>
+}
+
+/**
+ * The rows of a file, and the remarks on its columns that do not stop it (unknown and personal columns).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Rows {
+  readonly rows: ReadonlyArray<Row>
+  readonly warnings: ReadonlyArray<RowError>
+}
+
+/**
+ * Maps column names (a header, or the keys of JSON rows) to canonical columns. Unknown names are errors when
+ * they look like a missing column, warnings otherwise; two names for one column are an error; required
+ * columns missing are errors, unless a misspelling already explains them.
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const mapColumns = (
+  names: ReadonlyArray<string>,
+  line: number | undefined,
+  options: { readonly requireAll: boolean }
+): {
+  readonly columns: ReadonlyArray<Column | undefined>
+  readonly errors: Array<RowError>
+  readonly warnings: Array<RowError>
+} => {
+  const at = line === undefined ? {} : { line }
+  const errors: Array<RowError> = []
+  const warnings: Array<RowError> = []
+  const mapped: Array<Column | undefined> = names.map((name) => canonical.get(normalizeName(name)))
+  const present = new Set(mapped.filter((c): c is Column => c !== undefined))
+  const seen = new Map<Column, string>()
+  names.forEach((name, i) => {
+    const column = mapped[i]
+    if (column !== undefined) {
+      const first = seen.get(column)
+      if (first !== undefined) {
+        errors.push({ ...at, code: "cli.header.duplicate", params: { name, first, ...columnParams(column) } })
+      } else seen.set(column, name)
+    }
+  })
+  const explained = new Set<Column>()
+  names.forEach((raw, i) => {
+    const name = raw.trim()
+    if (mapped[i] !== undefined || name.length === 0) return
+    if (personalNames.has(normalizeName(name))) {
+      warnings.push({ ...at, code: "cli.header.personal", params: { name } })
+      return
+    }
+    const nearest = nearestColumn(name, present)
+    if (isClose(name, nearest) && !present.has(nearest.column)) {
+      explained.add(nearest.column)
+      errors.push({
+        ...at,
+        code: "cli.header.misspelled",
+        params: { name, suggestion: nearest.name, ...columnParams(nearest.column) }
+      })
+    } else {
+      warnings.push({
+        ...at,
+        code: isClose(name, nearest) ? "cli.header.unknownNear" : "cli.header.unknown",
+        params: { name, suggestion: nearest.name }
+      })
+    }
+  })
+  if (options.requireAll) {
+    for (const column of required) {
+      if (!present.has(column) && !explained.has(column)) {
+        errors.push({ ...at, code: "cli.header.missing", params: columnParams(column) })
+      }
+    }
+  }
+  return { columns: mapped, errors, warnings }
+}
+
+// The text of a JSON cell, or undefined when it is not a scalar.
+const jsonCell = (value: unknown): string | undefined =>
+  value === null || value === undefined
+    ? ""
+    : typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : undefined
+
+const readTable = (table: Input.Table): Result.Result<Rows, Array<RowError>> => {
+  const header = mapColumns(table.header.names, table.header.line, { requireAll: true })
+  const errors = [...header.errors]
+  const rows: Array<Row> = []
+  for (const record of table.records) {
+    if (
+      record.cells.length > table.header.names.length
+      && record.cells.slice(table.header.names.length).some((c) => c.trim() !== "")
+    ) {
+      errors.push({
+        line: record.line,
+        code: "cli.row.extraCells",
+        params: { cells: record.cells.length, columns: table.header.names.length }
+      })
+      continue
+    }
+    const values: Partial<Record<Column, string>> = {}
+    record.cells.forEach((cell, i) => {
+      const column = header.columns[i]
+      const value = cell.trim()
+      if (column !== undefined && value.length > 0) values[column] = value
+    })
+    rows.push({ line: record.line, values })
+  }
+  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ rows, warnings: header.warnings })
+}
+
+const readJson = (value: unknown, file: string): Result.Result<Rows, Array<RowError>> => {
+  if (!Array.isArray(value)) return Result.fail([{ code: "cli.json.notArray", params: { file } }])
+  if (value.length === 0) return Result.fail([{ code: "cli.file.noRows", params: { file } }])
+  // Every key of every row, in order of first appearance, mapped like a header (with no line).
+  const keys: Array<string> = []
+  const known = new Set<string>()
+  for (const item of value) {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) continue
+    for (const key of Object.keys(item)) {
+      if (!known.has(key)) {
+        known.add(key)
+        keys.push(key)
+      }
+    }
+  }
+  const header = mapColumns(keys, undefined, { requireAll: false })
+  const columnOf = new Map(keys.map((key, i) => [key, header.columns[i]] as const))
+  const errors = [...header.errors]
+  const rows: Array<Row> = []
+  value.forEach((item, i) => {
+    const line = i + 1
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      errors.push({ line, code: "cli.json.notObject", params: {} })
+      return
+    }
+    // A cell is text, a number or a boolean (null is empty). An object or array in a column the import reads is
+    // a bad cell (`String` of `{"toString": 1}` would throw); in any other column it is ignored.
+    const values: Partial<Record<Column, string>> = {}
+    for (const [key, cell] of Object.entries(item)) {
+      const column = columnOf.get(key)
+      if (column === undefined) continue
+      const text = jsonCell(cell)
+      if (text === undefined) {
+        errors.push({ line, code: "cli.row.notText", params: columnParams(column) })
+      } else if (text.trim().length > 0) values[column] = text.trim()
+    }
+    rows.push({ line, values })
+  })
+  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ rows, warnings: header.warnings })
+}
+
+/**
+ * Reads the rows of a roster file: a table's header is mapped to columns (see {@link mapColumns}); JSON is an
+ * array of objects whose keys are column names (a row's line is its index + 1).
+ *
+ * @category parsing
+ * @since 0.1.0
+ */
+export const readRows = (source: Input.Source, file = "roster"): Result.Result<Rows, Array<RowError>> =>
+  source.kind === "json" ? readJson(source.value, file) : readTable(source)
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------------------
+
 const aliases = (map: Record<string, ReadonlyArray<string>>): Map<string, string> => {
   const out = new Map<string, string>()
-  for (const [value, names] of Object.entries(map)) for (const name of [value, ...names]) out.set(name, value)
+  for (const [value, names] of Object.entries(map)) {
+    for (const name of [value, ...names]) out.set(normalizeName(name), value)
+  }
   return out
 }
 
-const kinds = aliases({
+const listOf = (map: Record<string, ReadonlyArray<string>>) =>
+  Object.entries(map).map(([value, names]) => `${value} ${names[0] ?? ""}`.trim()).join(" | ")
+
+const kindNames = {
   townshipCommittee: ["乡镇党委"],
   subdistrictCommittee: ["街道党工委", "街道党委"],
   primaryCommittee: ["党委", "基层党委"],
@@ -77,8 +380,8 @@ const kinds = aliases({
   temporaryBranch: ["临时党支部"],
   mobileMemberBranch: ["流动党员党支部"],
   functionalBranch: ["功能型党支部", "职能党支部"]
-})
-const loci = aliases({
+}
+const locusNames = {
   village: ["村"],
   community: ["社区"],
   enterprise: ["企业"],
@@ -94,437 +397,220 @@ const loci = aliases({
   township: ["乡镇"],
   subdistrict: ["街道"],
   other: ["其他"]
-})
-const formations = aliases({
+}
+const formationNames = {
   standalone: ["单独组建"],
   joint: ["联合组建"],
   attachedToVillage: ["村社挂建"],
   villageCommunityUnified: ["村居合一"],
   villageEnterprise: ["村企联建"]
-})
-const levels = aliases({
+}
+const levelNames = {
   primaryCommittee: ["基层党委"],
   township: ["乡镇", "乡镇党委", "街道"],
   county: ["县级", "县委"],
   city: ["市级", "市委"],
   province: ["省级", "省委"],
   central: ["中央"]
-})
-const statuses = aliases({ full: ["正式", "正式党员"], probationary: ["预备", "预备党员"] })
+}
+const statusNames = { full: ["正式", "正式党员"], probationary: ["预备", "预备党员"] }
+
+const enums = {
+  kind: { map: aliases(kindNames), expected: listOf(kindNames) },
+  locus: { map: aliases(locusNames), expected: listOf(locusNames) },
+  formation: { map: aliases(formationNames), expected: listOf(formationNames) },
+  approvalLevel: { map: aliases(levelNames), expected: listOf(levelNames) },
+  status: { map: aliases(statusNames), expected: listOf(statusNames) }
+} as const
+
+const pad2 = (n: string) => n.padStart(2, "0")
 
 /**
- * Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, CRLF), each with its line number.
+ * A date as written in a spreadsheet, as a legal date `YYYY-MM-DD`: also `2019/3/1`, `2019.3.1`,
+ * `2019-3-1`, `2019年3月1日`, `20190301`, full-width digits, and a date with a midnight time
+ * (`2019-03-01 00:00:00`, as Excel exports a date cell to CSV). `undefined` when it is none of these or not
+ * a day of the calendar.
  *
  * @category parsing
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const parseCsv = (text: string): Array<{ readonly line: number; readonly fields: Array<string> }> => {
-  const records: Array<{ line: number; fields: Array<string> }> = []
-  let fields: Array<string> = []
-  let field = ""
-  let quoted = false
-  let line = 1
-  let start = 1
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!
-    if (quoted) {
-      if (c === "\"") {
-        if (body[i + 1] === "\"") {
-          field += "\""
-          i++
-        } else quoted = false
-      } else {
-        if (c === "\n") line++
-        field += c
-      }
-      continue
-    }
-    if (c === "\"") quoted = true
-    else if (c === ",") {
-      fields.push(field)
-      field = ""
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && body[i + 1] === "\n") i++
-      fields.push(field)
-      if (fields.some((f) => f.trim().length > 0)) records.push({ line: start, fields })
-      fields = []
-      field = ""
-      line++
-      start = line
-    } else field += c
-  }
-  fields.push(field)
-  if (fields.some((f) => f.trim().length > 0)) records.push({ line: start, fields })
-  return records
+export const parseDate = (text: string): string | undefined => {
+  const value = text.normalize("NFKC").trim().replace(/[ T]0?0:00(:00(\.0+)?)?Z?$/, "")
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value)
+    ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value)
+  if (m === null) return undefined
+  const date = `${m[1]}-${pad2(m[2]!)}-${pad2(m[3]!)}`
+  return LegalDate.isLegalDate(date) ? date : undefined
 }
 
+const show = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value)
+
 /**
- * One row with its line number, keyed by canonical column.
+ * An organization as the roster describes it, with the lines that describe it.
  *
  * @category models
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface Row {
+export interface OrgRow {
   readonly line: number
-  readonly values: Partial<Record<Column, string>>
-}
-
-const canonical = new Map<string, Column>(
-  Object.entries(columns).flatMap(([key, names]) => names.map((name) => [name, key as Column] as const))
-)
-
-/**
- * Reads rows from a CSV text (first record = header) or a JSON text (an array of objects, line = index + 1).
- *
- * @category parsing
- * @since 0.1.0
- */
-export const readRows = (
-  text: string,
-  format: "csv" | "json"
-): Result.Result<Array<Row>, Array<RowError>> => {
-  let raw: Array<{ line: number; record: Record<string, string> }>
-  if (format === "json") {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      return Result.fail([{ line: 0, code: "cli.file.format", params: { file: "JSON", reason: "not valid JSON" } }])
-    }
-    if (!Array.isArray(parsed)) {
-      return Result.fail([{
-        line: 0,
-        code: "cli.file.format",
-        params: { file: "JSON", reason: "expected an array of rows" }
-      }])
-    }
-    raw = parsed.map((item, i) => ({
-      line: i + 1,
-      record: typeof item === "object" && item !== null
-        ? Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]))
-        : {}
-    }))
-  } else {
-    const records = parseCsv(text)
-    const header = records[0]
-    if (header === undefined) return Result.succeed([])
-    raw = records.slice(1).map((r) => ({
-      line: r.line,
-      record: Object.fromEntries(header.fields.map((name, i) => [name.trim(), r.fields[i] ?? ""]))
-    }))
-    const known = new Set(header.fields.map((name) => canonical.get(name.trim())))
-    const missing = required.filter((c) => !known.has(c))
-    if (missing.length > 0) {
-      return Result.fail(
-        missing.map((column) => ({ line: header.line, code: "cli.row.missingColumn", params: { column } }))
-      )
-    }
-  }
-  return Result.succeed(raw.map(({ line, record }) => {
-    const values: Partial<Record<Column, string>> = {}
-    for (const [name, value] of Object.entries(record)) {
-      const column = canonical.get(name.trim())
-      if (column !== undefined && value.trim().length > 0) values[column] = value.trim()
-    }
-    return { line, values }
-  }))
-}
-
-/**
- * One member of the roster: the membership pillar's registration of a member already in the Party (R38),
- * and the last organizational life and dues the roster records (R39), each with the row's line.
- *
- * @category models
- * @since 0.1.0
- */
-export interface MemberPlan {
-  readonly line: number
-  readonly register: Member.RegisterMember
-  readonly participation: ReadonlyArray<Member.RecordParticipation>
-}
-
-/**
- * One organization of the roster: its establishment (listing its members) and its members' registrations.
- *
- * @category models
- * @since 0.1.0
- */
-export interface OrgPlan {
   readonly lines: Array<number>
-  readonly command: typeof Organization.EstablishOrganization.Type
-  readonly firstLine: number
-  readonly members: ReadonlyArray<MemberPlan>
+  readonly orgId: string
+  readonly name: string
+  readonly kind: Organization.OrgKind
+  readonly locus: Organization.Locus
+  readonly formation: Organization.FormationMode
+  readonly parentId: string | undefined
+  readonly approval: Organization.Approval
 }
 
 /**
- * Checks every row and groups them into one establishment per organization, parents first.
+ * A member as the roster lists them.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface MemberRow {
+  readonly line: number
+  readonly memberId: string
+  readonly orgId: string
+  readonly status: "full" | "probationary"
+  readonly probationEndsAt: string | undefined
+  readonly lastOrgLifeAt: string | undefined
+  readonly lastDuesAt: string | undefined
+}
+
+/**
+ * A checked roster: its organizations (in the order they first appear) and its members.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Roster {
+  readonly orgs: ReadonlyMap<string, OrgRow>
+  readonly members: ReadonlyMap<string, MemberRow>
+}
+
+/**
+ * Checks every row: required values, values of the known kinds and levels, dates (not after `today`, not
+ * before the establishment), a member listed once, and an organization described the same way on each of
+ * its rows. Every problem is reported with its line.
  *
  * @category validation
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const plan = (
-  rows: ReadonlyArray<Row>,
-  existing: ReadonlySet<string>,
-  existingMembers: ReadonlySet<string> = new Set()
-): Result.Result<Array<OrgPlan>, Array<RowError>> => {
+export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Roster, Array<RowError>> => {
   const errors: Array<RowError> = []
-  const orgs = new Map<
-    string,
-    {
-      plan: Omit<OrgPlan, "members">
-      members: Array<{ memberId: string; status: "full" | "probationary" }>
-      registrations: Array<MemberPlan>
-    }
-  >()
-  const members = new Map<string, number>()
+  const orgs = new Map<string, OrgRow>()
+  const members = new Map<string, MemberRow>()
+  // Every member id with the first line listing it, bad rows included, so that a duplicate is always named.
+  const listed = new Map<string, number>()
   for (const row of rows) {
     const v = row.values
-    const fail = (code: string, params: Record<string, string | number>) =>
-      errors.push({ line: row.line, code, params })
-    const missing = required.filter((c) => v[c] === undefined)
-    if (missing.length > 0) {
-      for (const column of missing) fail("cli.row.required", { column })
-      continue
-    }
-    const kind = kinds.get(v.kind!)
-    const locus = loci.get(v.locus!)
-    const formation = v.formation === undefined ? "standalone" : formations.get(v.formation)
-    const level = levels.get(v.approvalLevel!)
+    const line = row.line
     let bad = false
-    const reject = (code: string, params: Record<string, string | number>) => {
+    const fail = (code: string, params: Record<string, string | number>) => {
       bad = true
-      fail(code, params)
-    }
-    if (kind === undefined) {
-      reject("cli.row.invalidValue", { column: "kind", expected: [...new Set(kinds.values())].join("|") })
-    }
-    if (locus === undefined) {
-      reject("cli.row.invalidValue", { column: "locus", expected: [...new Set(loci.values())].join("|") })
-    }
-    if (formation === undefined) {
-      reject("cli.row.invalidValue", { column: "formation", expected: [...new Set(formations.values())].join("|") })
-    }
-    if (level === undefined) {
-      reject("cli.row.invalidValue", { column: "approvalLevel", expected: [...new Set(levels.values())].join("|") })
-    }
-    if (!LegalDate.isLegalDate(v.approvedAt)) {
-      reject("cli.row.invalidValue", { column: "approvedAt", expected: "YYYY-MM-DD" })
-    }
-    const status = v.memberId === undefined ? undefined : statuses.get(v.status ?? "full")
-    if (v.memberId !== undefined && status === undefined) {
-      bad = true
-      fail("cli.row.invalidValue", { column: "status", expected: "full|probationary|正式|预备" })
-    }
-    // The member's dates: the end of probation (R37, probationary members only) and the last organizational
-    // life and dues (R39), none before the organization's establishment.
-    for (const column of ["probationEndsAt", "lastOrgLifeAt", "lastDuesAt"] as const) {
-      const value = v[column]
-      if (value === undefined) continue
-      if (v.memberId === undefined || (column === "probationEndsAt" && status !== "probationary")) {
-        reject("cli.row.invalidValue", {
-          column,
-          expected: column === "probationEndsAt" ? "status=probationary" : "memberId"
-        })
-      } else if (!LegalDate.isLegalDate(value)) {
-        reject("cli.row.invalidValue", { column, expected: "YYYY-MM-DD" })
-      } else if (column !== "probationEndsAt" && LegalDate.isLegalDate(v.approvedAt) && value < v.approvedAt) {
-        reject("cli.row.invalidValue", { column, expected: `>= approvedAt ${v.approvedAt}` })
-      }
+      errors.push({ line, code, params })
     }
     if (v.memberId !== undefined) {
-      // R38: one affiliation per member, across the file and the store.
-      const first = existingMembers.has(v.memberId) ? "store" : members.get(v.memberId)
-      if (first !== undefined) reject("cli.row.duplicateMember", { memberId: v.memberId, firstLine: first })
-      else members.set(v.memberId, row.line)
+      // R38: one affiliation per member: listed once in the file.
+      const first = listed.get(v.memberId)
+      if (first !== undefined) fail("cli.row.duplicateMember", { memberId: v.memberId, firstLine: first })
+      else listed.set(v.memberId, line)
+    }
+    for (const column of required) if (v[column] === undefined) fail("cli.row.required", columnParams(column))
+    if (bad) continue
+    const choose = (column: keyof typeof enums, fallback?: string): string | undefined => {
+      const raw = v[column] ?? fallback
+      if (raw === undefined) return undefined
+      const value = enums[column].map.get(normalizeName(raw))
+      if (value === undefined) {
+        fail("cli.row.invalidChoice", { ...columnParams(column), value: show(raw), expected: enums[column].expected })
+      }
+      return value
+    }
+    const date = (column: Column): string | undefined => {
+      const raw = v[column]
+      if (raw === undefined) return undefined
+      const value = parseDate(raw)
+      if (value === undefined) fail("cli.row.invalidDate", { ...columnParams(column), value: show(raw) })
+      return value
+    }
+    const kind = choose("kind")
+    const locus = choose("locus")
+    const formation = choose("formation", "standalone")
+    const level = choose("approvalLevel")
+    const approvedAt = date("approvedAt")
+    const memberId = v.memberId
+    const status = memberId === undefined ? undefined : choose("status", "full")
+    const dates: Partial<Record<"probationEndsAt" | "lastOrgLifeAt" | "lastDuesAt", string>> = {}
+    for (const column of ["probationEndsAt", "lastOrgLifeAt", "lastDuesAt"] as const) {
+      if (v[column] === undefined) continue
+      if (memberId === undefined) {
+        fail("cli.row.memberOnly", columnParams(column))
+        continue
+      }
+      if (column === "probationEndsAt" && status !== undefined && status !== "probationary") {
+        fail("cli.row.probationaryOnly", columnParams(column))
+        continue
+      }
+      const value = date(column)
+      if (value === undefined) continue
+      if (column !== "probationEndsAt" && approvedAt !== undefined && value < approvedAt) {
+        fail("cli.row.beforeApproved", { ...columnParams(column), value, approvedAt })
+      } else if (column !== "probationEndsAt" && value > today) {
+        fail("cli.row.future", { ...columnParams(column), value, today })
+      } else dates[column] = value
     }
     if (bad) continue
-    const command = {
-      _tag: "EstablishOrganization" as const,
+    const org: OrgRow = {
+      line,
+      lines: [line],
       orgId: v.orgId!,
       name: v.orgName!,
       kind: kind as Organization.OrgKind,
-      formation: formation as Organization.FormationMode,
       locus: locus as Organization.Locus,
-      ...(v.parentId === undefined ? {} : { parentId: v.parentId }),
-      approval: { by: v.approvedBy!, level: level as Organization.Approval["level"], at: v.approvedAt! },
-      initialMembers: [],
-      at: v.approvedAt!
+      formation: formation as Organization.FormationMode,
+      parentId: v.parentId,
+      approval: { by: v.approvedBy!, level: level as Organization.Approval["level"], at: approvedAt! }
     }
-    const known = orgs.get(v.orgId!)
-    if (known === undefined) {
-      if (existing.has(v.orgId!)) fail("cli.row.exists", { orgId: v.orgId! })
-      else {
-        orgs.set(v.orgId!, {
-          plan: { lines: [row.line], command, firstLine: row.line },
-          members: [],
-          registrations: []
-        })
-      }
-    } else {
-      const a = known.plan.command
-      const differs = (["name", "kind", "locus", "formation", "parentId"] as const).find((k) => a[k] !== command[k])
-        ?? (a.approval.by !== command.approval.by || a.approval.level !== command.approval.level
-            || a.approval.at !== command.approval.at
+    const known = orgs.get(org.orgId)
+    if (known === undefined) orgs.set(org.orgId, org)
+    else {
+      const differs = (["name", "kind", "locus", "formation", "parentId"] as const).find((k) => known[k] !== org[k])
+        ?? (known.approval.by !== org.approval.by || known.approval.level !== org.approval.level
+            || known.approval.at !== org.approval.at
           ? "approval"
           : undefined)
       if (differs !== undefined) {
-        fail("cli.row.conflictingOrg", { orgId: v.orgId!, firstLine: known.plan.firstLine, column: differs })
-      } else known.plan.lines.push(row.line)
+        errors.push({
+          line,
+          code: "cli.row.conflictingOrg",
+          params: { orgId: org.orgId, firstLine: known.line, field: differs }
+        })
+        continue
+      }
+      known.lines.push(line)
     }
-    const entry = orgs.get(v.orgId!)
-    if (entry !== undefined && v.memberId !== undefined) {
-      const memberId = v.memberId
-      const memberStatus = status as "full" | "probationary"
-      const at = entry.plan.command.at
-      entry.members.push({ memberId, status: memberStatus })
-      // R38: the member stream of a member already in the Party, at the organization that lists them
-      entry.registrations.push({
-        line: row.line,
-        register: {
-          _tag: "RegisterMember",
-          memberId,
-          orgId: v.orgId!,
-          status: memberStatus,
-          ...(v.probationEndsAt === undefined ? {} : { probationEndsAt: v.probationEndsAt }),
-          at
-        },
-        participation: ([["orgLife", v.lastOrgLifeAt], ["dues", v.lastDuesAt]] as const).flatMap(([kind, date]) =>
-          date === undefined ? [] : [{ _tag: "RecordParticipation" as const, memberId, kind, at: date }]
-        )
+    if (memberId !== undefined) {
+      members.set(memberId, {
+        line,
+        memberId,
+        orgId: org.orgId,
+        status: status as "full" | "probationary",
+        probationEndsAt: dates.probationEndsAt,
+        lastOrgLifeAt: dates.lastOrgLifeAt,
+        lastDuesAt: dates.lastDuesAt
       })
     }
   }
-  // Parents first; a parent must be in the file or in the store, and the chain must not loop.
-  const ordered: Array<OrgPlan> = []
-  const state = new Map<string, "visiting" | "done">()
-  const visit = (orgId: string): void => {
-    const entry = orgs.get(orgId)!
-    if (state.get(orgId) === "done") return
-    if (state.get(orgId) === "visiting") {
-      errors.push({ line: entry.plan.firstLine, code: "cli.row.cycle", params: { orgId } })
-      return
-    }
-    state.set(orgId, "visiting")
-    const parentId = entry.plan.command.parentId
-    if (parentId !== undefined) {
-      if (orgs.has(parentId)) visit(parentId)
-      else if (!existing.has(parentId)) {
-        errors.push({ line: entry.plan.firstLine, code: "cli.row.unknownParent", params: { parentId } })
-      }
-    }
-    state.set(orgId, "done")
-    ordered.push({
-      ...entry.plan,
-      command: { ...entry.plan.command, initialMembers: entry.members },
-      members: entry.registrations
-    })
-  }
-  for (const orgId of orgs.keys()) visit(orgId)
-  return errors.length > 0 ? Result.fail(errors.sort((a, b) => a.line - b.line)) : Result.succeed(ordered)
+  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ orgs, members })
 }
 
 /**
- * The outcome of an import.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Imported {
-  readonly organizations: number
-  readonly members: number
-  readonly events: number
-}
-
-/**
- * Imports a file's rows: checks them, decides every establishment on a staging copy of the store, and writes
- * all events in one atomic append. Fails with every bad row; writes nothing unless everything is accepted.
- *
- * @category importing
- * @since 0.1.0
- */
-export const importRows = (
-  rows: ReadonlyArray<Row>,
-  options: {
-    readonly policies?: Organization.Policies
-    readonly actor?: string
-    readonly locale: Locale
-    readonly onProgress?: (done: number, total: number) => Effect.Effect<void>
-  }
-): Effect.Effect<
-  Imported,
-  Array<RowError> | { readonly _tag: "StoreChanged" } | unknown,
-  EventStoreModule.EventStore
-> =>
-  Effect.gen(function*() {
-    // Staging: the store's current log, copied into memory with the same streams and versions.
-    const staging = yield* Staging.make
-    const log = staging.log
-    const existing = new Set(
-      log.filter((e) => e.type === "OrganizationEstablished").map((e) => (e.data as { orgId: string }).orgId)
-    )
-    // R38: a member on a roster or with a member stream of their own is known to the store already.
-    const onRoster = new Set<string>()
-    const withStream = new Set<string>()
-    for (const e of log) {
-      const data = e.data as { memberId?: string }
-      const memberId = Member.memberIdOf(e.streamId)
-      if (memberId !== undefined) withStream.add(memberId)
-      else if (e.type === "RosterMemberAdded") onRoster.add(data.memberId!)
-      else if (e.type === "RosterMemberRemoved") onRoster.delete(data.memberId!)
-    }
-    const planned = plan(rows, existing, new Set([...onRoster, ...withStream]))
-    if (Result.isFailure(planned)) return yield* Effect.fail(planned.failure)
-    const errors: Array<RowError> = []
-    const executeOptions = {
-      ...(options.policies === undefined ? {} : { policies: options.policies }),
-      ...(options.actor === undefined ? {} : { actor: options.actor })
-    }
-    /** Decides one command on the staging copy; a rejection is reported on the given lines. */
-    const stage = (command: Dangjian.Command, lines: ReadonlyArray<number>) =>
-      Effect.gen(function*() {
-        const executed = yield* Effect.result(Staging.execute(staging, command, executeOptions))
-        if (Result.isSuccess(executed)) return true
-        const error = executed.failure as { ruleId?: string } & Parameters<typeof Messages.render>[0]
-        const reason = `${error.ruleId === undefined ? "" : `[${error.ruleId}] `}${
-          typeof error.code === "string" ? Messages.render(error, options.locale) : String(executed.failure)
-        }`
-        for (const line of lines) errors.push({ line, code: "cli.row.rejected", params: { reason } })
-        return false
-      })
-    let done = 0
-    for (const org of planned.success) {
-      // The establishment lists the members on the roster; each member's own stream follows (R38), with the
-      // last organizational life and dues the roster records (R39).
-      if (yield* stage(org.command, org.lines)) {
-        for (const member of org.members) {
-          if (!(yield* stage(member.register, [member.line]))) continue
-          for (const participation of member.participation) yield* stage(participation, [member.line])
-        }
-      }
-      done++
-      if (options.onProgress !== undefined && (done % 50 === 0 || done === planned.success.length)) {
-        yield* options.onProgress(done, planned.success.length)
-      }
-    }
-    if (errors.length > 0) return yield* Effect.fail(errors.sort((a, b) => a.line - b.line))
-    // One atomic append of everything the staging copy gained, each stream at its version before the import.
-    const events = yield* Staging.commit(staging)
-    return {
-      organizations: planned.success.length,
-      members: planned.success.reduce((n, org) => n + org.command.initialMembers.length, 0),
-      events
-    }
-  })
-
-/**
- * Renders row errors, one line each: `line N: reason`.
+ * The number of distinct lines among errors (a whole-file error counts as one).
  *
  * @category rendering
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const renderErrors = (errors: ReadonlyArray<RowError>, locale: Locale): string =>
-  errors.map((e) =>
-    `${locale === "en" ? "line" : "第"} ${e.line}${locale === "en" ? ":" : " 行:"} ${t(e.code, e.params, locale)}`
-  )
-    .join("\n")
+export const badLines = (errors: ReadonlyArray<RowError>): number => new Set(errors.map((e) => e.line ?? 0)).size

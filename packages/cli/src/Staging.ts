@@ -2,7 +2,8 @@
  * All-or-nothing writes for the CLI: a staging copy of the store in memory, with the same streams and
  * versions, on which commands are decided by the library's rules; then everything the copy gained is
  * written to the store in ONE atomic append, each stream at its version before staging. A concurrent
- * change fails the append (`StoreChanged`) and writes nothing. Used by `import` and `demo`.
+ * change fails the append (`StoreChanged`) and writes nothing. Used by `import`, `roster sync`, `exec --atomic`
+ * and `demo`.
  *
  * @since 0.1.0
  */
@@ -38,25 +39,38 @@ export interface StoreChanged {
  * @category constructors
  * @since 0.1.0
  */
-export const make: Effect.Effect<Staging, unknown, EventStoreModule.EventStore> = Effect.gen(function*() {
-  const target = yield* EventStore.EventStore
-  const log: Array<Envelope.Envelope> = []
-  for (let after = 0;;) {
-    const page = yield* target.readAll({ after, limit: 5_000 })
-    if (page.length === 0) break
-    log.push(...page)
-    after = page[page.length - 1]!.globalPosition
-  }
-  const store = yield* MemoryStore.make({ codec: Dangjian.codec })
-  for (const e of log) {
-    yield* store.append([{
-      streamId: e.streamId,
-      expected: e.streamPosition - 1,
-      events: [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }]
-    }])
-  }
-  return { log, store }
-})
+export const make: Effect.Effect<Staging, unknown, EventStoreModule.EventStore> = Effect.suspend(() => makeWith())
+
+/**
+ * Like {@link make}, telling `onProgress` how many events of the store's log it has read.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const makeWith = (
+  options?: { readonly onProgress?: (read: number, head: number) => Effect.Effect<void> }
+): Effect.Effect<Staging, unknown, EventStoreModule.EventStore> =>
+  Effect.gen(function*() {
+    const target = yield* EventStore.EventStore
+    const head = options?.onProgress === undefined ? 0 : yield* target.head
+    const log: Array<Envelope.Envelope> = []
+    for (let after = 0;;) {
+      const page = yield* target.readAll({ after, limit: 5_000 })
+      if (page.length === 0) break
+      log.push(...page)
+      after = page[page.length - 1]!.globalPosition
+      if (options?.onProgress !== undefined) yield* options.onProgress(log.length, head)
+    }
+    const store = yield* MemoryStore.make({ codec: Dangjian.codec })
+    for (const e of log) {
+      yield* store.append([{
+        streamId: e.streamId,
+        expected: e.streamPosition - 1,
+        events: [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }]
+      }])
+    }
+    return { log, store }
+  })
 
 /**
  * Decides one command on the staging copy.
@@ -70,6 +84,17 @@ export const execute = (
   options?: Dangjian.ExecuteOptions
 ): Effect.Effect<Dangjian.Executed, Dangjian.ExecuteError> =>
   Dangjian.execute(command, options).pipe(Effect.provideService(EventStore.EventStore, staging.store))
+
+/**
+ * Runs an effect that needs an `EventStore` on the staging copy.
+ *
+ * @category executing
+ * @since 0.2.0
+ */
+export const onStaging =
+  (staging: Staging) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, EventStoreModule.EventStore>> =>
+    Effect.provideService(effect, EventStore.EventStore, staging.store)
 
 /**
  * Writes everything the staging copy gained in one atomic append; returns the number of events written.

@@ -2,13 +2,21 @@
  * The body of the `dangjian` executable: runs the command line on Node.js. `bin.ts` loads it only once the
  * running Node.js is known to be recent enough for `@effect/platform-node`.
  *
+ * The locale comes first (`--lang`, else `LANG`), so that the help, the usage errors and every message are in
+ * the user's language. The exit code is set here from how the command ended: a usage error is 2, with the
+ * errors and the help on stderr; a command's own failure carries its code and its lines (printed on stderr
+ * with any password masked); anything else is 1.
+ *
  * @since 0.1.0
  */
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Effect } from "effect"
-import { Command } from "effect/cli"
+import { Cause, Effect, Layer } from "effect"
+import { CliConfig, Command, GlobalFlag } from "effect/cli"
 import { readFileSync } from "node:fs"
-import { cli } from "./Cli.ts"
+import { CliExit, ExitCode, make } from "./Cli.ts"
+import * as Help from "./Help.ts"
+import { localeOfArgs, t } from "./messages.ts"
+import { mask } from "./Store.ts"
 
 // `--version` prints the version of the installed package. `../package.json` is the CLI's own from src/ (run
 // from source) and from dist/ (installed) alike, and npm always ships package.json.
@@ -16,7 +24,50 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
   readonly version: string
 }
 
-Command.run(cli, { version }).pipe(
+const locale = localeOfArgs(process.argv.slice(2), process.env)
+
+// `dangjian report | head`: a reader that stops early is not a failure.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
+const setExit = (code: number) => Effect.sync(() => void (process.exitCode = code))
+
+Command.run(make(locale), { version }).pipe(
+  Effect.catch((error: unknown) => {
+    if (error instanceof CliExit) {
+      const text = error.lines.filter((line) => line.length > 0).join("\n")
+      return Effect.andThen(
+        Effect.sync(() => text.length > 0 && process.stderr.write(`${mask(text)}\n`)),
+        setExit(error.code)
+      )
+    }
+    // A usage error: the presenter has shown the errors and the help on stderr.
+    if ((error as { readonly _tag?: string })._tag === "ShowHelp") return setExit(ExitCode.usage)
+    return Effect.andThen(
+      Effect.sync(() =>
+        process.stderr.write(
+          `${mask(t("cli.error.unexpected", { message: String((error as Error)?.message ?? error) }, locale))}\n`
+        )
+      ),
+      setExit(ExitCode.failure)
+    )
+  }),
+  Effect.catchCause((cause) =>
+    Effect.andThen(
+      Effect.sync(() =>
+        process.stderr.write(`${mask(t("cli.error.unexpected", { message: Cause.pretty(cause) }, locale))}\n`)
+      ),
+      setExit(ExitCode.failure)
+    )
+  ),
+  Effect.provide(Layer.mergeAll(
+    Help.layer(locale),
+    CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] })
+  )),
   Effect.provide(NodeServices.layer),
-  NodeRuntime.runMain
+  (effect) => NodeRuntime.runMain(effect, { disableErrorReporting: true })
 )

@@ -7,8 +7,8 @@
  *
  * @since 0.2.0
  */
-import type { Envelope, EventStore } from "@dangjian/core/kernel"
 import { Dangjian, MemberRoster, Organization, PolicyTimeline } from "@dangjian/core"
+import type { Envelope, EventStore } from "@dangjian/core/kernel"
 import { CommandHandler, EventStore as EventStoreModule, Projection } from "@dangjian/core/kernel"
 import type { EventCodec } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
@@ -130,7 +130,12 @@ export const commandContention = (name: string, options: ContentionOptions): voi
                     toOrgId: "destination",
                     at: "2024-03-01"
                   })
-                  return yield* execute({ _tag: "ReceiveTransfer", memberId, transferId: `t-${memberId}`, at: "2024-03-05" })
+                  return yield* execute({
+                    _tag: "ReceiveTransfer",
+                    memberId,
+                    transferId: `t-${memberId}`,
+                    at: "2024-03-05"
+                  })
                 }).pipe(Effect.result)),
             { concurrency: "unbounded" }
           )

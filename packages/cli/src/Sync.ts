@@ -1,0 +1,398 @@
+/**
+ * Roster sync: compares a checked roster with the store and plans the commands that bring the store in line,
+ * then decides them all on a staging copy of the store and writes them in ONE atomic append.
+ *
+ * What a sync plans, each as the library's own commands, judged by the rules:
+ *
+ * - a new organization: `EstablishOrganization` listing its new members (parents first), each new member's
+ *   `RegisterMember` on the establishment's date (R38);
+ * - a new member of an organization already in the store: `RegisterMember` on the sync's date;
+ * - a member listed under another organization than the store's: a transfer, `IssueTransferLetter` and
+ *   `ReceiveTransfer` on the sync's date (R42), one atomic append over the member and both organizations;
+ * - a later organizational life or dues date than the store has: `RecordParticipation` (R39).
+ *
+ * What it reports without acting, because the file cannot say why or how and the rules need it: members of
+ * the file's organizations who are missing from the file (a departure needs its reason: a transfer out, a
+ * removal, a death), an organization whose name, kind, place or parent differ from the store's, a member
+ * whose status differs (a conversion needs its meeting), a member removed from the store. Each is to be
+ * recorded with `dangjian exec`.
+ *
+ * An import is a sync that only adds: into an empty store it is exactly the sync's first run; a roster the
+ * store already holds is recognised as a re-import (one message, nothing written).
+ *
+ * @since 0.2.0
+ */
+import type { Locale } from "@dangjian/core"
+import { Dangjian, MemberRoster, Messages, OrganizationTree } from "@dangjian/core"
+import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
+import { Projection } from "@dangjian/core/kernel"
+import { Effect, Result } from "effect"
+import type { MemberRow, OrgRow, Roster, RowError } from "./Roster.ts"
+import * as Staging from "./Staging.ts"
+
+/**
+ * The store as a sync sees it: the organization tree and every member's state.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface StoreState {
+  readonly tree: OrganizationTree.TreeView
+  readonly members: MemberRoster.RosterView
+}
+
+/**
+ * Folds a log into the state a sync compares with.
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const stateOf = (log: Staging.Staging["log"]): StoreState => ({
+  tree: Projection.foldEnvelopes(OrganizationTree.projection, OrganizationTree.projection.initialState, log),
+  members: Projection.foldEnvelopes(MemberRoster.projection, MemberRoster.projection.initialState, log)
+})
+
+/**
+ * A command of the plan with the lines of the file it comes from.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Step {
+  readonly command: Dangjian.Command
+  readonly lines: ReadonlyArray<number>
+}
+
+/**
+ * The plan of a sync.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Plan {
+  /** New organizations, parents first, each with its new members. */
+  readonly establish: ReadonlyArray<{ readonly org: OrgRow; readonly members: ReadonlyArray<MemberRow> }>
+  /** New members of organizations already in the store. */
+  readonly register: ReadonlyArray<MemberRow>
+  /** Members listed under another organization than the store's. */
+  readonly transfers: ReadonlyArray<{ readonly row: MemberRow; readonly fromOrgId: string }>
+  /** Later organizational life or dues dates than the store has (new members' dates included). */
+  readonly participation: ReadonlyArray<
+    { readonly row: MemberRow; readonly kind: "orgLife" | "dues"; readonly at: string }
+  >
+  /** Members of the file's organizations that the file no longer lists: reported, not acted on. */
+  readonly departures: ReadonlyArray<{ readonly memberId: string; readonly orgId: string }>
+  /** Differences the file cannot settle: reported, not acted on. */
+  readonly unapplied: ReadonlyArray<RowError>
+  /** The commands, in order. */
+  readonly steps: ReadonlyArray<Step>
+  readonly date: string
+}
+
+/**
+ * Whether a plan does nothing.
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const isEmpty = (plan: Plan): boolean => plan.steps.length === 0
+
+const activeStatuses = new Set(["full", "probationary", "suspended"])
+
+/**
+ * Plans a sync (or, with `mode: "import"`, an import: additions only) of a roster against the store's state.
+ * `date` is the legal date of the sync's registrations and transfers. Fails with every problem the store's
+ * state reveals (a parent that does not exist, a loop of parents, an import of what the store already holds).
+ *
+ * @category planning
+ * @since 0.2.0
+ */
+export const plan = (
+  roster: Roster,
+  state: StoreState,
+  options: { readonly mode: "import" | "sync"; readonly date: string }
+): Result.Result<Plan, Array<RowError>> => {
+  const errors: Array<RowError> = []
+  const unapplied: Array<RowError> = []
+  const orgInStore = (orgId: string) => Object.hasOwn(state.tree.orgs, orgId) ? state.tree.orgs[orgId] : undefined
+  const memberInStore = (memberId: string) =>
+    Object.hasOwn(state.members.members, memberId) ? state.members.members[memberId] : undefined
+
+  if (options.mode === "import") {
+    // An import only adds. What the store already holds is a re-import (all of it) or an overlap: one message.
+    const orgs = [...roster.orgs.values()].filter((org) => orgInStore(org.orgId) !== undefined)
+    const members = [...roster.members.values()].filter((m) => (memberInStore(m.memberId)?.status ?? "none") !== "none")
+    if (orgs.length > 0 || members.length > 0) {
+      const all = orgs.length === roster.orgs.size && members.length === roster.members.size
+      const first = [
+        ...orgs.map((o) => ({ line: o.line, id: o.orgId })),
+        ...members.map((m) => ({ line: m.line, id: m.memberId }))
+      ]
+        .sort((a, b) => a.line - b.line)[0]!
+      return Result.fail([{
+        code: all ? "cli.import.already" : "cli.import.overlap",
+        params: { orgs: orgs.length, members: members.length, firstLine: first.line, id: first.id }
+      }])
+    }
+  }
+
+  // Organizations: new ones are established (parents first); known ones are compared.
+  const newOrgs = new Map<string, OrgRow>()
+  for (const org of roster.orgs.values()) {
+    const stored = orgInStore(org.orgId)
+    if (stored === undefined) {
+      newOrgs.set(org.orgId, org)
+      continue
+    }
+    if (stored.status === "dissolved") {
+      unapplied.push({ line: org.line, code: "cli.sync.orgDissolved", params: { orgId: org.orgId } })
+      continue
+    }
+    const fields = (["name", "kind", "locus", "formation", "parentId"] as const).filter((field) =>
+      stored[field] !== org[field]
+    )
+    for (const field of fields) {
+      unapplied.push({ line: org.line, code: "cli.sync.orgDiffers", params: { orgId: org.orgId, field } })
+    }
+  }
+  const ordered: Array<OrgRow> = []
+  const visiting = new Map<string, "visiting" | "done">()
+  const visit = (org: OrgRow): void => {
+    if (visiting.get(org.orgId) === "done") return
+    if (visiting.get(org.orgId) === "visiting") {
+      errors.push({ line: org.line, code: "cli.row.cycle", params: { orgId: org.orgId } })
+      return
+    }
+    visiting.set(org.orgId, "visiting")
+    if (org.parentId !== undefined) {
+      const parent = newOrgs.get(org.parentId)
+      if (parent !== undefined) visit(parent)
+      else if (orgInStore(org.parentId)?.status !== "active") {
+        errors.push({ line: org.line, code: "cli.row.unknownParent", params: { parentId: org.parentId } })
+      }
+    }
+    visiting.set(org.orgId, "done")
+    ordered.push(org)
+  }
+  for (const org of newOrgs.values()) visit(org)
+  if (errors.length > 0) return Result.fail(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
+
+  // Members.
+  const joining = new Map<string, Array<MemberRow>>()
+  const register: Array<MemberRow> = []
+  const transfers: Array<{ row: MemberRow; fromOrgId: string }> = []
+  const participation: Array<{ row: MemberRow; kind: "orgLife" | "dues"; at: string }> = []
+  const participate = (row: MemberRow, since: Partial<Record<"orgLife" | "dues", string>>) => {
+    for (const [kind, at] of [["orgLife", row.lastOrgLifeAt], ["dues", row.lastDuesAt]] as const) {
+      if (at !== undefined && at > (since[kind] ?? "")) participation.push({ row, kind, at })
+    }
+  }
+  for (const row of roster.members.values()) {
+    const stored = memberInStore(row.memberId)
+    if (stored === undefined || stored.status === "none") {
+      if (newOrgs.has(row.orgId)) {
+        const list = joining.get(row.orgId) ?? []
+        list.push(row)
+        joining.set(row.orgId, list)
+      } else register.push(row)
+      participate(row, {})
+      continue
+    }
+    if (!activeStatuses.has(stored.status)) {
+      unapplied.push({
+        line: row.line,
+        code: "cli.sync.memberClosed",
+        params: { memberId: row.memberId, status: stored.status }
+      })
+      continue
+    }
+    if (stored.orgId !== row.orgId) {
+      if (stored.transfer?.status === "inTransit") {
+        unapplied.push({
+          line: row.line,
+          code: "cli.sync.transferOpen",
+          params: { memberId: row.memberId, transferId: stored.transfer.transferId }
+        })
+      } else transfers.push({ row, fromOrgId: stored.orgId ?? "" })
+    }
+    const status = stored.status === "suspended" ? undefined : stored.status
+    if (status !== undefined && status !== row.status) {
+      unapplied.push({
+        line: row.line,
+        code: "cli.sync.statusDiffers",
+        params: { memberId: row.memberId, stored: status, listed: row.status }
+      })
+    }
+    participate(row, stored.lastParticipation)
+  }
+
+  // Departures: members of the file's organizations (as the store has them) that the file no longer lists.
+  const departures: Array<{ memberId: string; orgId: string }> = []
+  if (options.mode === "sync") {
+    for (const member of Object.values(state.members.members)) {
+      if (!activeStatuses.has(member.status) || member.orgId === undefined) continue
+      if (roster.orgs.has(member.orgId) && !roster.members.has(member.memberId)) {
+        departures.push({ memberId: member.memberId, orgId: member.orgId })
+      }
+    }
+    departures.sort((a, b) => (a.orgId === b.orgId ? (a.memberId < b.memberId ? -1 : 1) : a.orgId < b.orgId ? -1 : 1))
+  }
+
+  // The commands, in order: establishments with their members, registrations, transfers, participation.
+  const steps: Array<Step> = []
+  const establish = ordered.map((org) => ({ org, members: joining.get(org.orgId) ?? [] }))
+  const registerStep = (row: MemberRow, at: string): Step => ({
+    command: {
+      _tag: "RegisterMember",
+      memberId: row.memberId,
+      orgId: row.orgId,
+      status: row.status,
+      ...(row.probationEndsAt === undefined ? {} : { probationEndsAt: row.probationEndsAt }),
+      at
+    },
+    lines: [row.line]
+  })
+  for (const { members, org } of establish) {
+    steps.push({
+      command: {
+        _tag: "EstablishOrganization",
+        orgId: org.orgId,
+        name: org.name,
+        kind: org.kind,
+        formation: org.formation,
+        locus: org.locus,
+        ...(org.parentId === undefined ? {} : { parentId: org.parentId }),
+        approval: org.approval,
+        initialMembers: members.map((m) => ({ memberId: m.memberId, status: m.status })),
+        at: org.approval.at
+      },
+      lines: org.lines
+    })
+    // R38: the member stream of a member already in the Party, at the organization that lists them
+    for (const member of members) steps.push(registerStep(member, org.approval.at))
+  }
+  for (const row of register) steps.push(registerStep(row, options.date))
+  for (const { row } of transfers) {
+    const transferId = `sync-${options.date}-${row.memberId}`
+    steps.push(
+      {
+        command: {
+          _tag: "IssueTransferLetter",
+          memberId: row.memberId,
+          transferId,
+          toOrgId: row.orgId,
+          at: options.date
+        },
+        lines: [row.line]
+      },
+      { command: { _tag: "ReceiveTransfer", memberId: row.memberId, transferId, at: options.date }, lines: [row.line] }
+    )
+  }
+  for (const { at, kind, row } of participation) {
+    steps.push({ command: { _tag: "RecordParticipation", memberId: row.memberId, kind, at }, lines: [row.line] })
+  }
+  return Result.succeed({
+    establish,
+    register,
+    transfers,
+    participation,
+    departures,
+    unapplied: unapplied.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    steps,
+    date: options.date
+  })
+}
+
+/**
+ * The outcome of an applied (or staged) plan.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Applied {
+  readonly organizations: number
+  readonly members: number
+  readonly transfers: number
+  readonly participation: number
+  readonly events: number
+}
+
+/**
+ * Decides every command of a plan on the staging copy; fails with every rejection (on the lines it comes
+ * from), else returns the number of events the copy gained. Nothing is written to the store.
+ *
+ * @category applying
+ * @since 0.2.0
+ */
+export const stage = (
+  staging: Staging.Staging,
+  plan: Plan,
+  options: {
+    readonly locale: Locale
+    readonly actor?: string
+    readonly onProgress?: (done: number, total: number) => Effect.Effect<void>
+  }
+): Effect.Effect<number, Array<RowError>> =>
+  Effect.gen(function*() {
+    const errors: Array<RowError> = []
+    const failedMembers = new Set<string>()
+    let done = 0
+    let events = 0
+    for (const step of plan.steps) {
+      done++
+      if (options.onProgress !== undefined && (done % 500 === 0 || done === plan.steps.length)) {
+        yield* options.onProgress(done, plan.steps.length)
+      }
+      // A member whose registration or establishment was rejected: its later commands would only echo that.
+      const memberId = (step.command as { readonly memberId?: string }).memberId
+      if (memberId !== undefined && failedMembers.has(memberId)) continue
+      const executed = yield* Effect.result(
+        Staging.execute(staging, step.command, options.actor === undefined ? {} : { actor: options.actor })
+      )
+      if (Result.isSuccess(executed)) {
+        events += executed.success.events.length
+        continue
+      }
+      if (memberId !== undefined) failedMembers.add(memberId)
+      if (step.command._tag === "EstablishOrganization") {
+        for (const member of step.command.initialMembers) failedMembers.add(member.memberId)
+      }
+      const error = executed.failure as { readonly ruleId?: string; readonly code?: unknown; readonly params?: unknown }
+      const reason = `${error.ruleId === undefined ? "" : `[${error.ruleId}] `}${
+        typeof error.code === "string" ? Messages.render(error as never, options.locale) : String(executed.failure)
+      }`
+      for (const line of step.lines) errors.push({ line, code: "cli.row.rejected", params: { reason } })
+    }
+    if (errors.length > 0) return yield* Effect.fail(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
+    return events
+  })
+
+/**
+ * Stages a plan and writes it in one atomic append; fails with every rejection (nothing written) or with
+ * `StoreChanged` when the store changed meanwhile (nothing written).
+ *
+ * @category applying
+ * @since 0.2.0
+ */
+export const apply = (
+  staging: Staging.Staging,
+  plan: Plan,
+  options: {
+    readonly locale: Locale
+    readonly actor?: string
+    readonly onProgress?: (done: number, total: number) => Effect.Effect<void>
+    readonly onWrite?: Effect.Effect<void>
+  }
+): Effect.Effect<Applied, Array<RowError> | Staging.StoreChanged | unknown, EventStoreModule.EventStore> =>
+  Effect.gen(function*() {
+    yield* stage(staging, plan, options)
+    if (options.onWrite !== undefined) yield* options.onWrite
+    const events = yield* Staging.commit(staging)
+    return {
+      organizations: plan.establish.length,
+      members: plan.establish.reduce((n, e) => n + e.members.length, 0) + plan.register.length,
+      transfers: plan.transfers.length,
+      participation: plan.participation.length,
+      events
+    }
+  })
