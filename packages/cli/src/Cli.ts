@@ -26,6 +26,7 @@ import { localeFrom, t } from "./messages.ts"
 import * as Output from "./Output.ts"
 import * as Progress from "./Progress.ts"
 import * as Roster from "./Roster.ts"
+import * as RuleCatalog from "./Rules.ts"
 import * as Staging from "./Staging.ts"
 import * as Store from "./Store.ts"
 import * as Sync from "./Sync.ts"
@@ -870,6 +871,16 @@ export const make = (locale: Locale) => {
       ? writeSchemas(split.value, withLocale(lang))
       : out(JSON.stringify(Dangjian.jsonSchema(), null, 2))).pipe(Command.withDescription(d("cli.help.schema")))
 
+  const rulesCommand = Command.make("rules", {
+    lang: f.lang,
+    ids: Argument.String("id").pipe(Argument.withDescription(d("cli.help.arg.rules")), Argument.variadic())
+  }, ({ ids, lang }) => {
+    const locale = withLocale(lang)
+    const { rules, unknown } = RuleCatalog.select(ids)
+    if (unknown.length > 0) return fail(ExitCode.usage, ...unknown.map((id) => t("cli.rules.unknown", { id }, locale)))
+    return out(rules.map((rule) => RuleCatalog.render(rule, locale)).join("\n\n"))
+  }).pipe(Command.withDescription(d("cli.help.rules")))
+
   return Command.make("dangjian").pipe(
     Command.withDescription(d("cli.help.dangjian")),
     Command.withSubcommands([
@@ -880,7 +891,8 @@ export const make = (locale: Locale) => {
       reportCommand,
       treeCommand,
       replayCommand,
-      schemaCommand
+      schemaCommand,
+      rulesCommand
     ])
   )
 }

@@ -8,7 +8,7 @@ import { Effect, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdtempSync, statSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -23,20 +23,7 @@ export const fixtures = join(import.meta.dirname, "..", "fixtures")
 export const ensureBuilt = () => {
   const src = join(packageDir, "src")
   const newest = Math.max(
-    ...[
-      "bin.ts",
-      "main.ts",
-      "Cli.ts",
-      "Input.ts",
-      "Roster.ts",
-      "Sync.ts",
-      "Exec.ts",
-      "Output.ts",
-      "Store.ts",
-      "Help.ts",
-      "messages.ts"
-    ]
-      .map((f) => statSync(join(src, f)).mtimeMs)
+    ...readdirSync(src).filter((f) => f.endsWith(".ts")).map((f) => statSync(join(src, f)).mtimeMs)
   )
   if (
     !existsSync(bin) || statSync(bin).mtimeMs < newest || statSync(join(packageDir, "dist", "Cli.js")).mtimeMs < newest
