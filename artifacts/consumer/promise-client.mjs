@@ -3,10 +3,10 @@ import { Dangjian, PromiseClient, RuleViolation } from "@dangjian/core"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import assert from "node:assert/strict"
 import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-const filename = join(mkdtempSync(join(tmpdir(), "dangjian-js-")), "town.db")
+// In the consumer folder (the test runs here), which the artifact setup removes afterwards.
+const filename = join(mkdtempSync(join(process.cwd(), "js-")), "town.db")
 const client = PromiseClient.make({ store: SqliteStore.layer({ filename, codec: Dangjian.codec }), actor: "clerk-7" })
 try {
   await client.execute({

@@ -21,7 +21,6 @@ import { SqliteStore } from "@dangjian/store-sqlite"
 import { Effect, Schema } from "effect"
 import assert from "node:assert/strict"
 import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 // Values paired with a type of the same name are in the published types as both (the bundled declarations
@@ -126,7 +125,8 @@ const program = Effect.gen(function*() {
   return { findings: report.findings.length, agreementTags: Agreement.AgreementEvent.members.length }
 })
 
-const file = join(mkdtempSync(join(tmpdir(), "dangjian-consumer-")), "county.db")
+// In the consumer folder (the test runs here), which the artifact setup removes afterwards.
+const file = join(mkdtempSync(join(process.cwd(), "ts-")), "county.db")
 const onSqlite = await Effect.runPromise(
   program.pipe(Effect.provide(SqliteStore.layer({ filename: file, codec: Dangjian.codec })))
 )
