@@ -64,22 +64,26 @@ const zhGuide: Array<DefaultTheme.SidebarItem> = [
     text: "入门",
     items: [
       { text: "前十五分钟", link: "/guide/first-fifteen-minutes" },
+      { text: "快速开始", link: "/guide/getting-started" },
       { text: "不使用 Effect 的团队", link: "/guide/without-effect" },
       { text: "县级与省级部署", link: "/guide/deployment" }
     ]
   },
   {
-    text: "英文指南",
-    collapsed: true,
+    text: "三个方面",
     items: [
-      { text: "Getting started 快速开始", link: "/en/guide/getting-started" },
-      { text: "Organizations 组织设置", link: "/en/guide/organizations" },
-      { text: "Members 党员管理", link: "/en/guide/membership" },
-      { text: "Agreements 结对共建", link: "/en/guide/agreements" },
-      { text: "The kernel 事件溯源内核", link: "/en/guide/kernel" },
-      { text: "Stores 存储", link: "/en/guide/stores" },
-      { text: "The command line 命令行", link: "/en/guide/cli" },
-      { text: "Testing 测试", link: "/en/guide/testing" }
+      { text: "组织设置", link: "/guide/organizations" },
+      { text: "党员管理", link: "/guide/membership" },
+      { text: "结对共建", link: "/guide/agreements" }
+    ]
+  },
+  {
+    text: "在此基础上开发",
+    items: [
+      { text: "事件溯源内核", link: "/guide/kernel" },
+      { text: "存储", link: "/guide/stores" },
+      { text: "命令行", link: "/guide/cli" },
+      { text: "测试", link: "/guide/testing" }
     ]
   },
   {

@@ -2,12 +2,12 @@
 import { Ajv2020 } from "ajv/dist/2020.js"
 import { Result, Schema } from "effect"
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { assert, beforeAll, describe, it } from "vitest"
 import { Output } from "../src/index.ts"
+import { workdir } from "./support/cli.ts"
 import { findNodeBelow } from "./support/oldNode.ts"
 
 const packageDir = join(import.meta.dirname, "..")
@@ -32,8 +32,6 @@ const run = (cwd: string, ...args: Array<string>) => {
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
-
-const workdir = () => mkdtempSync(join(tmpdir(), "dangjian-cli-"))
 
 const compile = (schema: object) => new Ajv2020({ strict: true }).compile(schema)
 

@@ -8,12 +8,12 @@ import { Effect, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
-import { assert } from "vitest"
+import { afterAll, assert } from "vitest"
 
 export const packageDir = join(import.meta.dirname, "..", "..")
 export const bin = join(packageDir, "dist", "bin.js")
@@ -63,7 +63,17 @@ export const run = (
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-export const workdir = () => mkdtempSync(join(tmpdir(), "dangjian-cli-"))
+const workdirs: Array<string> = []
+
+/** A fresh folder for one run of the CLI, removed when the test file ends. */
+export const workdir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "dangjian-cli-"))
+  workdirs.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of workdirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
 
 // ---------------------------------------------------------------------------------------------------------
 // Stores
