@@ -29,7 +29,8 @@ const enGuide: Array<DefaultTheme.SidebarItem> = [
       { text: "The first fifteen minutes", link: "/en/guide/first-fifteen-minutes" },
       { text: "Getting started", link: "/en/guide/getting-started" },
       { text: "For teams without Effect", link: "/en/guide/without-effect" },
-      { text: "Running it for a county or a province", link: "/en/guide/deployment" }
+      { text: "Running it for a county or a province", link: "/en/guide/deployment" },
+      { text: "The national deployment", link: "/en/guide/national-deployment" }
     ]
   },
   {
@@ -37,6 +38,10 @@ const enGuide: Array<DefaultTheme.SidebarItem> = [
     items: [
       { text: "Organizations", link: "/en/guide/organizations" },
       { text: "Members", link: "/en/guide/membership" },
+      { text: "Meetings and organizational life", link: "/en/guide/meetings" },
+      { text: "Party dues", link: "/en/guide/dues" },
+      { text: "Appraisal, points and roles", link: "/en/guide/appraisal-and-points" },
+      { text: "Member development and leadership history", link: "/en/guide/development" },
       { text: "Agreements", link: "/en/guide/agreements" }
     ]
   },
@@ -45,6 +50,7 @@ const enGuide: Array<DefaultTheme.SidebarItem> = [
     items: [
       { text: "The kernel", link: "/en/guide/kernel" },
       { text: "Stores", link: "/en/guide/stores" },
+      { text: "Read models", link: "/en/guide/read-models" },
       { text: "The command line", link: "/en/guide/cli" },
       { text: "Testing", link: "/en/guide/testing" }
     ]
@@ -66,7 +72,8 @@ const zhGuide: Array<DefaultTheme.SidebarItem> = [
       { text: "前十五分钟", link: "/guide/first-fifteen-minutes" },
       { text: "快速开始", link: "/guide/getting-started" },
       { text: "不使用 Effect 的团队", link: "/guide/without-effect" },
-      { text: "县级与省级部署", link: "/guide/deployment" }
+      { text: "县级与省级部署", link: "/guide/deployment" },
+      { text: "全国部署", link: "/guide/national-deployment" }
     ]
   },
   {
@@ -74,6 +81,10 @@ const zhGuide: Array<DefaultTheme.SidebarItem> = [
     items: [
       { text: "组织设置", link: "/guide/organizations" },
       { text: "党员管理", link: "/guide/membership" },
+      { text: "三会一课与组织生活", link: "/guide/meetings" },
+      { text: "党费", link: "/guide/dues" },
+      { text: "民主评议、积分与选派", link: "/guide/appraisal-and-points" },
+      { text: "发展党员与班子届次", link: "/guide/development" },
       { text: "结对共建", link: "/guide/agreements" }
     ]
   },
@@ -82,6 +93,7 @@ const zhGuide: Array<DefaultTheme.SidebarItem> = [
     items: [
       { text: "事件溯源内核", link: "/guide/kernel" },
       { text: "存储", link: "/guide/stores" },
+      { text: "读模型", link: "/guide/read-models" },
       { text: "命令行", link: "/guide/cli" },
       { text: "测试", link: "/guide/testing" }
     ]

@@ -14,7 +14,7 @@
 import type { Locale } from "@dangjian/core"
 import { Compliance, Dangjian, Finding, OrganizationTree } from "@dangjian/core"
 import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
-import { EventStore, Projection } from "@dangjian/core/kernel"
+import { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { Clock, Data, Effect, Layer, Option, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -141,7 +141,7 @@ const onStore = <A>(
   spec: string,
   access: Access,
   locale: Locale,
-  body: Effect.Effect<A, unknown, EventStoreModule.EventStore | Projection.ProjectionStore>
+  body: Effect.Effect<A, unknown, EventStoreModule.EventStore | ReadModel.ReadModelStore>
 ): Effect.Effect<A, CliExit> => {
   const parsed = Store.parse(spec)
   if (Result.isFailure(parsed)) return fail(ExitCode.usage, t("cli.store.invalid", { spec: parsed.failure }, locale))
@@ -284,7 +284,11 @@ const encodingOf = (value: string, locale: Locale): Effect.Effect<Input.Encoding
 // Reading rosters
 // ---------------------------------------------------------------------------------------------------------
 
-/** Reads and checks a roster file; prints its warnings; fails with its problems (exit 3). */
+/**
+ * Reads and checks a roster file; prints its warnings; fails with its problems (exit 3). A CSV file is read in
+ * chunks and each row checked as it is parsed (only the roster is kept); a workbook or JSON is read whole, and
+ * so is a CSV file with any problem, so that the problem is reported exactly as for a whole file.
+ */
 const readRoster = (
   file: string,
   encoding: Input.Encoding,
@@ -293,30 +297,36 @@ const readRoster = (
   progress: Progress.Progress
 ) =>
   Effect.gen(function*() {
-    const source = yield* Input.readFile(file, encoding).pipe(Effect.mapError((p) => fileProblem(p, locale)))
-    const header = source.kind === "table" ? source.header.line : undefined
-    const headerOption = header === undefined ? {} : { header }
-    const read = Roster.readRows(source, file)
-    if (Result.isFailure(read)) {
+    const streaming = Roster.streaming(date)
+    const outcome = (yield* Input.streamCsv(file, encoding, streaming.sink))
+      ? streaming.outcome()
+      : Roster.readAndCheck(
+        yield* Input.readFile(file, encoding).pipe(Effect.mapError((p) => fileProblem(p, locale))),
+        file,
+        date
+      )
+    const headerOption = outcome.header === undefined ? {} : { header: outcome.header }
+    if (Result.isFailure(outcome.read)) {
       return yield* fail(
         ExitCode.badInput,
-        renderErrors(read.failure, locale, headerOption),
-        t("cli.import.failed", { lines: Roster.badLines(read.failure) }, locale)
+        renderErrors(outcome.read.failure, locale, headerOption),
+        t("cli.import.failed", { lines: Roster.badLines(outcome.read.failure) }, locale)
       )
     }
-    if (read.success.warnings.length > 0) {
-      yield* err(renderErrors(read.success.warnings, locale, { ...headerOption, prefix: t("cli.warning", {}, locale) }))
+    if (outcome.read.success.warnings.length > 0) {
+      yield* err(
+        renderErrors(outcome.read.success.warnings, locale, { ...headerOption, prefix: t("cli.warning", {}, locale) })
+      )
     }
-    yield* progress.update("reading", read.success.rows.length, read.success.rows.length)
-    const checked = Roster.check(read.success.rows, date)
-    if (Result.isFailure(checked)) {
+    yield* progress.update("reading", outcome.read.success.rows, outcome.read.success.rows)
+    if (Result.isFailure(outcome.checked)) {
       return yield* fail(
         ExitCode.badInput,
-        renderErrors(checked.failure, locale),
-        t("cli.import.failed", { lines: Roster.badLines(checked.failure) }, locale)
+        renderErrors(outcome.checked.failure, locale),
+        t("cli.import.failed", { lines: Roster.badLines(outcome.checked.failure) }, locale)
       )
     }
-    return checked.success
+    return outcome.checked.success
   })
 
 const printPlan = (
@@ -392,10 +402,12 @@ const rosterCommand = (options: {
       options.dryRun ? "read" : "write",
       locale,
       Effect.gen(function*() {
-        const staging = yield* Staging.makeWith({
+        // The plan is made from the store's log, read page by page and not kept; the commands are then decided
+        // on a staging area that reads only the streams they touch.
+        const { position, state } = yield* Sync.readState({
           onProgress: (read, head) => progress.update("catchingUp", read, head)
         })
-        const state = Sync.stateOf(staging.log)
+        const staging = yield* Staging.make
         const planned = Sync.plan(roster, state, { mode, date })
         if (Result.isFailure(planned)) {
           const single = planned.failure.length === 1 && planned.failure[0]!.line === undefined
@@ -430,7 +442,8 @@ const rosterCommand = (options: {
         }
         const applied = yield* Sync.apply(staging, plan, {
           ...stageOptions,
-          onWrite: progress.update("writing", 0, 1)
+          onWrite: progress.update("writing", 0, 1),
+          readUpTo: position
         }).pipe(
           Effect.catch((error) =>
             Array.isArray(error) ? Effect.andThen(progress.done, rejected(error)) : Effect.fail(error)
@@ -511,18 +524,14 @@ const report = (
     )
     const pillars = yield* Effect.fromResult(listFlag("pillar", options.pillar, Output.pillars, locale))
     const org = valueOf(options.org)
-    const progress = Progress.make(locale)
     yield* onStore(
       options.store,
       "read",
       locale,
       Effect.gen(function*() {
-        const head = yield* EventStore.EventStore.use((s) => s.head)
-        const { state: view } = yield* Projection.replay(Compliance.projection(asOf), {
-          batchSize: 5_000,
-          onProgress: (position) => progress.update("catchingUp", position, head)
-        })
-        yield* progress.done
+        // From the read models: their rows, with what came after their checkpoints folded in memory (a
+        // read-only store is never written to).
+        const view = yield* Compliance.view(asOf)
         yield* checkOrg(view.tree, org, locale)
         const findings = Output.filter(Compliance.findings(view, Dangjian.defaultPolicies), view, {
           ...(org === undefined ? {} : { org }),
@@ -554,10 +563,7 @@ const printTree = (
   locale: Locale
 ) =>
   Effect.gen(function*() {
-    const { state } = yield* Projection.replay(
-      asOf === undefined ? OrganizationTree.projection : OrganizationTree.asOf(asOf),
-      { batchSize: 5_000 }
-    )
+    const state = yield* OrganizationTree.view(asOf)
     yield* checkOrg(state, org, locale)
     const view = Output.subtreeView(state, org)
     yield* out(format === "mermaid" ? Output.treeMermaid(view, locale) : Output.treeText(view, locale))
@@ -707,21 +713,16 @@ const replay = (locale: Locale, store: string) =>
     "existing",
     locale,
     Effect.gen(function*() {
+      // Rebuilds exactly the read models that `report` and `tree` read, from zero, reading the log once.
       const progress = Progress.make(locale)
-      const head = yield* EventStore.EventStore.use((s) => s.head)
-      const rebuilt = yield* Projection.replay(OrganizationTree.projection, {
-        batchSize: 2_000,
-        onProgress: (position) => progress.update("catchingUp", position, head)
+      const models = Compliance.readModels
+      const rebuilt = yield* ReadModel.rebuildAll(models, {
+        batchSize: 10_000,
+        onProgress: (p) => progress.update("catchingUp", p.position, p.head)
       })
-      // The tree's states hold `undefined` fields, which the stores refuse as "not plain JSON" (the projection
-      // has no state schema): saved as the JSON it means, without them.
-      const projections = yield* Projection.ProjectionStore
-      yield* projections.save(OrganizationTree.projection, {
-        ...rebuilt,
-        state: JSON.parse(JSON.stringify(rebuilt.state)) as typeof rebuilt.state
-      })
+      const position = Math.max(0, ...rebuilt.map((r) => r.position))
       yield* progress.done
-      yield* out(t("cli.replay.done", { projections: 1, events: rebuilt.position }, locale))
+      yield* out(t("cli.replay.done", { projections: models.length, events: position }, locale))
     })
   )
 

@@ -15,14 +15,14 @@
  * - joint-building agreements (R48–R50): 东湖村 with an enterprise (村企联建), the department with the
  *   community (部门联社区), with activities and reports, one report missed.
  *
- * Written as ordinary commands, each judged by the rules in force on its date, on a staging copy of the
+ * Written as ordinary commands, each judged by the rules in force on its date, on a staging area over the
  * store, then in one atomic append.
  *
  * @since 0.1.0
  */
 import type { Dangjian as DangjianModule } from "@dangjian/core"
 import { LegalDate } from "@dangjian/core"
-import type { EventStore } from "@dangjian/core/kernel"
+import type { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { EventStore as EventStoreModule } from "@dangjian/core/kernel"
 import { Effect } from "effect"
 import * as Staging from "./Staging.ts"
@@ -385,12 +385,12 @@ export const commands = (today: string): ReadonlyArray<Command> => {
  * @category demo
  * @since 0.1.0
  */
-export const run = (today: string): Effect.Effect<number, unknown, EventStore.EventStore> =>
+export const run = (today: string): Effect.Effect<number, unknown, EventStore.EventStore | ReadModel.ReadModelStore> =>
   Effect.gen(function*() {
     // Running the demo again on the same store writes nothing: the township is already there.
     const existing = yield* EventStoreService.use((store) => store.readStream("organization-chengguan"))
     if (existing.version > 0) return 0
     const staging = yield* Staging.make
     for (const command of commands(today)) yield* Staging.execute(staging, command, { actor: "demo" })
-    return yield* Staging.commit(staging)
+    return yield* Staging.commitAndCatchUp(staging)
   })

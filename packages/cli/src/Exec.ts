@@ -6,14 +6,14 @@
  * Every line is read and decoded first: a line that is not JSON, or not a command, is bad input and nothing is
  * written. Then each command runs in order and is reported as accepted (with its events) or rejected (with its
  * rule and message). By default each accepted command is written as it runs; with `atomic`, every command is
- * decided on a staging copy of the store and all are written in one atomic append only if every one is
- * accepted.
+ * decided on a staging area over the store (a unit of work) and all are written in one atomic append only if
+ * every one is accepted.
  *
  * @since 0.2.0
  */
 import type { Locale } from "@dangjian/core"
 import { Dangjian, Messages } from "@dangjian/core"
-import type { EventStore } from "@dangjian/core/kernel"
+import type { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 import type { RowError } from "./Roster.ts"
 import * as Staging from "./Staging.ts"
@@ -146,9 +146,9 @@ export const run = (
   })
 
 /**
- * Runs every line in order on a staging copy of the store, and writes everything in one atomic append only if
- * every command was accepted. Returns the outcomes and the number of events written (0 when any was
- * rejected).
+ * Runs every line in order on a staging area over the store (a unit of work), and writes everything in one
+ * atomic append only if every command was accepted. Returns the outcomes and the number of events written (0
+ * when any was rejected).
  *
  * @category executing
  * @since 0.2.0
@@ -163,7 +163,7 @@ export const runAtomic = (
 ): Effect.Effect<
   { readonly outcomes: Array<Outcome>; readonly written: number },
   Staging.StoreChanged | unknown,
-  EventStore.EventStore
+  EventStore.EventStore | ReadModel.ReadModelStore
 > =>
   Effect.gen(function*() {
     const staging = yield* Staging.make
@@ -178,5 +178,5 @@ export const runAtomic = (
       if (options.onOutcome !== undefined) yield* options.onOutcome(outcome)
     }
     if (outcomes.some((o) => o.status === "rejected")) return { outcomes, written: 0 }
-    return { outcomes, written: yield* Staging.commit(staging) }
+    return { outcomes, written: yield* Staging.commitAndCatchUp(staging) }
   })

@@ -11,11 +11,18 @@
  *   an error with its line; a row with more cells than the header is an error of that row;
  * - an old `.xls` workbook, a UTF-16 text and an unreadable workbook get their own advice.
  *
+ * A CSV file can also be read in chunks ({@link streamCsv}), its records handed over as they are parsed, so that
+ * a county's roster is never held whole as bytes, text and records at once. A workbook and JSON are read whole
+ * (their parsers need the whole file).
+ *
  * @since 0.2.0
  */
+import { parse as parseCsvStream } from "csv-parse"
 import { parse as parseCsvText } from "csv-parse/sync"
 import { Effect, Result } from "effect"
-import { readFileSync } from "node:fs"
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from "node:fs"
+import { Transform, Writable } from "node:stream"
+import { pipeline } from "node:stream/promises"
 import { readSheet } from "read-excel-file/node"
 
 /**
@@ -275,3 +282,149 @@ export const readFile = (file: string, encoding: Encoding): Effect.Effect<Source
     }
     return yield* Effect.fromResult(parseCsv(text, file))
   })
+
+/**
+ * Where a streamed CSV file's header and records go, one at a time, in file order.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface TableSink {
+  readonly header: (header: Table["header"]) => void
+  readonly record: (record: Table["records"][number]) => void
+}
+
+// The first line (the header) must be within this many bytes for a file to be streamed; chunks are this size.
+const chunkBytes = 1 << 20
+
+const readHead = (file: string): Uint8Array | undefined => {
+  try {
+    const fd = openSync(file, "r")
+    try {
+      const head = new Uint8Array(chunkBytes)
+      return head.subarray(0, readSync(fd, head, 0, chunkBytes, 0))
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/** Checks the bytes as they pass (and, for GB18030, turns them into UTF-8 for the parser). */
+const decoding = (encoding: Encoding): Transform => {
+  const strict = new TextDecoder(encoding, { fatal: true })
+  // GB18030: a file that is UTF-8 with non-ASCII text is refused (`decodeText`), so it is decoded as UTF-8 too.
+  const utf8 = encoding === "gb18030" ? new TextDecoder("utf-8", { fatal: true }) : undefined
+  let utf8Valid = true
+  let nonAscii = false
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      try {
+        const text = strict.decode(chunk, { stream: true })
+        if (utf8 === undefined) return callback(null, chunk)
+        if (!nonAscii) nonAscii = chunk.some((b) => b >= 0x80)
+        if (utf8Valid) {
+          try {
+            utf8.decode(chunk, { stream: true })
+          } catch {
+            utf8Valid = false
+          }
+        }
+        callback(null, Buffer.from(text, "utf8"))
+      } catch (cause) {
+        callback(cause as Error)
+      }
+    },
+    flush(callback) {
+      try {
+        const rest = strict.decode()
+        if (utf8 !== undefined) {
+          try {
+            utf8.decode()
+          } catch {
+            utf8Valid = false
+          }
+          if (nonAscii && utf8Valid) return callback(new Error("UTF-8 read as GB18030"))
+        }
+        callback(null, utf8 === undefined || rest.length === 0 ? undefined : Buffer.from(rest, "utf8"))
+      } catch (cause) {
+        callback(cause as Error)
+      }
+    }
+  })
+}
+
+const streamCsvFile = async (file: string, encoding: Encoding, sink: TableSink): Promise<boolean> => {
+  const lower = file.toLowerCase()
+  if (lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".json")) return false
+  const head = readHead(file)
+  if (head === undefined || head.length === 0 || isZip(head) || isOle(head)) return false
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
+  if (bom > 0 && encoding === "gb18030") return false
+  // The delimiter is chosen on the first line, as `parseCsv` does; a file whose first line is blank or longer
+  // than a chunk is read whole.
+  const end = head.findIndex((b, i) => i >= bom && (b === 0x0a || b === 0x0d))
+  if (end <= bom) return false
+  let firstLine: string
+  try {
+    firstLine = new TextDecoder(encoding, { fatal: true }).decode(head.subarray(bom, end))
+  } catch {
+    return false
+  }
+  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ","
+  let header = false
+  let rows = 0
+  const records = new Writable({
+    objectMode: true,
+    write(
+      { info, record }: { readonly record: Array<string>; readonly info: { readonly lines: number } },
+      _encoding,
+      callback
+    ) {
+      if (!isBlank(record)) {
+        const line = info.lines - breaksIn(record)
+        if (!header) {
+          header = true
+          sink.header({ line, names: record })
+        } else {
+          rows++
+          sink.record({ line, cells: record })
+        }
+      }
+      callback()
+    }
+  })
+  try {
+    await pipeline(
+      createReadStream(file, { highWaterMark: chunkBytes }),
+      decoding(encoding),
+      parseCsvStream({
+        bom: true,
+        info: true,
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        record_delimiter: ["\r\n", "\n", "\r"]
+      }),
+      records
+    )
+  } catch {
+    return false
+  }
+  return header && rows > 0
+}
+
+/**
+ * Reads a CSV file in chunks, handing its header and records to `sink` as they are parsed: the same header and
+ * records, with the same lines, as {@link readFile} gives, without holding the file. `true` when the file was
+ * read so; `false` when it is not a CSV file (a workbook, JSON), or has any problem (bytes not in the encoding,
+ * a CSV syntax error, no rows, a blank first line): then read it whole with {@link readFile}, which reports the
+ * problem exactly, and drop what `sink` got.
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const streamCsv = (file: string, encoding: Encoding, sink: TableSink): Effect.Effect<boolean> =>
+  Effect.promise(() => streamCsvFile(file, encoding, sink))

@@ -23,10 +23,17 @@ export const ReportJson = Schema.Struct({
   locale: Schema.Literals(["zh-CN", "en"]),
   total: Schema.Int,
   counts: Schema.Struct({ violation: Schema.Int, warning: Schema.Int, notice: Schema.Int }),
-  byPillar: Schema.Struct({ organization: Schema.Int, membership: Schema.Int, agreement: Schema.Int }),
+  byPillar: Schema.Struct({
+    organization: Schema.Int,
+    membership: Schema.Int,
+    agreement: Schema.Int,
+    orgLife: Schema.Int,
+    dues: Schema.Int,
+    development: Schema.Int
+  }),
   findings: Schema.Array(Schema.Struct({
     ruleId: Schema.String,
-    pillar: Schema.Literals(["organization", "membership", "agreement"]),
+    pillar: Schema.Literals(["organization", "membership", "agreement", "orgLife", "dues", "development"]),
     severity: Schema.Literals(["violation", "warning", "notice"]),
     subject: Schema.Struct({
       kind: Schema.Literals(["organization", "member", "agreement", "transfer", "checkIn", "unit"]),
@@ -88,37 +95,69 @@ const severityLabel: Record<Locale, Record<Finding.Severity, string>> = {
 }
 
 /**
- * The three pillars a finding can come from.
+ * The areas a finding can come from: the three pillars (organizations, membership, joint building),
+ * organizational life, Party dues and the development of new members.
  *
  * @category models
  * @since 0.1.0
  */
-export type Pillar = "organization" | "membership" | "agreement"
+export type Pillar = "organization" | "membership" | "agreement" | "orgLife" | "dues" | "development"
 
 /**
  * @category constants
  * @since 0.2.0
  */
-export const pillars: ReadonlyArray<Pillar> = ["organization", "membership", "agreement"]
+export const pillars: ReadonlyArray<Pillar> = [
+  "organization",
+  "membership",
+  "agreement",
+  "orgLife",
+  "dues",
+  "development"
+]
 
 const pillarLabel: Record<Locale, Record<Pillar, string>> = {
-  en: { organization: "Organizations", membership: "Membership", agreement: "Joint building" },
-  "zh-CN": { organization: "组织设置", membership: "党员管理", agreement: "结对共建" }
+  en: {
+    organization: "Organizations",
+    membership: "Membership",
+    agreement: "Joint building",
+    orgLife: "Organizational life",
+    dues: "Party dues",
+    development: "Member development"
+  },
+  "zh-CN": {
+    organization: "组织设置",
+    membership: "党员管理",
+    agreement: "结对共建",
+    orgLife: "组织生活",
+    dues: "党费",
+    development: "发展党员"
+  }
 }
 
+const pillarByCodePrefix: ReadonlyArray<readonly [string, Pillar]> = [
+  ["member.", "membership"],
+  ["agreement.", "agreement"],
+  ["council.", "agreement"],
+  ["meeting.", "orgLife"],
+  ["appraisal.", "orgLife"],
+  ["points.", "orgLife"],
+  ["roles.", "orgLife"],
+  ["dues.", "dues"],
+  ["development.", "development"]
+]
+
 /**
- * The pillar of a finding, from its message code: `organization.*`; `member.*` (members, transfers,
- * check-ins, mobile members, units' check-ins); `agreement.*` and `council.*`.
+ * The area of a finding, from its message code: `member.*` membership (members, transfers, check-ins, mobile
+ * members, units' check-ins); `agreement.*` and `council.*` joint building; `meeting.*`, `appraisal.*`,
+ * `points.*` and `roles.*` organizational life; `dues.*`; `development.*`; everything else (`organization.*`,
+ * `leadership.*`) organizations.
  *
  * @category rendering
  * @since 0.1.0
  */
 export const pillarOf = (finding: Finding.Finding): Pillar =>
-  finding.code.startsWith("member.")
-    ? "membership"
-    : finding.code.startsWith("agreement.") || finding.code.startsWith("council.")
-    ? "agreement"
-    : "organization"
+  pillarByCodePrefix.find(([prefix]) => finding.code.startsWith(prefix))?.[1] ?? "organization"
 
 // ---------------------------------------------------------------------------------------------------------
 // Organizations of a finding
@@ -289,7 +328,10 @@ export const reportJson = (
   byPillar: {
     organization: findings.filter((f) => pillarOf(f) === "organization").length,
     membership: findings.filter((f) => pillarOf(f) === "membership").length,
-    agreement: findings.filter((f) => pillarOf(f) === "agreement").length
+    agreement: findings.filter((f) => pillarOf(f) === "agreement").length,
+    orgLife: findings.filter((f) => pillarOf(f) === "orgLife").length,
+    dues: findings.filter((f) => pillarOf(f) === "dues").length,
+    development: findings.filter((f) => pillarOf(f) === "development").length
   },
   findings: findings.map((f) => {
     const name = f.subject.kind === "organization" && view !== undefined

@@ -277,31 +277,64 @@ const jsonCell = (value: unknown): string | undefined =>
     ? String(value)
     : undefined
 
+/**
+ * Reads a table's records into rows one at a time (a CSV file as it is parsed, see `Input.streamCsv`): the
+ * header is mapped once ({@link mapColumns}); a record with more cells than the header is an error of its line.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface TableReader {
+  /** The row of a record, or `undefined` when the record is bad (its error is in `errors`). */
+  readonly add: (record: Input.Table["records"][number]) => Row | undefined
+  /** The header's problems and every bad record's, in file order. */
+  readonly errors: ReadonlyArray<RowError>
+  readonly warnings: ReadonlyArray<RowError>
+}
+
+/**
+ * A {@link TableReader} for a table with this header.
+ *
+ * @category parsing
+ * @since 0.3.0
+ */
+export const tableReader = (header: Input.Table["header"]): TableReader => {
+  const mapped = mapColumns(header.names, header.line, { requireAll: true })
+  const errors = [...mapped.errors]
+  const width = header.names.length
+  return {
+    errors,
+    warnings: mapped.warnings,
+    add: (record) => {
+      if (record.cells.length > width && record.cells.slice(width).some((c) => c.trim() !== "")) {
+        errors.push({
+          line: record.line,
+          code: "cli.row.extraCells",
+          params: { cells: record.cells.length, columns: width }
+        })
+        return undefined
+      }
+      const values: Partial<Record<Column, string>> = {}
+      record.cells.forEach((cell, i) => {
+        const column = mapped.columns[i]
+        const value = cell.trim()
+        if (column !== undefined && value.length > 0) values[column] = value
+      })
+      return { line: record.line, values }
+    }
+  }
+}
+
 const readTable = (table: Input.Table): Result.Result<Rows, Array<RowError>> => {
-  const header = mapColumns(table.header.names, table.header.line, { requireAll: true })
-  const errors = [...header.errors]
+  const reader = tableReader(table.header)
   const rows: Array<Row> = []
   for (const record of table.records) {
-    if (
-      record.cells.length > table.header.names.length
-      && record.cells.slice(table.header.names.length).some((c) => c.trim() !== "")
-    ) {
-      errors.push({
-        line: record.line,
-        code: "cli.row.extraCells",
-        params: { cells: record.cells.length, columns: table.header.names.length }
-      })
-      continue
-    }
-    const values: Partial<Record<Column, string>> = {}
-    record.cells.forEach((cell, i) => {
-      const column = header.columns[i]
-      const value = cell.trim()
-      if (column !== undefined && value.length > 0) values[column] = value
-    })
-    rows.push({ line: record.line, values })
+    const row = reader.add(record)
+    if (row !== undefined) rows.push(row)
   }
-  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ rows, warnings: header.warnings })
+  return reader.errors.length > 0
+    ? Result.fail([...reader.errors])
+    : Result.succeed({ rows, warnings: reader.warnings })
 }
 
 const readJson = (value: unknown, file: string): Result.Result<Rows, Array<RowError>> => {
@@ -491,20 +524,32 @@ export interface Roster {
 }
 
 /**
- * Checks every row: required values, values of the known kinds and levels, dates (not after `today`, not
+ * Checks rows one at a time, as a file is read: every row is checked as it is added, and the roster (or every
+ * problem) is there at the end. Only the roster itself is kept, never the rows.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Checker {
+  readonly add: (row: Row) => void
+  readonly result: () => Result.Result<Roster, Array<RowError>>
+}
+
+/**
+ * A {@link Checker}: required values, values of the known kinds and levels, dates (not after `today`, not
  * before the establishment), a member listed once, and an organization described the same way on each of
  * its rows. Every problem is reported with its line.
  *
  * @category validation
- * @since 0.2.0
+ * @since 0.3.0
  */
-export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Roster, Array<RowError>> => {
+export const checker = (today: string): Checker => {
   const errors: Array<RowError> = []
   const orgs = new Map<string, OrgRow>()
   const members = new Map<string, MemberRow>()
   // Every member id with the first line listing it, bad rows included, so that a duplicate is always named.
   const listed = new Map<string, number>()
-  for (const row of rows) {
+  const add = (row: Row): void => {
     const v = row.values
     const line = row.line
     let bad = false
@@ -519,7 +564,7 @@ export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Ro
       else listed.set(v.memberId, line)
     }
     for (const column of required) if (v[column] === undefined) fail("cli.row.required", columnParams(column))
-    if (bad) continue
+    if (bad) return
     const choose = (column: keyof typeof enums, fallback?: string): string | undefined => {
       const raw = v[column] ?? fallback
       if (raw === undefined) return undefined
@@ -562,7 +607,7 @@ export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Ro
         fail("cli.row.future", { ...columnParams(column), value, today })
       } else dates[column] = value
     }
-    if (bad) continue
+    if (bad) return
     const org: OrgRow = {
       line,
       lines: [line],
@@ -588,7 +633,7 @@ export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Ro
           code: "cli.row.conflictingOrg",
           params: { orgId: org.orgId, firstLine: known.line, field: differs }
         })
-        continue
+        return
       }
       known.lines.push(line)
     }
@@ -604,7 +649,93 @@ export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Ro
       })
     }
   }
-  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ orgs, members })
+  return { add, result: () => (errors.length > 0 ? Result.fail([...errors]) : Result.succeed({ orgs, members })) }
+}
+
+/**
+ * Checks every row (see {@link checker}): every problem is reported with its line.
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const check = (rows: ReadonlyArray<Row>, today: string): Result.Result<Roster, Array<RowError>> => {
+  const rosterChecker = checker(today)
+  for (const row of rows) rosterChecker.add(row)
+  return rosterChecker.result()
+}
+
+/**
+ * A roster file read and checked: its header line (a table's), the problems of reading it (nothing is checked
+ * then) or its warnings and number of rows, and the checked roster.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Outcome {
+  readonly header: number | undefined
+  readonly read: Result.Result<
+    { readonly rows: number; readonly warnings: ReadonlyArray<RowError> },
+    Array<RowError>
+  >
+  readonly checked: Result.Result<Roster, Array<RowError>>
+}
+
+const notChecked: Result.Result<Roster, Array<RowError>> = Result.fail([])
+
+/**
+ * Reads and checks a whole source (a workbook, JSON, or CSV read whole).
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const readAndCheck = (source: Input.Source, file: string, today: string): Outcome => {
+  const header = source.kind === "table" ? source.header.line : undefined
+  const read = readRows(source, file)
+  if (Result.isFailure(read)) return { header, read: Result.fail(read.failure), checked: notChecked }
+  return {
+    header,
+    read: Result.succeed({ rows: read.success.rows.length, warnings: read.success.warnings }),
+    checked: check(read.success.rows, today)
+  }
+}
+
+/**
+ * Reads and checks a table as it is streamed (`Input.streamCsv`): each record becomes a row and is checked as
+ * it comes, so neither the file nor its rows are held, only the roster. `outcome` is the same as
+ * {@link readAndCheck} of the whole file.
+ *
+ * @category validation
+ * @since 0.3.0
+ */
+export const streaming = (today: string): {
+  readonly sink: Input.TableSink
+  readonly outcome: () => Outcome
+} => {
+  let reader: TableReader | undefined
+  let header: number | undefined
+  let rows = 0
+  const rosterChecker = checker(today)
+  return {
+    sink: {
+      header: (h) => {
+        header = h.line
+        reader = tableReader(h)
+      },
+      record: (record) => {
+        const row = reader!.add(record)
+        if (row === undefined) return
+        rows++
+        // Once the file is known to be bad, its rows are not checked (they would not be reported).
+        if (reader!.errors.length === 0) rosterChecker.add(row)
+      }
+    },
+    outcome: () =>
+      reader === undefined
+        ? { header, read: Result.fail([]), checked: notChecked }
+        : reader.errors.length > 0
+        ? { header, read: Result.fail([...reader.errors]), checked: notChecked }
+        : { header, read: Result.succeed({ rows, warnings: reader.warnings }), checked: rosterChecker.result() }
+  }
 }
 
 /**

@@ -1,27 +1,25 @@
 /**
- * All-or-nothing writes for the CLI: a staging copy of the store in memory, with the same streams and
- * versions, on which commands are decided by the library's rules; then everything the copy gained is
- * written to the store in ONE atomic append, each stream at its version before staging. A concurrent
- * change fails the append (`StoreChanged`) and writes nothing. Used by `import`, `roster sync`, `exec --atomic`
- * and `demo`.
+ * All-or-nothing writes for the CLI: commands are decided by the library's rules on a unit of work over the
+ * store (`UnitOfWork` of `@dangjian/core/kernel`), which reads each stream it needs from the store once and
+ * buffers what the commands append; then everything is written in ONE atomic append, each stream at the
+ * version the unit first saw. A concurrent change to any stream the commands read or wrote fails the append
+ * (`StoreChanged`) and writes nothing. Only the streams the commands touch are held in memory, never the
+ * store's log. Used by `import`, `roster sync`, `exec --atomic` and `demo`.
  *
  * @since 0.1.0
  */
-import { Dangjian, MemoryStore } from "@dangjian/core"
-import type { Envelope, EventStore as EventStoreModule, NewEvent } from "@dangjian/core/kernel"
-import { EventStore } from "@dangjian/core/kernel"
+import { Compliance, Dangjian } from "@dangjian/core"
+import type { AppendError, EventStore as EventStoreModule, ReadError } from "@dangjian/core/kernel"
+import { EventStore, ReadModel, UnitOfWork } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 
 /**
- * A staging copy: the store's log as it was, and the in-memory copy to decide commands on.
+ * A staging area: a unit of work over the store, checking every event with the library's codec.
  *
  * @category models
  * @since 0.1.0
  */
-export interface Staging {
-  readonly log: ReadonlyArray<Envelope.Envelope>
-  readonly store: EventStoreModule.EventStoreShape
-}
+export type Staging = UnitOfWork.UnitOfWork
 
 /**
  * The store changed between staging and writing; nothing was written.
@@ -33,47 +31,21 @@ export interface StoreChanged {
   readonly _tag: "StoreChanged"
 }
 
+const storeChanged: StoreChanged = { _tag: "StoreChanged" }
+
 /**
- * Copies the store's log into a new in-memory store.
+ * A staging area over the store in context. Nothing is read until a command needs it.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make: Effect.Effect<Staging, unknown, EventStoreModule.EventStore> = Effect.suspend(() => makeWith())
+export const make: Effect.Effect<Staging, never, EventStoreModule.EventStore> = Effect.flatMap(
+  EventStore.EventStore,
+  (store) => UnitOfWork.make(store, { codec: Dangjian.codec })
+)
 
 /**
- * Like {@link make}, telling `onProgress` how many events of the store's log it has read.
- *
- * @category constructors
- * @since 0.2.0
- */
-export const makeWith = (
-  options?: { readonly onProgress?: (read: number, head: number) => Effect.Effect<void> }
-): Effect.Effect<Staging, unknown, EventStoreModule.EventStore> =>
-  Effect.gen(function*() {
-    const target = yield* EventStore.EventStore
-    const head = options?.onProgress === undefined ? 0 : yield* target.head
-    const log: Array<Envelope.Envelope> = []
-    for (let after = 0;;) {
-      const page = yield* target.readAll({ after, limit: 5_000 })
-      if (page.length === 0) break
-      log.push(...page)
-      after = page[page.length - 1]!.globalPosition
-      if (options?.onProgress !== undefined) yield* options.onProgress(log.length, head)
-    }
-    const store = yield* MemoryStore.make({ codec: Dangjian.codec })
-    for (const e of log) {
-      yield* store.append([{
-        streamId: e.streamId,
-        expected: e.streamPosition - 1,
-        events: [{ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }]
-      }])
-    }
-    return { log, store }
-  })
-
-/**
- * Decides one command on the staging copy.
+ * Decides one command on the staging area.
  *
  * @category executing
  * @since 0.1.0
@@ -83,48 +55,56 @@ export const execute = (
   command: Dangjian.Command,
   options?: Dangjian.ExecuteOptions
 ): Effect.Effect<Dangjian.Executed, Dangjian.ExecuteError> =>
-  Dangjian.execute(command, options).pipe(Effect.provideService(EventStore.EventStore, staging.store))
+  Dangjian.execute(command, options).pipe(UnitOfWork.provide(staging))
 
 /**
- * Runs an effect that needs an `EventStore` on the staging copy.
+ * Runs an effect that needs an `EventStore` on the staging area.
  *
  * @category executing
  * @since 0.2.0
  */
-export const onStaging =
-  (staging: Staging) =>
-  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, EventStoreModule.EventStore>> =>
-    Effect.provideService(effect, EventStore.EventStore, staging.store)
+export const onStaging = (staging: Staging) => UnitOfWork.provide(staging)
 
 /**
- * Writes everything the staging copy gained in one atomic append; returns the number of events written.
+ * Whether a stream the staging area read holds an event written after global position `position` (the
+ * position the caller's view of the store was read up to): the store changed under a plan made from that view.
+ *
+ * @category executing
+ * @since 0.3.0
+ */
+export const changedAfter = (staging: Staging, position: number): Effect.Effect<boolean> =>
+  Effect.map(staging.pending, (pending) => pending.newestRead > position)
+
+/**
+ * Writes everything staged in one atomic append; returns the number of events written. A concurrent change to
+ * a stream the staged commands read or wrote is `StoreChanged`, and nothing is written.
  *
  * @category executing
  * @since 0.1.0
  */
-export const commit = (
+export const commit = (staging: Staging): Effect.Effect<number, StoreChanged | AppendError> =>
+  Effect.flatMap(Effect.result(UnitOfWork.commit(staging)), (committed): Effect.Effect<
+    number,
+    StoreChanged | AppendError
+  > =>
+    Result.isSuccess(committed)
+      ? Effect.succeed(committed.success.positions.length)
+      : committed.failure._tag === "VersionConflict"
+      ? Effect.fail(storeChanged)
+      : Effect.fail(committed.failure))
+
+/**
+ * {@link commit}, then the library's read models caught up to what was written (the CLI's writers keep them
+ * current, so `report` and `tree` read no event of the log). A failed catch-up loses nothing: the events are
+ * committed, and the next writer, `dangjian replay` or the next query takes the read models the rest of the way.
+ *
+ * @category executing
+ * @since 0.3.0
+ */
+export const commitAndCatchUp = (
   staging: Staging
-): Effect.Effect<number, StoreChanged | unknown, EventStoreModule.EventStore> =>
-  Effect.gen(function*() {
-    const target = yield* EventStore.EventStore
-    const gained = yield* staging.store.readAll({ after: staging.log.length, limit: Number.MAX_SAFE_INTEGER })
-    if (gained.length === 0) return 0
-    const byStream = new Map<string, { first: number; events: Array<NewEvent> }>()
-    for (const e of gained) {
-      let entry = byStream.get(e.streamId)
-      if (entry === undefined) {
-        entry = { first: e.streamPosition, events: [] }
-        byStream.set(e.streamId, entry)
-      }
-      entry.events.push({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })
-    }
-    const appended = yield* Effect.result(target.append(
-      [...byStream].map(([streamId, entry]) => ({ streamId, expected: entry.first - 1, events: entry.events }))
-    ))
-    if (Result.isFailure(appended)) {
-      return yield* Effect.fail(
-        appended.failure._tag === "VersionConflict" ? { _tag: "StoreChanged" as const } : appended.failure
-      )
-    }
-    return gained.length
-  })
+): Effect.Effect<
+  number,
+  StoreChanged | AppendError | ReadError,
+  EventStoreModule.EventStore | ReadModel.ReadModelStore
+> => Effect.tap(commit(staging), () => Compliance.catchUp())

@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import { Dangjian } from "@dangjian/core"
-import { EventStore, Projection, Snapshot } from "@dangjian/core/store"
+import { EventStore, Projection, ReadModel, Snapshot } from "@dangjian/core/store"
 import { PostgresStore, StoreConfig as PgConfig } from "@dangjian/store-postgres"
 import { Migrations as PgMigrations } from "@dangjian/store-postgres"
 import {
@@ -20,6 +20,7 @@ import {
   SqliteClient,
   SqliteEventStore,
   SqliteProjectionStore,
+  SqliteReadModelStore,
   SqliteSnapshotStore,
   SqliteStore,
   StoreConfig as SqliteConfig
@@ -157,11 +158,13 @@ export const layerReadOnly = (spec: StoreSpec): Layer.Layer<SqliteStore.Services
 const services = (
   eventStore: EventStore.EventStoreShape,
   projectionStore: Projection.ProjectionStoreShape,
-  snapshotStore: Snapshot.SnapshotStoreShape
+  snapshotStore: Snapshot.SnapshotStoreShape,
+  readModelStore: ReadModel.ReadModelStoreShape
 ): Context.Context<SqliteStore.Services> =>
   Context.make(EventStore.EventStore, eventStore).pipe(
     Context.add(Projection.ProjectionStore, projectionStore),
-    Context.add(Snapshot.SnapshotStore, snapshotStore)
+    Context.add(Snapshot.SnapshotStore, snapshotStore),
+    Context.add(ReadModel.ReadModelStore, readModelStore)
   )
 
 const sqliteReadOnly = (spec: Extract<StoreSpec, { kind: "sqlite" }>) =>
@@ -197,7 +200,8 @@ const sqliteReadOnly = (spec: Extract<StoreSpec, { kind: "sqlite" }>) =>
     return services(
       SqliteEventStore.make(db, names, Dangjian.codec),
       SqliteProjectionStore.make(db, names),
-      SqliteSnapshotStore.make(db, names)
+      SqliteSnapshotStore.make(db, names),
+      SqliteReadModelStore.make(db, names)
     )
   }))
 

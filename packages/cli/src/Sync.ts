@@ -1,6 +1,7 @@
 /**
  * Roster sync: compares a checked roster with the store and plans the commands that bring the store in line,
- * then decides them all on a staging copy of the store and writes them in ONE atomic append.
+ * then decides them all on a staging area over the store (a unit of work: only the streams the commands touch
+ * are read and held) and writes them in ONE atomic append.
  *
  * What a sync plans, each as the library's own commands, judged by the rules:
  *
@@ -24,8 +25,8 @@
  */
 import type { Locale } from "@dangjian/core"
 import { Dangjian, MemberRoster, Messages, OrganizationTree } from "@dangjian/core"
-import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
-import { Projection } from "@dangjian/core/kernel"
+import type { Envelope, EventStore as EventStoreModule, ReadError, ReadModel } from "@dangjian/core/kernel"
+import { EventStore, Projection } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
 import type { MemberRow, OrgRow, Roster, RowError } from "./Roster.ts"
 import * as Staging from "./Staging.ts"
@@ -47,10 +48,55 @@ export interface StoreState {
  * @category constructors
  * @since 0.2.0
  */
-export const stateOf = (log: Staging.Staging["log"]): StoreState => ({
-  tree: Projection.foldEnvelopes(OrganizationTree.projection, OrganizationTree.projection.initialState, log),
-  members: Projection.foldEnvelopes(MemberRoster.projection, MemberRoster.projection.initialState, log)
+export const stateOf = (log: ReadonlyArray<Envelope.Envelope>): StoreState => foldState(emptyState, log)
+
+const emptyState: StoreState = {
+  tree: OrganizationTree.projection.initialState,
+  members: MemberRoster.projection.initialState
+}
+
+const foldState = (state: StoreState, events: ReadonlyArray<Envelope.Envelope>): StoreState => ({
+  tree: Projection.foldEnvelopes(OrganizationTree.projection, state.tree, events),
+  members: Projection.foldEnvelopes(MemberRoster.projection, state.members, events)
 })
+
+// The fields both projections read (every field when either reads all).
+const stateFields = ((): ReadonlyArray<Envelope.EnvelopeField> | undefined => {
+  const tree = OrganizationTree.projection.fields
+  const members = MemberRoster.projection.fields
+  return tree === undefined || members === undefined ? undefined : [...new Set([...tree, ...members])]
+})()
+
+/**
+ * The state a sync compares with, read from the store's log page by page (5,000 events a page, only the fields
+ * the projections read): no page is kept. Returns the state and the global position it was read up to, and
+ * tells `onProgress` the position read and the store's head after each page.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const readState = (
+  options: { readonly onProgress?: (read: number, head: number) => Effect.Effect<void> } = {}
+): Effect.Effect<{ readonly state: StoreState; readonly position: number }, ReadError, EventStoreModule.EventStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore.EventStore
+    const head = options.onProgress === undefined ? 0 : yield* store.head
+    let state = emptyState
+    let position = 0
+    while (true) {
+      const page = yield* store.readAll(
+        stateFields === undefined
+          ? { after: position, limit: 5_000 }
+          : { after: position, limit: 5_000, fields: stateFields }
+      )
+      if (page.length === 0) break
+      // The projections read only the fields asked for.
+      state = foldState(state, page as ReadonlyArray<Envelope.Envelope>)
+      position = page[page.length - 1]!.globalPosition
+      if (options.onProgress !== undefined) yield* options.onProgress(position, Math.max(head, position))
+    }
+    return { state, position }
+  })
 
 /**
  * A command of the plan with the lines of the file it comes from.
@@ -84,7 +130,7 @@ export interface Plan {
   readonly departures: ReadonlyArray<{ readonly memberId: string; readonly orgId: string }>
   /** Differences the file cannot settle: reported, not acted on. */
   readonly unapplied: ReadonlyArray<RowError>
-  /** The commands, in order. */
+  /** The commands, in order (made when first asked for; {@link stepsOf} makes them one at a time). */
   readonly steps: ReadonlyArray<Step>
   readonly date: string
 }
@@ -95,7 +141,7 @@ export interface Plan {
  * @category getters
  * @since 0.2.0
  */
-export const isEmpty = (plan: Plan): boolean => plan.steps.length === 0
+export const isEmpty = (plan: Plan): boolean => stepCount(plan) === 0
 
 const activeStatuses = new Set(["full", "probationary", "suspended"])
 
@@ -238,9 +284,35 @@ export const plan = (
     departures.sort((a, b) => (a.orgId === b.orgId ? (a.memberId < b.memberId ? -1 : 1) : a.orgId < b.orgId ? -1 : 1))
   }
 
-  // The commands, in order: establishments with their members, registrations, transfers, participation.
-  const steps: Array<Step> = []
   const establish = ordered.map((org) => ({ org, members: joining.get(org.orgId) ?? [] }))
+  const planned = {
+    establish,
+    register,
+    transfers,
+    participation,
+    departures,
+    unapplied: unapplied.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    date: options.date
+  }
+  // The steps are made when they are asked for: `stage` takes them one at a time and lets each go once it is
+  // decided, so a county's half a million commands are never all held at once.
+  let steps: ReadonlyArray<Step> | undefined
+  return Result.succeed({
+    ...planned,
+    get steps() {
+      return (steps ??= [...stepsOf(planned)])
+    }
+  })
+}
+
+/**
+ * The commands of a plan, in order, made one at a time: establishments with their members (parents first),
+ * registrations, transfers, participation.
+ *
+ * @category planning
+ * @since 0.3.0
+ */
+export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
   const registerStep = (row: MemberRow, at: string): Step => ({
     command: {
       _tag: "RegisterMember",
@@ -252,8 +324,8 @@ export const plan = (
     },
     lines: [row.line]
   })
-  for (const { members, org } of establish) {
-    steps.push({
+  for (const { members, org } of plan.establish) {
+    yield {
       command: {
         _tag: "EstablishOrganization",
         orgId: org.orgId,
@@ -267,41 +339,33 @@ export const plan = (
         at: org.approval.at
       },
       lines: org.lines
-    })
+    }
     // R38: the member stream of a member already in the Party, at the organization that lists them
-    for (const member of members) steps.push(registerStep(member, org.approval.at))
+    for (const member of members) yield registerStep(member, org.approval.at)
   }
-  for (const row of register) steps.push(registerStep(row, options.date))
-  for (const { row } of transfers) {
-    const transferId = `sync-${options.date}-${row.memberId}`
-    steps.push(
-      {
-        command: {
-          _tag: "IssueTransferLetter",
-          memberId: row.memberId,
-          transferId,
-          toOrgId: row.orgId,
-          at: options.date
-        },
-        lines: [row.line]
-      },
-      { command: { _tag: "ReceiveTransfer", memberId: row.memberId, transferId, at: options.date }, lines: [row.line] }
-    )
+  for (const row of plan.register) yield registerStep(row, plan.date)
+  for (const { row } of plan.transfers) {
+    const transferId = `sync-${plan.date}-${row.memberId}`
+    yield {
+      command: { _tag: "IssueTransferLetter", memberId: row.memberId, transferId, toOrgId: row.orgId, at: plan.date },
+      lines: [row.line]
+    }
+    yield { command: { _tag: "ReceiveTransfer", memberId: row.memberId, transferId, at: plan.date }, lines: [row.line] }
   }
-  for (const { at, kind, row } of participation) {
-    steps.push({ command: { _tag: "RecordParticipation", memberId: row.memberId, kind, at }, lines: [row.line] })
+  for (const { at, kind, row } of plan.participation) {
+    yield { command: { _tag: "RecordParticipation", memberId: row.memberId, kind, at }, lines: [row.line] }
   }
-  return Result.succeed({
-    establish,
-    register,
-    transfers,
-    participation,
-    departures,
-    unapplied: unapplied.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    steps,
-    date: options.date
-  })
 }
+
+/**
+ * The number of commands of a plan, without making them.
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const stepCount = (plan: Omit<Plan, "steps">): number =>
+  plan.establish.reduce((n, e) => n + 1 + e.members.length, 0) + plan.register.length + 2 * plan.transfers.length
+  + plan.participation.length
 
 /**
  * The outcome of an applied (or staged) plan.
@@ -318,8 +382,8 @@ export interface Applied {
 }
 
 /**
- * Decides every command of a plan on the staging copy; fails with every rejection (on the lines it comes
- * from), else returns the number of events the copy gained. Nothing is written to the store.
+ * Decides every command of a plan on the staging area; fails with every rejection (on the lines it comes
+ * from), else returns the number of events staged. Nothing is written to the store.
  *
  * @category applying
  * @since 0.2.0
@@ -338,10 +402,11 @@ export const stage = (
     const failedMembers = new Set<string>()
     let done = 0
     let events = 0
-    for (const step of plan.steps) {
+    const total = stepCount(plan)
+    for (const step of stepsOf(plan)) {
       done++
-      if (options.onProgress !== undefined && (done % 500 === 0 || done === plan.steps.length)) {
-        yield* options.onProgress(done, plan.steps.length)
+      if (options.onProgress !== undefined && (done % 500 === 0 || done === total)) {
+        yield* options.onProgress(done, total)
       }
       // A member whose registration or establishment was rejected: its later commands would only echo that.
       const memberId = (step.command as { readonly memberId?: string }).memberId
@@ -369,7 +434,10 @@ export const stage = (
 
 /**
  * Stages a plan and writes it in one atomic append; fails with every rejection (nothing written) or with
- * `StoreChanged` when the store changed meanwhile (nothing written).
+ * `StoreChanged` when the store changed meanwhile (nothing written). With `readUpTo`, the global position the
+ * plan's state was read up to ({@link readState}), a change to a stream the plan's commands read after that
+ * position is `StoreChanged` too, before anything is written — also when it made a command fail (the plan
+ * rests on what the store no longer holds: that is the change to report, not the command).
  *
  * @category applying
  * @since 0.2.0
@@ -382,12 +450,29 @@ export const apply = (
     readonly actor?: string
     readonly onProgress?: (done: number, total: number) => Effect.Effect<void>
     readonly onWrite?: Effect.Effect<void>
+    readonly readUpTo?: number
   }
-): Effect.Effect<Applied, Array<RowError> | Staging.StoreChanged | unknown, EventStoreModule.EventStore> =>
+): Effect.Effect<
+  Applied,
+  Array<RowError> | Staging.StoreChanged | unknown,
+  EventStore.EventStore | ReadModel.ReadModelStore
+> =>
   Effect.gen(function*() {
-    yield* stage(staging, plan, options)
+    const readUpTo = options.readUpTo
+    const changed = readUpTo === undefined ? Effect.succeed(false) : Staging.changedAfter(staging, readUpTo)
+    const storeChanged: Staging.StoreChanged = { _tag: "StoreChanged" }
+    yield* stage(staging, plan, options).pipe(
+      Effect.catch((errors) =>
+        Effect.flatMap(
+          changed,
+          (yes): Effect.Effect<never, Array<RowError> | Staging.StoreChanged> =>
+            yes ? Effect.fail(storeChanged) : Effect.fail(errors)
+        )
+      )
+    )
+    if (yield* changed) return yield* Effect.fail(storeChanged)
     if (options.onWrite !== undefined) yield* options.onWrite
-    const events = yield* Staging.commit(staging)
+    const events = yield* Staging.commitAndCatchUp(staging)
     return {
       organizations: plan.establish.length,
       members: plan.establish.reduce((n, e) => n + e.members.length, 0) + plan.register.length,

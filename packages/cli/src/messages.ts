@@ -156,7 +156,9 @@ const en: Record<string, (p: P) => string> = {
   "cli.store.missing.noTables": (p) =>
     `${show(p.store)} is not a dangjian store (its tables are missing); a command that only reads never creates them`,
   "cli.store.missing.outdated": (p) =>
-    `the store ${show(p.store)} was made by an older version: run a command that writes (import, exec) to migrate it`,
+    `the store ${
+      show(p.store)
+    } was made by an older version: run "dangjian replay" (or another command that writes) to migrate it and build its read models`,
   "cli.store.unavailable": (p) => `the store ${show(p.store)} is unavailable: ${show(p.reason)}`,
   // --- demo ---
   "cli.demo.done": (p) => `demo township written to ${show(p.store)} (${show(p.events)} events)`,
@@ -195,7 +197,7 @@ const en: Record<string, (p: P) => string> = {
       p.suggestion === undefined ? "" : `: did you mean ${show(p.suggestion)}?`
     }`,
   "cli.tree.empty": () => "no organizations",
-  "cli.replay.done": (p) => `rebuilt ${show(p.projections)} projections over ${show(p.events)} events`,
+  "cli.replay.done": (p) => `rebuilt ${show(p.projections)} read models over ${show(p.events)} events`,
   "cli.schema.written": (p) => `wrote ${show(p.commands)} and ${show(p.events)}`,
   // --- progress ---
   "cli.progress.reading": () => "reading",
@@ -273,7 +275,8 @@ const en: Record<string, (p: P) => string> = {
   "cli.help.flag.org": () => "only this organization and everything below it (its id)",
   "cli.help.flag.rule": () => "only these rules, comma-separated (R16,R19)",
   "cli.help.flag.severity": () => "only these severities, comma-separated: violation, warning, notice",
-  "cli.help.flag.pillar": () => "only these pillars, comma-separated: organization, membership, agreement",
+  "cli.help.flag.pillar": () =>
+    "only these areas, comma-separated: organization, membership, agreement, orgLife, dues, development",
   "cli.help.flag.summary": () => "counts per rule and per organization instead of every finding",
   "cli.help.flag.dryRun": () => "print the plan and check it against the rules; write nothing",
   "cli.help.flag.at": () => "the legal date of the sync's registrations and transfers (default: today)",
@@ -392,7 +395,7 @@ const zh: Record<string, (p: P) => string> = {
   "cli.store.missing.notAFile": (p) => `存储 ${show(p.store)} 不是文件`,
   "cli.store.missing.noTables": (p) => `${show(p.store)} 不是 dangjian 的存储(缺少数据表);只读命令不会创建数据表`,
   "cli.store.missing.outdated": (p) =>
-    `存储 ${show(p.store)} 由旧版本创建:请先运行一个写入的命令(import、exec)以完成迁移`,
+    `存储 ${show(p.store)} 由旧版本创建:请先运行 "dangjian replay"(或其他写入的命令)以完成迁移并建立读模型`,
   "cli.store.unavailable": (p) => `存储 ${show(p.store)} 不可用:${show(p.reason)}`,
   // --- demo ---
   "cli.demo.done": (p) => `示例乡镇已写入 ${show(p.store)}(${show(p.events)} 个事件)`,
@@ -425,7 +428,7 @@ const zh: Record<string, (p: P) => string> = {
   "cli.report.unknownOrg": (p) =>
     `存储中没有组织 ${show(p.orgId)}${p.suggestion === undefined ? "" : `:是不是 ${show(p.suggestion)}?`}`,
   "cli.tree.empty": () => "没有组织",
-  "cli.replay.done": (p) => `已在 ${show(p.events)} 个事件上重建 ${show(p.projections)} 个投影`,
+  "cli.replay.done": (p) => `已在 ${show(p.events)} 个事件上重建 ${show(p.projections)} 个读模型`,
   "cli.schema.written": (p) => `已写入 ${show(p.commands)} 和 ${show(p.events)}`,
   // --- progress ---
   "cli.progress.reading": () => "读取",
@@ -497,7 +500,7 @@ const zh: Record<string, (p: P) => string> = {
   "cli.help.flag.rule": () => "只看这些规则,用逗号分隔(R16,R19)",
   "cli.help.flag.severity": () => "只看这些级别,用逗号分隔:violation(违规)、warning(警示)、notice(提示)",
   "cli.help.flag.pillar": () =>
-    "只看这些方面,用逗号分隔:organization(组织设置)、membership(党员管理)、agreement(结对共建)",
+    "只看这些方面,用逗号分隔:organization(组织设置)、membership(党员管理)、agreement(结对共建)、orgLife(组织生活)、dues(党费)、development(发展党员)",
   "cli.help.flag.summary": () => "按规则和按组织汇总数量,不逐条列出",
   "cli.help.flag.dryRun": () => "显示计划并按规则检查;不写入任何数据",
   "cli.help.flag.at": () => "同步中登记和转接的日期(默认:今天)",

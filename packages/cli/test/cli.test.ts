@@ -257,7 +257,10 @@ describe("dangjian (built binary)", () => {
     assert.deepStrictEqual(demoJson.byPillar, {
       organization: demoJson.findings.filter((f: { pillar: string }) => f.pillar === "organization").length,
       membership: 9,
-      agreement: 1
+      agreement: 1,
+      orgLife: 0,
+      dues: 0,
+      development: 0
     })
     const zh = run(cwd, "report", "--as-of", "2026-06-30", "--lang", "zh-CN")
     assert.include(zh.stdout, "截至 2026-06-30 的检查结果")

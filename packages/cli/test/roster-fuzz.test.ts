@@ -181,7 +181,7 @@ describe("Roster: awkward keys and values", () => {
       Effect.result(Effect.gen(function*() {
         const staging = yield* Staging.make
         const plan = yield* Effect.fromResult(
-          Sync.plan(roster.success, Sync.stateOf(staging.log), { mode: "import", date: "2026-07-01" })
+          Sync.plan(roster.success, (yield* Sync.readState()).state, { mode: "import", date: "2026-07-01" })
         )
         return yield* Sync.apply(staging, plan, { locale: "en" })
       })).pipe(

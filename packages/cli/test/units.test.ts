@@ -262,8 +262,7 @@ describe("Sync.plan", () => {
     const program = Effect.gen(function*() {
       const staging = yield* Staging.make
       yield* Sync.apply(staging, asImport, { locale: "en" })
-      const after = yield* Staging.make
-      const state = Sync.stateOf(after.log)
+      const { state } = yield* Sync.readState()
       return {
         again: Sync.plan(roster, state, { mode: "import", date: "2026-07-01" }),
         next: Result.getOrThrow(Sync.plan(checked(month2), state, { mode: "sync", date: "2026-07-01" }))

@@ -34,13 +34,33 @@ const layers = [
 ] as const
 type Layer = typeof layers[number]
 
-const aggregates = ["organization", "member", "unitCheckIn", "agreement", "council"]
+const aggregates = [
+  "organization",
+  "member",
+  "unitCheckIn",
+  "agreement",
+  "council",
+  "appraisal",
+  "points",
+  "roles",
+  "meeting",
+  "dues",
+  "development",
+  "leadership"
+]
 const namespaceOf: Readonly<Record<string, string>> = {
   organization: "Organization.ts",
   member: "Member.ts",
   unitCheckIn: "UnitCheckIn.ts",
   agreement: "Agreement.ts",
-  council: "Council.ts"
+  council: "Council.ts",
+  appraisal: "Appraisal.ts",
+  points: "Points.ts",
+  roles: "Roles.ts",
+  meeting: "Meeting.ts",
+  dues: "Dues.ts",
+  development: "Development.ts",
+  leadership: "Leadership.ts"
 }
 
 /**

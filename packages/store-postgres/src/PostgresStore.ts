@@ -1,5 +1,6 @@
 /**
- * Layers that provide the kernel's `EventStore`, `ProjectionStore` and `SnapshotStore` on PostgreSQL.
+ * Layers that provide the kernel's `EventStore`, `ProjectionStore`, `SnapshotStore` and `ReadModelStore` on
+ * PostgreSQL.
  *
  * - {@link layer}: opens its own connection pool from a `Redacted` URL;
  * - {@link layerConfig}: the same, with the URL and schema read through `Config` (`DANGJIAN_DATABASE_URL`,
@@ -11,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core/store"
+import { EventStore, Projection, ReadModel, Snapshot, StoreUnavailable } from "@dangjian/core/store"
 import { PgClient } from "@effect/sql-pg"
 import { Config, Context, Effect, Layer } from "effect"
 import type { Scope } from "effect"
@@ -20,6 +21,7 @@ import * as Failures from "./internal/failures.ts"
 import * as Migrations from "./Migrations.ts"
 import * as PostgresEventStore from "./PostgresEventStore.ts"
 import * as PostgresProjectionStore from "./PostgresProjectionStore.ts"
+import * as PostgresReadModelStore from "./PostgresReadModelStore.ts"
 import * as PostgresSnapshotStore from "./PostgresSnapshotStore.ts"
 import type { ConnectionSettings, StoreSettings } from "./StoreConfig.ts"
 import { defaultSchema, InvalidStoreConfig, names } from "./StoreConfig.ts"
@@ -30,7 +32,11 @@ import { defaultSchema, InvalidStoreConfig, names } from "./StoreConfig.ts"
  * @category models
  * @since 0.1.0
  */
-export type Services = EventStore.EventStore | Projection.ProjectionStore | Snapshot.SnapshotStore
+export type Services =
+  | EventStore.EventStore
+  | Projection.ProjectionStore
+  | Snapshot.SnapshotStore
+  | ReadModel.ReadModelStore
 
 /**
  * Everything {@link layer} needs: where to connect and how to store.
@@ -46,7 +52,7 @@ const migrationFailure = (error: Migrations.MigrationFailure): StoreUnavailable 
     : new StoreUnavailable({ operation: "migrate", reason: `migration ${error.kind}` })
 
 /**
- * Builds the three services on the `PgClient` in context; the scope owns the subscribers' LISTEN connection.
+ * Builds the four services on the `PgClient` in context; the scope owns the subscribers' LISTEN connection.
  *
  * @category constructors
  * @since 0.1.0
@@ -66,9 +72,11 @@ export const make = (
     const eventStore = yield* PostgresEventStore.make(n, settings)
     const projectionStore = yield* PostgresProjectionStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
     const snapshotStore = yield* PostgresSnapshotStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
+    const readModelStore = yield* PostgresReadModelStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
     return Context.make(EventStore.EventStore, eventStore).pipe(
       Context.add(Projection.ProjectionStore, projectionStore),
-      Context.add(Snapshot.SnapshotStore, snapshotStore)
+      Context.add(Snapshot.SnapshotStore, snapshotStore),
+      Context.add(ReadModel.ReadModelStore, readModelStore)
     )
   })
 

@@ -56,6 +56,11 @@ export interface StoreSettings {
   readonly pollInterval?: Duration.Input | undefined
   /** Run the migrations when the layer is built (default `true`). */
   readonly migrate?: boolean | undefined
+  /**
+   * The most event text one append statement carries, in UTF-16 code units (default 64 Mi): a heavier append
+   * (an import) is staged in chunks of about this size within one transaction, then appended by one call.
+   */
+  readonly appendChunkBytes?: number | undefined
 }
 
 /**
@@ -92,6 +97,10 @@ export interface Names {
   readonly appendFunction: string
   readonly projections: string
   readonly snapshots: string
+  /** Keyed read models: one row per model, version and key. */
+  readonly readModelRows: string
+  /** Keyed read models: one checkpoint per model and version. */
+  readonly readModelCheckpoints: string
   /** The migrations table, unquoted and qualified (`schema.prefixmigrations`) as effect/sql's Migrator wants it. */
   readonly migrationsTable: string
   /** The LISTEN/NOTIFY channel. */
@@ -180,6 +189,8 @@ export const names = (settings: {
     appendFunction: qualified("append_events"),
     projections: qualified("projections"),
     snapshots: qualified("snapshots"),
+    readModelRows: qualified("read_model_rows"),
+    readModelCheckpoints: qualified("read_model_checkpoints"),
     migrationsTable: `${schema}.${prefix}migrations`,
     channel: `dangjian_${schema}_${prefix}events`.slice(0, 63)
   })

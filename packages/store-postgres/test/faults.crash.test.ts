@@ -1,7 +1,10 @@
-import { EventStore, Projection, Uuid } from "@dangjian/core/store"
+import { Compliance, Dangjian } from "@dangjian/core"
+import { EventStore, Projection, ReadModel, Uuid } from "@dangjian/core/store"
+import { appendTownshipLog, foldTimelines, sortedRows } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
+import { isDeepStrictEqual } from "node:util"
 import { balancesProjection, BatchNoted, codec, Deposited } from "./fixtures/domain.ts"
 import type { Event } from "./fixtures/domain.ts"
 import { numbers, start, waitFor } from "./support/children.ts"
@@ -138,5 +141,73 @@ if (unreachable !== undefined) {
         assert.strictEqual(finished.state.accounts["account-7"]!.deposits, data.length)
       }).pipe(Effect.provide(Layer.fresh(storeLayer(codec, { schema }))))
     }, 90_000)
+
+    it.live(
+      "its server session killed mid-commit, then kill -9, during a catch-up of the compliance register's read models: every row is a fold of the events up to its checkpoint, and it resumes to a fold of the whole log",
+      () => {
+        const schema = freshSchema("crashrm")
+        const models = Compliance.readModels as ReadonlyArray<ReadModel.ReadModel<unknown>>
+        // The rows of every model, and each equal to the fold in memory of the log up to the model's checkpoint:
+        // no event applied twice, none skipped, no batch in part.
+        const checkEveryModel = Effect.gen(function*() {
+          const store = yield* EventStore.EventStore
+          const rows = yield* ReadModel.ReadModelStore
+          const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
+          const positions: Array<number> = []
+          for (const model of models) {
+            const position = yield* rows.position(model)
+            const upTo = log.filter((e) => e.globalPosition <= position)
+            const stored = sortedRows(yield* ReadModel.load(model))
+            const folded = sortedRows(foldTimelines(model, upTo))
+            // Node's comparison first (chai's takes seconds on rows this large), chai's for the message.
+            if (!isDeepStrictEqual(stored, folded)) {
+              assert.deepStrictEqual(stored, folded, `${model.name} at ${position}`)
+            }
+            positions.push(position)
+          }
+          return positions
+        })
+        return Effect.gen(function*() {
+          const sql = yield* SqlClient.SqlClient
+          const head = yield* appendTownshipLog({ events: 50_000 })
+          assert.isAtLeast(head, 50_000)
+
+          // First the server side: terminate the runner's session in the middle of a commit (a transaction that
+          // has written: it holds an id); the transaction is rolled back and the runner fails.
+          const first = start("readModelRunner", schema, { BATCH: "1000" })
+          yield* Effect.promise(() => waitFor(first, (out) => numbers(out).length >= 5, 120_000))
+          let terminated = 0
+          for (let i = 0; i < 4_000 && terminated === 0 && first.process.exitCode === null; i++) {
+            const killed = yield* sql<{ ok: boolean }>`
+            SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+            WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+              AND query LIKE ${`%"${schema}"."read_model_%`}`
+            terminated += killed.filter((r) => r.ok).length
+            if (terminated === 0) yield* Effect.sleep("2 millis")
+          }
+          assert.isAbove(terminated, 0, "a session was terminated in a commit")
+          assert.strictEqual(yield* Effect.promise(() => first.exited), 1, first.stderr())
+          assert.include(first.stderr(), "StoreUnavailable")
+          const afterTermination = yield* checkEveryModel
+          assert.isTrue(afterTermination.some((p) => p > 0 && p < head), "the first run stopped in the middle")
+
+          // Then the client side: kill -9 in the middle of its commits.
+          const second = start("readModelRunner", schema, { BATCH: "1000" })
+          yield* Effect.promise(() => waitFor(second, (out) => numbers(out).length >= 40, 120_000))
+          assert.strictEqual(yield* kill9(second), "SIGKILL")
+          const interrupted = yield* checkEveryModel
+          assert.isTrue(interrupted.some((p) => p < head), "the second run was killed before the end")
+          const resumeFrom = interrupted.find((p) => p < head)!
+
+          const third = start("readModelRunner", schema, { BATCH: "1000" })
+          assert.strictEqual(yield* Effect.promise(() => third.exited), 0, third.stderr())
+          // It went on from the checkpoint of the model it was killed in, not from the start.
+          assert.isAbove(numbers(third.stdout())[0]!, resumeFrom)
+          const finished = yield* checkEveryModel
+          assert.deepStrictEqual(finished, models.map(() => head))
+        }).pipe(Effect.provide(Layer.fresh(storeLayer(Dangjian.codec, { schema }))))
+      },
+      300_000
+    )
   })
 }

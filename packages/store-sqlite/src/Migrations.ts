@@ -7,6 +7,9 @@
  *   `(stream_id, stream_position)` is unique (no two events take one version).
  * - `streams`: each stream's version, checked and moved in the append's transaction.
  * - `projections`: a read model and its checkpoint in one row; `snapshots`: the newest state per stream and key.
+ * - `read_model_rows`: keyed read models, one row (JSON text) per model, version and key, in key order
+ *   (`BINARY`: UTF-8 bytes); `read_model_checkpoints`: each keyed read model's position, moved in the same
+ *   transaction as its rows.
  *
  * @since 0.1.0
  */
@@ -55,6 +58,23 @@ export const loader = (n: Names): Migrator.Loader =>
         version INTEGER NOT NULL,
         state TEXT NOT NULL,
         PRIMARY KEY (snapshot_key, stream_id)
+      ) WITHOUT ROWID`)
+    }),
+    "0003_read_models": Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      // BINARY: keys compare as UTF-8 bytes, which is Unicode code point order (`ReadModel.compareKeys`).
+      yield* sql.unsafe(`CREATE TABLE ${n.readModelRows} (
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        key TEXT NOT NULL COLLATE BINARY,
+        row TEXT NOT NULL,
+        PRIMARY KEY (name, version, key)
+      ) WITHOUT ROWID`)
+      yield* sql.unsafe(`CREATE TABLE ${n.readModelCheckpoints} (
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (name, version)
       ) WITHOUT ROWID`)
     })
   })

@@ -1,6 +1,7 @@
 /**
  * The SQLite store as layers: opens the file (or `:memory:`), sets WAL, `synchronous` and the busy timeout,
- * runs the migrations, and provides the `EventStore`, `ProjectionStore` and `SnapshotStore` on one connection.
+ * runs the migrations, and provides the `EventStore`, `ProjectionStore`, `SnapshotStore` and `ReadModelStore` on one
+ * connection.
  * The database is closed when the layer's scope closes. On a Node.js without a usable `node:sqlite` (see
  * `SqliteClient.requiredNode`) opening fails with `NodeSqliteUnavailable`; importing the package never fails.
  *
@@ -10,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { EventStore, Projection, Snapshot, StoreUnavailable } from "@dangjian/core/store"
+import { EventStore, Projection, ReadModel, Snapshot, StoreUnavailable } from "@dangjian/core/store"
 import { Config, Context, Effect, Layer, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Migrations from "./Migrations.ts"
@@ -18,6 +19,7 @@ import * as SqliteClient from "./SqliteClient.ts"
 import type { NodeSqliteUnavailable } from "./SqliteClient.ts"
 import * as SqliteEventStore from "./SqliteEventStore.ts"
 import * as SqliteProjectionStore from "./SqliteProjectionStore.ts"
+import * as SqliteReadModelStore from "./SqliteReadModelStore.ts"
 import * as SqliteSnapshotStore from "./SqliteSnapshotStore.ts"
 import type { InvalidStoreConfig, SqliteStoreOptions } from "./StoreConfig.ts"
 import { validate } from "./StoreConfig.ts"
@@ -28,7 +30,11 @@ import { validate } from "./StoreConfig.ts"
  * @category models
  * @since 0.1.0
  */
-export type Services = EventStore.EventStore | Projection.ProjectionStore | Snapshot.SnapshotStore
+export type Services =
+  | EventStore.EventStore
+  | Projection.ProjectionStore
+  | Snapshot.SnapshotStore
+  | ReadModel.ReadModelStore
 
 /**
  * Opens and migrates a store in the current scope and returns its services.
@@ -69,13 +75,14 @@ export const make = Effect.fnUntraced(function*(options: SqliteStoreOptions) {
     ),
     projectionStore: SqliteProjectionStore.make(db, names),
     snapshotStore: SqliteSnapshotStore.make(db, names),
+    readModelStore: SqliteReadModelStore.make(db, names),
     client,
     database: db
   }
 })
 
 /**
- * A layer with the three services on one SQLite database.
+ * A layer with the four services on one SQLite database.
  *
  * @example
  * ```ts
@@ -93,7 +100,8 @@ export const layer = (
     Effect.map(make(options), (store) =>
       Context.make(EventStore.EventStore, store.eventStore).pipe(
         Context.add(Projection.ProjectionStore, store.projectionStore),
-        Context.add(Snapshot.SnapshotStore, store.snapshotStore)
+        Context.add(Snapshot.SnapshotStore, store.snapshotStore),
+        Context.add(ReadModel.ReadModelStore, store.readModelStore)
       ))
   )
 

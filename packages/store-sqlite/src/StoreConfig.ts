@@ -53,6 +53,10 @@ export interface Names {
   readonly events: string
   readonly projections: string
   readonly snapshots: string
+  /** Keyed read models: one row per model, version and key. */
+  readonly readModelRows: string
+  /** Keyed read models: one checkpoint per model and version. */
+  readonly readModelCheckpoints: string
   readonly migrations: string
 }
 
@@ -83,6 +87,8 @@ export const validate = (options: SqliteStoreOptions): Result.Result<Names, Inva
     events: `${prefix}events`,
     projections: `${prefix}projections`,
     snapshots: `${prefix}snapshots`,
+    readModelRows: `${prefix}read_model_rows`,
+    readModelCheckpoints: `${prefix}read_model_checkpoints`,
     migrations: `${prefix}migrations`
   })
 }

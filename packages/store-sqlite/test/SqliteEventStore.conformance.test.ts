@@ -1,4 +1,4 @@
-import { commandContention, eventStoreConformance } from "@dangjian/testing"
+import { commandContention, eventStoreConformance, readModelConformance } from "@dangjian/testing"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -16,4 +16,12 @@ eventStoreConformance("sqlite file (WAL)", {
 })
 commandContention("sqlite file (WAL)", {
   makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec })
+})
+readModelConformance("sqlite :memory:", {
+  makeStore: (codec) => SqliteStore.layer({ filename: ":memory:", codec })
+})
+readModelConformance("sqlite file (WAL)", {
+  makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec }),
+  // Every commit waits for the disk (synchronous = FULL): fewer runs of the catch-up property.
+  runs: 12
 })

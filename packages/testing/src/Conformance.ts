@@ -8,13 +8,21 @@
  * (every version taken exactly once; losers get a typed conflict) and subscriptions (catch-up, then live;
  * every event exactly once, in global order, even while writers are busy).
  *
+ * {@link readModelConformance} does the same for the `ReadModelStore` of keyed read models: checkpoint and rows
+ * in one transaction, get/scan/reset, awkward keys in one order everywhere, versions apart, rows that are not
+ * JSON refused, concurrent catch-ups and `follow`.
+ *
  * @since 0.1.0
  */
+import { Dangjian, MemoryStore } from "@dangjian/core"
 import type { ExpectedVersion, NewEvent } from "@dangjian/core/kernel"
-import { Envelope, EventCodec, EventDefinition, EventStore, Uuid } from "@dangjian/core/kernel"
+import { Envelope, EventCodec, EventDefinition, EventStore, ReadModel, Uuid } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import type { Layer } from "effect"
-import { Effect, Fiber, Result, Schema, Stream } from "effect"
+import { Effect, Fiber, Ref, Result, Schema, Stream } from "effect"
+import fc from "fast-check"
+import type { DatedEvent } from "./arbitraries/readModel.ts"
+import { awkwardKeys, readModelHistory, townshipCommands, withIdPrefix } from "./arbitraries/readModel.ts"
 
 /**
  * The events the suite writes: a thing is created, then noted.
@@ -651,6 +659,717 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b))
           const all = yield* s.readAll({ after: 0, limit: 10_000 })
           assert.deepStrictEqual(got.map((e) => e.eventId), all.map((e) => e.eventId))
+        })
+      )
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keyed read models
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * One thing in the suite's read model: created or not, and its notes (count, sum and the last in log order), so
+ * an event applied twice, skipped or out of order changes a row.
+ *
+ * @category fixtures
+ * @since 0.3.0
+ */
+export interface ThingState {
+  readonly created: boolean
+  readonly notes: number
+  readonly sum: number
+  readonly last: number | null
+}
+
+type ThingEvent = typeof ThingCreated.schema.Type | typeof ThingNoted.schema.Type
+
+/**
+ * The suite's keyed read model: one timeline per `thingId`, dated by the events' `occurredAt`. A second
+ * creation changes nothing (the state itself is returned); events of the stream `thing-ignored` concern no
+ * thing.
+ *
+ * @category fixtures
+ * @since 0.3.0
+ */
+export const thingTimelines: ReadModel.ReadModel<ThingState> = ReadModel.make<ThingState>({
+  name: "conformance-things",
+  version: 1,
+  keyOf: (envelope) => {
+    if (envelope.streamId === "thing-ignored") return undefined
+    const thingId = (envelope.data as { readonly thingId?: unknown }).thingId
+    return typeof thingId === "string" ? thingId : undefined
+  },
+  initial: { created: false, notes: 0, sum: 0, last: null },
+  evolve: (state, envelope) => {
+    const event = envelope.data as ThingEvent
+    switch (event._tag) {
+      case "ThingCreated":
+        return state.created ? state : { ...state, created: true }
+      case "ThingNoted":
+        return { created: state.created, notes: state.notes + 1, sum: state.sum + event.n, last: event.n }
+      default: {
+        const never: never = event
+        return never
+      }
+    }
+  },
+  dateOf: (envelope) => envelope.metadata.occurredAt.slice(0, 10)
+})
+
+/**
+ * The rows a keyed read model should hold after `envelopes`: each event applied to its entity's timeline in log
+ * order, in memory (the oracle a store's rows are compared with).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const foldTimelines = <S>(
+  model: ReadModel.ReadModel<S>,
+  envelopes: Iterable<Envelope.Envelope>
+): Map<string, ReadModel.Timeline<S>> => {
+  const rows = new Map<string, ReadModel.Timeline<S>>()
+  for (const envelope of envelopes) {
+    const key = model.keyOf(envelope)
+    if (key === undefined) continue
+    const before = rows.get(key) ?? []
+    const after = ReadModel.applyToTimeline(
+      before,
+      model.dateOf(envelope),
+      model.initial,
+      (state) => model.evolve(state, envelope)
+    )
+    if (after !== before) rows.set(key, after)
+  }
+  return rows
+}
+
+/**
+ * Rows sorted by key in store order (`ReadModel.compareKeys`), each as a store gives it back (through its JSON
+ * text: fields that are `undefined` left out), for comparing a store's rows with {@link foldTimelines}. A row
+ * that is not plain JSON is kept as it is, so it never equals a stored one.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const sortedRows = (rows: ReadonlyMap<string, unknown>): Array<readonly [string, unknown]> =>
+  [...rows].sort(([a], [b]) => ReadModel.compareKeys(a, b)).map(([key, row]) => {
+    const text = ReadModel.encodeRow(row)
+    return [key, text === undefined ? row : JSON.parse(text)]
+  })
+
+/**
+ * Fills the store with a realistic log of at least `events` domain events, for tests of read models at scale (a
+ * process killed in the middle of a catch-up, a rebuild). {@link townshipCommands} (from `seed`) are run by
+ * `Dangjian.execute` on an in-memory store (a command the rules refuse is left out) until it holds `distinct`
+ * events (default 5,000); then that log is written to the store again and again, each copy with its ids
+ * ({@link withIdPrefix}) and stream ids prefixed by `c<n>-` and new event ids, in atomic appends of about
+ * `appendSize` events (default 1,000; each stream's events in order). The store's codec must be
+ * `Dangjian.codec`. Returns the store's head.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const appendTownshipLog = (
+  options: {
+    readonly events: number
+    readonly distinct?: number
+    readonly seed?: number
+    readonly appendSize?: number
+  }
+): Effect.Effect<number, unknown, EventStore.EventStore> =>
+  Effect.gen(function*() {
+    const distinct = Math.max(1, Math.min(options.events, options.distinct ?? 5_000))
+    const original = yield* Effect.gen(function*() {
+      const memory = yield* EventStore.EventStore
+      let histories = 0
+      for (const commands of townshipCommands(options.seed === undefined ? {} : { seed: options.seed })) {
+        // A command the rules refuse (the generators' model of the rules lagging behind them) is left out.
+        for (const command of commands) yield* Effect.result(Dangjian.execute(command))
+        if ((yield* memory.head) >= distinct) break
+        if (++histories > distinct) return yield* Effect.fail(new Error("the histories write no events"))
+      }
+      return yield* memory.readAll({ after: 0, limit: Number.MAX_SAFE_INTEGER })
+    }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
+    const store = yield* EventStore.EventStore
+    const appendSize = options.appendSize ?? 1_000
+    let pending = new Map<string, Array<NewEvent>>()
+    let count = 0
+    const flush = Effect.suspend(() => {
+      const request = [...pending].map(([streamId, events]) => ({ streamId, expected: "any" as const, events }))
+      pending = new Map()
+      count = 0
+      return request.length === 0 ? Effect.void : Effect.asVoid(store.append(request))
+    })
+    let written = 0
+    for (let copy = 0; written < options.events; copy++) {
+      const prefix = copy === 0 ? "" : `c${copy}-`
+      const ids = yield* Uuid.v7Many(original.length)
+      for (const [i, envelope] of original.entries()) {
+        const dash = envelope.streamId.indexOf("-")
+        const streamId = prefix === "" || dash === -1
+          ? envelope.streamId
+          : `${envelope.streamId.slice(0, dash + 1)}${prefix}${envelope.streamId.slice(dash + 1)}`
+        let events = pending.get(streamId)
+        if (events === undefined) {
+          events = []
+          pending.set(streamId, events)
+        }
+        events.push({
+          eventId: copy === 0 ? envelope.eventId : ids[i]!,
+          type: envelope.type,
+          data: prefix === "" ? envelope.data : withIdPrefix(envelope.data, prefix),
+          metadata: envelope.metadata
+        })
+        if (++count >= appendSize) yield* flush
+        if (++written >= options.events) break
+      }
+    }
+    yield* flush
+    return yield* store.head
+  })
+
+/**
+ * @category models
+ * @since 0.3.0
+ */
+export interface ReadModelConformanceOptions {
+  /** A fresh, empty store for one test (or one property run) with both services, built with the given codec. */
+  readonly makeStore: (
+    codec: EventCodec.EventCodec<any>
+  ) => Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>
+  /** Runs of the concurrent catch-up property, each on a fresh store (default 25). */
+  readonly runs?: number
+  /** Per-test timeout in milliseconds (default 120,000). */
+  readonly timeout?: number
+}
+
+const rowMetadata = (date: string) => ({ occurredAt: date, recordedAt: "2024-03-15T08:00:00.000Z" })
+
+const datedEvents = (events: ReadonlyArray<DatedEvent>): Effect.Effect<Array<NewEvent>> =>
+  Effect.map(Uuid.v7Many(events.length), (ids) =>
+    events.map((event, i) => ({
+      eventId: ids[i]!,
+      type: event.kind === "created" ? "ThingCreated" : "ThingNoted",
+      data: event.kind === "created"
+        ? ThingCreated.schema.make({ thingId: event.key, label: "thing" })
+        : ThingNoted.schema.make({ thingId: event.key, n: event.n }),
+      metadata: rowMetadata(event.date)
+    })))
+
+const appendDated = (batches: ReadonlyArray<ReadonlyArray<DatedEvent>>, streamPrefix = "thing-rm") =>
+  Effect.gen(function*() {
+    const s = yield* EventStore.EventStore
+    for (const [i, batch] of batches.entries()) {
+      yield* s.append([{ streamId: `${streamPrefix}${i % 3}`, expected: "any", events: yield* datedEvents(batch) }])
+    }
+  })
+
+/** The rows the suite's model should hold now: the whole log folded in memory. */
+const expectedRows = Effect.gen(function*() {
+  const s = yield* EventStore.EventStore
+  return foldTimelines(thingTimelines, yield* s.readAll({ after: 0, limit: 1_000_000 }))
+})
+
+/** Waits (real time) until `done` holds, checking every 10 ms, for at most `ms`. */
+const eventually = <E, R>(done: Effect.Effect<boolean, E, R>, ms = 15_000) =>
+  Effect.gen(function*() {
+    for (let waited = 0; waited <= ms; waited += 10) {
+      if (yield* done) return
+      yield* Effect.sleep("10 millis")
+    }
+    assert.fail(`not reached within ${ms} ms`)
+  })
+
+/**
+ * Registers the keyed read-model conformance suite under `describe(name)`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore } from "@dangjian/core"
+ * import { readModelConformance } from "@dangjian/testing"
+ *
+ * readModelConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
+ * ```
+ *
+ * @category suites
+ * @since 0.3.0
+ */
+export const readModelConformance = (name: string, options: ReadModelConformanceOptions): void => {
+  const runs = options.runs ?? 25
+  const timeout = options.timeout ?? 120_000
+  const layer = () => options.makeStore(conformanceCodec)
+
+  const test = (
+    title: string,
+    body: Effect.Effect<void, unknown, EventStore.EventStore | ReadModel.ReadModelStore>
+  ) => it.live(title, () => body.pipe(Effect.provide(layer())), timeout)
+
+  const rows = ReadModel.ReadModelStore
+  const m1: ReadModel.ReadModelKey = { name: "conformance-rows", version: 1 }
+  const m2: ReadModel.ReadModelKey = { name: "conformance-rows", version: 2 }
+
+  /** Every row of a model, page by page (`limit` rows a page), checking each page's size. */
+  const scanAll = (model: ReadModel.ReadModelKey, limit: number) =>
+    Effect.gen(function*() {
+      const store = yield* rows
+      const all: Array<readonly [string, unknown]> = []
+      let after: string | undefined
+      while (true) {
+        const page = yield* store.scan(model, { after, limit })
+        assert.isAtMost(page.length, limit)
+        all.push(...page)
+        if (page.length < limit) return all
+        after = page[page.length - 1]![0]
+      }
+    })
+
+  const failureOf = <A, E>(result: Result.Result<A, E>): E => {
+    assert.isTrue(Result.isFailure(result), "expected a failure")
+    return (result as Result.Failure<A, E>).failure
+  }
+
+  describe(`ReadModelStore conformance: ${name}`, () => {
+    describe("checkpoint and rows", () => {
+      test(
+        "a model never run is at position 0 with no rows",
+        Effect.gen(function*() {
+          const store = yield* rows
+          assert.strictEqual(yield* store.position(m1), 0)
+          assert.strictEqual((yield* store.get(m1, ["a", "b"])).size, 0)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [])
+        })
+      )
+
+      test(
+        "a commit writes its rows and moves the checkpoint; the next upserts, deletes and adds",
+        Effect.gen(function*() {
+          const store = yield* rows
+          yield* store.commit(m1, { from: 0, to: 5, rows: [["a", { n: 1 }], ["b", [1, "two", null, true]]] })
+          assert.strictEqual(yield* store.position(m1), 5)
+          assert.deepStrictEqual(
+            [...(yield* store.get(m1, ["a", "b", "c"]))],
+            [["a", { n: 1 }], ["b", [1, "two", null, true]]]
+          )
+          yield* store.commit(m1, { from: 5, to: 9, rows: [["a", { n: 2 }], ["b", undefined], ["c", "three"]] })
+          assert.strictEqual(yield* store.position(m1), 9)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["a", { n: 2 }], ["c", "three"]])
+          // A batch with no rows still moves the checkpoint (its events concerned no entity).
+          yield* store.commit(m1, { from: 9, to: 12, rows: [] })
+          assert.strictEqual(yield* store.position(m1), 12)
+        })
+      )
+
+      test(
+        "a commit whose checkpoint moved fails with CheckpointMoved (expected, actual) and writes no row",
+        Effect.gen(function*() {
+          const store = yield* rows
+          yield* store.commit(m1, { from: 0, to: 5, rows: [["a", 1], ["b", 2]] })
+          for (const from of [0, 4, 6]) {
+            const moved = failureOf(
+              yield* Effect.result(
+                store.commit(m1, { from, to: 20, rows: [["a", 10], ["b", undefined], ["x", "new"]] })
+              )
+            )
+            assert.strictEqual(moved._tag, "CheckpointMoved")
+            assert.deepStrictEqual(
+              { readModel: (moved as any).readModel, expected: (moved as any).expected, actual: (moved as any).actual },
+              { readModel: m1.name, expected: from, actual: 5 }
+            )
+          }
+          assert.strictEqual(yield* store.position(m1), 5)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["a", 1], ["b", 2]])
+          // A model never committed is at 0: a batch from anywhere else finds it there.
+          const fresh = failureOf(yield* Effect.result(store.commit(m2, { from: 3, to: 4, rows: [["a", 1]] })))
+          assert.strictEqual((fresh as any).actual, 0)
+          assert.strictEqual(yield* store.position(m2), 0)
+          assert.strictEqual((yield* store.get(m2, ["a"])).size, 0)
+        })
+      )
+
+      test(
+        "two commits racing from one checkpoint: exactly one wins, the other writes nothing",
+        Effect.gen(function*() {
+          const store = yield* rows
+          yield* store.commit(m1, { from: 0, to: 3, rows: [["k", 0]] })
+          const attempts = yield* Effect.all(
+            Array.from(
+              { length: 6 },
+              (_, i) => Effect.result(store.commit(m1, { from: 3, to: 10 + i, rows: [["k", i + 1], [`only-${i}`, i]] }))
+            ),
+            { concurrency: "unbounded" }
+          )
+          const won = attempts.flatMap((result, i) => (Result.isSuccess(result) ? [i] : []))
+          assert.strictEqual(won.length, 1)
+          for (const result of attempts) {
+            if (Result.isFailure(result)) assert.strictEqual(result.failure._tag, "CheckpointMoved")
+          }
+          const winner = won[0]!
+          assert.strictEqual(yield* store.position(m1), 10 + winner)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["k", winner + 1], [`only-${winner}`, winner]])
+        })
+      )
+
+      test(
+        "a key given twice in one commit keeps its last row",
+        Effect.gen(function*() {
+          const store = yield* rows
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["k", 1], ["j", 1], ["k", 2], ["j", undefined]] })
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["k", 2]])
+          yield* store.commit(m1, { from: 1, to: 2, rows: [["k", undefined], ["k", 3]] })
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["k", 3]])
+        })
+      )
+
+      test(
+        "reset deletes the rows and the checkpoint of that version only, and the model starts again from 0",
+        Effect.gen(function*() {
+          const store = yield* rows
+          yield* store.commit(m1, { from: 0, to: 7, rows: [["a", 1], ["b", 2]] })
+          yield* store.commit(m2, { from: 0, to: 3, rows: [["a", "v2"]] })
+          yield* store.reset(m1)
+          assert.strictEqual(yield* store.position(m1), 0)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [])
+          assert.strictEqual((yield* store.get(m1, ["a", "b"])).size, 0)
+          assert.strictEqual(yield* store.position(m2), 3)
+          assert.deepStrictEqual(yield* store.scan(m2, { limit: 10 }), [["a", "v2"]])
+          yield* store.reset(m1)
+          yield* store.commit(m1, { from: 0, to: 2, rows: [["c", 3]] })
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["c", 3]])
+        })
+      )
+
+      test(
+        "versions and names are apart: v1 and v2 of a name, and another name, never see each other's rows",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const other: ReadModel.ReadModelKey = { name: "conformance-rows-2", version: 1 }
+          yield* store.commit(m1, { from: 0, to: 4, rows: [["k", "v1"], ["only-v1", 1]] })
+          assert.strictEqual(yield* store.position(m2), 0)
+          assert.strictEqual((yield* store.get(m2, ["k", "only-v1"])).size, 0)
+          yield* store.commit(m2, { from: 0, to: 9, rows: [["k", "v2"]] })
+          yield* store.commit(other, { from: 0, to: 1, rows: [["k", "other"]] })
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["k", "v1"], ["only-v1", 1]])
+          assert.deepStrictEqual(yield* store.scan(m2, { limit: 10 }), [["k", "v2"]])
+          assert.deepStrictEqual(yield* store.scan(other, { limit: 10 }), [["k", "other"]])
+          assert.deepStrictEqual([yield* store.position(m1), yield* store.position(m2)], [4, 9])
+        })
+      )
+    })
+
+    describe("keys", () => {
+      test(
+        "awkward keys round-trip, and scan pages return every row once, in code point order",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const keys = [...new Set(awkwardKeys)]
+          yield* store.commit(m1, { from: 0, to: 1, rows: keys.map((key, i) => [key, { i }]) })
+          const found = yield* store.get(m1, [...keys, "missing"])
+          assert.strictEqual(found.size, keys.length)
+          for (const [i, key] of keys.entries()) assert.deepStrictEqual(found.get(key), { i }, `key ${i}`)
+          const ordered = [...keys].sort(ReadModel.compareKeys)
+          // Code point order, not UTF-16 code units: full-width "！" (U+FF01) before an emoji (U+1F600).
+          assert.isBelow(ordered.indexOf("！"), ordered.indexOf("😀"))
+          assert.isBelow(ordered.indexOf("\ue000"), ordered.indexOf("𠀀"))
+          for (const limit of [1, 2, 3, 7, 1_000]) {
+            const all = yield* scanAll(m1, limit)
+            assert.deepStrictEqual(all.map(([key]) => key), ordered, `pages of ${limit}`)
+          }
+          const fromMiddle = yield* store.scan(m1, { after: ordered[5]!, limit: 3 })
+          assert.deepStrictEqual(fromMiddle.map(([key]) => key), ordered.slice(6, 9))
+          // A cursor that is not itself a key starts after where it would sort.
+          const between = yield* store.scan(m1, { after: "党", limit: 1 })
+          assert.deepStrictEqual(between.map(([key]) => key), [
+            ordered.find((key) => ReadModel.compareKeys(key, "党") > 0)
+          ])
+          assert.deepStrictEqual(yield* store.scan(m1, { after: ordered[ordered.length - 1]!, limit: 5 }), [])
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 0 }), [])
+        })
+      )
+
+      test(
+        "__proto__ and constructor as keys and as row fields stay plain data",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const row = JSON.parse(`{"__proto__":{"polluted":true},"constructor":"c","toString":1}`) as object
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["__proto__", row], ["constructor", { toString: "x" }]] })
+          const found = yield* store.get(m1, ["__proto__", "constructor", "toString"])
+          assert.deepStrictEqual([...found.keys()], ["__proto__", "constructor"])
+          const back = found.get("__proto__") as Record<string, unknown>
+          assert.isTrue(Object.hasOwn(back, "__proto__"))
+          assert.strictEqual(Object.getPrototypeOf(back), Object.prototype)
+          assert.deepStrictEqual(back["__proto__"], { polluted: true })
+          assert.strictEqual(({} as Record<string, unknown>)["polluted"], undefined)
+          assert.deepStrictEqual(found.get("constructor"), { toString: "x" })
+        })
+      )
+
+      test(
+        `a get of ${3_000} keys (half missing) returns the ${1_500} that exist`,
+        Effect.gen(function*() {
+          const store = yield* rows
+          const keys = Array.from({ length: 3_000 }, (_, i) => `key-${String(i).padStart(5, "0")}-党`)
+          const stored = keys.filter((_, i) => i % 2 === 0)
+          yield* store.commit(m1, { from: 0, to: 1, rows: stored.map((key) => [key, key.length]) })
+          const found = yield* store.get(m1, [...keys, ...stored])
+          assert.strictEqual(found.size, stored.length)
+          assert.isTrue(stored.every((key) => found.get(key) === key.length))
+          assert.strictEqual((yield* scanAll(m1, 500)).length, stored.length)
+        })
+      )
+
+      test(
+        `keys: ${ReadModel.maxKeyLength} code units pass, ${
+          ReadModel.maxKeyLength + 1
+        }, NUL or an unpaired surrogate are refused, naming the read model only, and nothing is written`,
+        Effect.gen(function*() {
+          const store = yield* rows
+          const longest = ["党".repeat(ReadModel.maxKeyLength), "😀".repeat(ReadModel.maxKeyLength / 2)]
+          yield* store.commit(m1, { from: 0, to: 1, rows: longest.map((key) => [key, key.length]) })
+          assert.strictEqual((yield* store.get(m1, longest)).size, 2)
+          const refused = [
+            "长".repeat(ReadModel.maxKeyLength + 1),
+            "a\u0000b",
+            "\u0000",
+            "x\ud800",
+            "\udc00y",
+            "😀".slice(0, 1)
+          ]
+          for (const key of refused) {
+            assert.isFalse(ReadModel.isStorableKey(key))
+            const failure = failureOf(
+              yield* Effect.result(store.commit(m1, { from: 1, to: 2, rows: [["fine", 1], [key, "secret-row"]] }))
+            )
+            assert.strictEqual(failure._tag, "StoreUnavailable")
+            const reason = (failure as { reason: string }).reason
+            assert.include(reason, m1.name)
+            assert.notInclude(reason, "secret-row")
+            assert.notInclude(reason, key)
+            // Deleting such a key is refused the same way.
+            assert.strictEqual(
+              failureOf(yield* Effect.result(store.commit(m1, { from: 1, to: 2, rows: [[key, undefined]] })))._tag,
+              "StoreUnavailable"
+            )
+            // It can never be stored, so a get finds nothing; a scan cannot start after it.
+            assert.strictEqual((yield* store.get(m1, [key])).size, 0)
+            assert.strictEqual(
+              failureOf(yield* Effect.result(store.scan(m1, { after: key, limit: 1 })))._tag,
+              "StoreUnavailable"
+            )
+          }
+          assert.strictEqual(yield* store.position(m1), 1)
+          assert.deepStrictEqual((yield* scanAll(m1, 10)).map(([key]) => key), [...longest].sort(ReadModel.compareKeys))
+        })
+      )
+    })
+
+    describe("rows", () => {
+      test(
+        "undefined fields are dropped, as JSON.stringify does",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const row = { a: 1, b: undefined, nested: { c: undefined, d: [1, null, "党"] }, e: "" }
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["k", row]] })
+          const back = (yield* store.get(m1, ["k"])).get("k") as Record<string, unknown>
+          assert.deepStrictEqual(back, { a: 1, nested: { d: [1, null, "党"] }, e: "" })
+          assert.isFalse("b" in back)
+          assert.isFalse("c" in (back["nested"] as object))
+        })
+      )
+
+      test(
+        "any string round-trips inside a row (NUL, lone surrogates, escapes, Chinese, emoji)",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const awkward = "a\u0000b \ud800 \udfff 😀 党建 \"q\" \\ \n\t\u2028 \u001f"
+          const row = { [awkward]: awkward, list: [awkward], n: -0.5, big: 2 ** 53 - 1 }
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["k", row]] })
+          assert.deepStrictEqual((yield* store.get(m1, ["k"])).get("k"), row)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 1 }), [["k", row]])
+        })
+      )
+
+      test(
+        "rows that are not plain JSON are refused, naming the read model only, and nothing is written",
+        Effect.gen(function*() {
+          const store = yield* rows
+          class Point {
+            readonly x: number
+            constructor(x: number) {
+              this.x = x
+            }
+          }
+          const cycle: Record<string, unknown> = { secret: "secret-row" }
+          cycle["self"] = cycle
+          const refused: ReadonlyArray<unknown> = [
+            new Map([["secret-row", 1]]),
+            new Set(["secret-row"]),
+            new Date(0),
+            new Point(1),
+            { secret: "secret-row", n: Number.NaN },
+            { secret: "secret-row", n: Number.POSITIVE_INFINITY },
+            { secret: "secret-row", f: () => 1 },
+            [1, undefined],
+            { secret: "secret-row", big: BigInt(1) },
+            Symbol("secret-row"),
+            cycle
+          ]
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["kept", 1]] })
+          for (const [i, bad] of refused.entries()) {
+            assert.isUndefined(ReadModel.encodeRow(bad), `row ${i}`)
+            const failure = failureOf(
+              yield* Effect.result(
+                store.commit(m1, { from: 1, to: 2, rows: [["fine", 1], ["kept", undefined], [`bad`, bad]] })
+              )
+            )
+            assert.strictEqual(failure._tag, "StoreUnavailable", `row ${i}`)
+            const reason = (failure as { reason: string }).reason
+            assert.include(reason, m1.name)
+            assert.notInclude(reason, "secret-row")
+          }
+          assert.strictEqual(yield* store.position(m1), 1)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["kept", 1]])
+        })
+      )
+    })
+
+    describe("running", () => {
+      test(
+        "catchUp folds the log into timelines equal to a fold in memory; again, it does nothing",
+        Effect.gen(function*() {
+          const s = yield* EventStore.EventStore
+          yield* appendDated([
+            [{ key: "a", date: "2024-03-01", kind: "created", n: 0 }, {
+              key: "b",
+              date: "2024-03-05",
+              kind: "noted",
+              n: 2
+            }],
+            [{ key: "a", date: "2024-03-10", kind: "noted", n: 3 }, {
+              key: "a",
+              date: "2024-02-01",
+              kind: "noted",
+              n: 5
+            }],
+            [{ key: "a", date: "2024-03-01", kind: "created", n: 0 }, {
+              key: "党支部",
+              date: "2024-03-10",
+              kind: "noted",
+              n: 7
+            }]
+          ])
+          // Something the model ignores (no thing id) still moves the checkpoint.
+          yield* s.append([{ streamId: "thing-ignored", expected: "any", events: yield* notes("x", 1, 1) }])
+          const caught = yield* ReadModel.catchUp(thingTimelines, { batchSize: 2 })
+          assert.strictEqual(caught.position, yield* s.head)
+          assert.strictEqual(caught.events, 6)
+          assert.isFalse((yield* ReadModel.load(thingTimelines)).has("x"))
+          const loaded = yield* ReadModel.load(thingTimelines, { pageSize: 2 })
+          assert.deepStrictEqual(sortedRows(loaded), sortedRows(yield* expectedRows))
+          // The back-dated note (dated 1 February, appended after one dated 10 March) shows in every later state.
+          const a = loaded.get("a")!
+          assert.deepStrictEqual(a.map(([date]) => date), ["2024-02-01", "2024-03-01", "2024-03-10"])
+          assert.deepStrictEqual(ReadModel.stateAsOf(a, "2024-03-09", thingTimelines.initial), {
+            created: true,
+            notes: 1,
+            sum: 5,
+            last: 5
+          })
+          assert.deepStrictEqual(ReadModel.latest(a, thingTimelines.initial), {
+            created: true,
+            notes: 2,
+            sum: 8,
+            last: 5
+          })
+          const again = yield* ReadModel.catchUp(thingTimelines)
+          assert.deepStrictEqual(again, { position: caught.position, events: 0 })
+          assert.isTrue(yield* ReadModel.isCurrent(thingTimelines))
+          const rebuilt = yield* ReadModel.rebuild(thingTimelines, { batchSize: 3 })
+          assert.strictEqual(rebuilt.events, 6)
+          assert.deepStrictEqual(sortedRows(yield* ReadModel.load(thingTimelines)), sortedRows(loaded))
+        })
+      )
+
+      test(
+        `two catch-ups at once commit the same rows as one, and as a fold in memory (${runs} random histories, back-dated events)`,
+        Effect.gen(function*() {
+          // One store for every run (a fresh PostgreSQL schema per run costs seconds): each run has its own
+          // streams and its own read model, which sees only them.
+          const context = yield* Effect.context<EventStore.EventStore | ReadModel.ReadModelStore>()
+          let run = 0
+          const property = fc.asyncProperty(
+            readModelHistory(),
+            fc.integer({ min: 0, max: 4 }),
+            fc.integer({ min: 1, max: 7 }),
+            (history, split, batchSize) => {
+              const prefix = `thing-run${++run}-`
+              const twice: ReadModel.ReadModel<ThingState> = {
+                ...thingTimelines,
+                name: `conformance-run-${run}`,
+                keyOf: (envelope) => envelope.streamId.startsWith(prefix) ? thingTimelines.keyOf(envelope) : undefined
+              }
+              const once = { ...twice, version: 2 }
+              return Effect.runPromise(
+                Effect.gen(function*() {
+                  const cut = Math.min(split, history.length)
+                  yield* appendDated(history.slice(0, cut), prefix)
+                  // Two runners of version 1 at once, while the rest of the history is appended.
+                  yield* Effect.all([
+                    ReadModel.catchUp(twice, { batchSize }),
+                    ReadModel.catchUp(twice, { batchSize }),
+                    appendDated(history.slice(cut), prefix)
+                  ], { concurrency: "unbounded" })
+                  yield* Effect.all(
+                    [ReadModel.catchUp(twice, { batchSize }), ReadModel.catchUp(twice, { batchSize })],
+                    {
+                      concurrency: "unbounded"
+                    }
+                  )
+                  // One runner of version 2.
+                  yield* ReadModel.catchUp(once, { batchSize })
+                  const rowsTwice = sortedRows(yield* ReadModel.load(twice, { pageSize: 3 }))
+                  assert.deepStrictEqual(rowsTwice, sortedRows(yield* ReadModel.load(once)))
+                  const log = yield* EventStore.EventStore.use((s) => s.readAll({ after: 0, limit: 1_000_000 }))
+                  assert.deepStrictEqual(rowsTwice, sortedRows(foldTimelines(twice, log)))
+                  const head = log[log.length - 1]!.globalPosition
+                  const store = yield* rows
+                  assert.deepStrictEqual([yield* store.position(twice), yield* store.position(once)], [head, head])
+                }).pipe(Effect.provideContext(context))
+              )
+            }
+          )
+          yield* Effect.promise(() => fc.assert(property, { numRuns: runs }))
+        })
+      )
+
+      test(
+        "follow catches up, then commits live appends as they arrive",
+        Effect.gen(function*() {
+          const s = yield* EventStore.EventStore
+          const store = yield* rows
+          yield* appendDated([[{ key: "a", date: "2024-03-01", kind: "created", n: 0 }]])
+          const emitted = yield* Ref.make<ReadonlyArray<number>>([])
+          const fiber = yield* ReadModel.follow(thingTimelines, { batchSize: 2 }).pipe(
+            Stream.runForEach((position) => Ref.update(emitted, (all) => [...all, position])),
+            Effect.forkChild
+          )
+          const first = yield* s.head
+          yield* eventually(Effect.map(store.position(thingTimelines), (p) => p >= first))
+          for (let i = 0; i < 5; i++) {
+            yield* appendDated([[
+              { key: "a", date: "2024-02-15", kind: "noted", n: i },
+              { key: `live-${i % 2}`, date: "2024-03-20", kind: "noted", n: i }
+            ]])
+          }
+          const head = yield* s.head
+          yield* eventually(Effect.map(store.position(thingTimelines), (p) => p >= head))
+          yield* Fiber.interrupt(fiber)
+          const positions = yield* Ref.get(emitted)
+          assert.isAbove(positions.length, 0)
+          assert.deepStrictEqual(positions, [...positions].sort((x, y) => x - y))
+          assert.strictEqual(positions[positions.length - 1], head)
+          assert.deepStrictEqual(sortedRows(yield* ReadModel.load(thingTimelines)), sortedRows(yield* expectedRows))
         })
       )
     })

@@ -10,7 +10,11 @@
  * @since 0.1.0
  */
 import type { DomainError } from "@dangjian/core"
+import { Appraisal, Points, Roles } from "@dangjian/core"
 import { Agreement, Council, Dangjian, InvalidCommand, Member, Organization, UnitCheckIn } from "@dangjian/core"
+import { Development, Leadership } from "@dangjian/core"
+import { Meeting } from "@dangjian/core"
+import { Dues } from "@dangjian/core"
 import type { Decider } from "@dangjian/core/kernel"
 import { CommandHandler } from "@dangjian/core/kernel"
 import { Result } from "effect"
@@ -37,6 +41,20 @@ export interface World {
   readonly unitCheckIns: Readonly<Record<string, UnitCheckIn.UnitCheckInState>>
   readonly agreements: Readonly<Record<string, Agreement.AgreementState>>
   readonly councils: Readonly<Record<string, Council.CouncilState>>
+  /** Democratic appraisals (R35, R62–R64), by appraisal id (`<year>-<orgId>`). */
+  readonly appraisals: Readonly<Record<string, Appraisal.AppraisalState>>
+  /** Points ledgers and duty posts (R52, R53), by organization id. */
+  readonly points: Readonly<Record<string, Points.PointsState>>
+  /** Roles (R54, R56, R57), by keeping organization id. */
+  readonly roles: Readonly<Record<string, Roles.RolesState>>
+  /** Development records (R77–R90), by applicant id. */
+  readonly developments: Readonly<Record<string, Development.DevelopmentState>>
+  /** Leadership histories (R91–R96), by organization id. */
+  readonly leaderships: Readonly<Record<string, Leadership.LeadershipState>>
+  /** Meetings (三会一课 and organizational life, R28–R36, R58–R61), by meeting id. */
+  readonly meetings: Readonly<Record<string, Meeting.MeetingState>>
+  /** Dues accounts (R65–R76), by member id. */
+  readonly dues: Readonly<Record<string, Dues.DuesState>>
 }
 
 /**
@@ -50,8 +68,33 @@ export const empty: World = {
   members: {},
   unitCheckIns: {},
   agreements: {},
-  councils: {}
+  councils: {},
+  appraisals: {},
+  points: {},
+  roles: {},
+  developments: {},
+  leaderships: {},
+  meetings: {},
+  dues: {}
 }
+
+/**
+ * The dues account of one member (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const duesOf = (world: World, memberId: string): Dues.DuesState =>
+  Object.hasOwn(world.dues, memberId) ? world.dues[memberId]! : Dues.initialState
+
+/**
+ * The state of one meeting (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const meetingOf = (world: World, meetingId: string): Meeting.MeetingState =>
+  Object.hasOwn(world.meetings, meetingId) ? world.meetings[meetingId]! : Meeting.initialState
 
 /**
  * The state of one member (the initial state when it has no stream).
@@ -90,6 +133,51 @@ export const councilOf = (world: World, councilId: string): Council.CouncilState
   Object.hasOwn(world.councils, councilId) ? world.councils[councilId]! : Council.initialState
 
 /**
+ * The state of one appraisal, by appraisal id `<year>-<orgId>` (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const appraisalOf = (world: World, appraisalId: string): Appraisal.AppraisalState =>
+  Object.hasOwn(world.appraisals, appraisalId) ? world.appraisals[appraisalId]! : Appraisal.initialState
+
+/**
+ * The points stream of one organization (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const pointsOf = (world: World, orgId: string): Points.PointsState =>
+  Object.hasOwn(world.points, orgId) ? world.points[orgId]! : Points.initialState
+
+/**
+ * The roles stream of one keeping organization (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const rolesOf = (world: World, orgId: string): Roles.RolesState =>
+  Object.hasOwn(world.roles, orgId) ? world.roles[orgId]! : Roles.initialState
+
+/**
+ * The state of one development record (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const developmentOf = (world: World, applicantId: string): Development.DevelopmentState =>
+  Object.hasOwn(world.developments, applicantId) ? world.developments[applicantId]! : Development.initialState
+
+/**
+ * The leadership history of one organization (the initial state when it has no stream).
+ *
+ * @category getters
+ * @since 0.3.0
+ */
+export const leadershipOf = (world: World, orgId: string): Leadership.LeadershipState =>
+  Object.hasOwn(world.leaderships, orgId) ? world.leaderships[orgId]! : Leadership.initialState
+
+/**
  * The check-in state of one unit organization (the initial state when it has no stream).
  *
  * @category getters
@@ -110,7 +198,19 @@ const routeByTag: ReadonlyMap<string, Decider.Route<Command, Organization.Polici
  * @category models
  * @since 0.2.0
  */
-export type Pillar = "organization" | "member" | "unitCheckIn" | "agreement" | "council"
+export type Pillar =
+  | "organization"
+  | "member"
+  | "unitCheckIn"
+  | "agreement"
+  | "council"
+  | "appraisal"
+  | "points"
+  | "roles"
+  | "development"
+  | "leadership"
+  | "meeting"
+  | "dues"
 
 const pillarByRoute = new Map<unknown, Pillar>([
   [Organization.treeRoute, "organization"],
@@ -118,7 +218,14 @@ const pillarByRoute = new Map<unknown, Pillar>([
   [Member.route, "member"],
   [UnitCheckIn.route, "unitCheckIn"],
   [Agreement.route, "agreement"],
-  [Council.route, "council"]
+  [Council.route, "council"],
+  [Appraisal.route, "appraisal"],
+  [Points.route, "points"],
+  [Roles.route, "roles"],
+  [Development.route, "development"],
+  [Leadership.route, "leadership"],
+  [Meeting.route, "meeting"],
+  [Dues.route, "dues"]
 ])
 
 /**
@@ -140,6 +247,20 @@ const stateOfStream = (world: World, streamId: string): unknown => {
   if (agreement !== undefined) return agreementOf(world, agreement)
   const council = Council.councilIdOf(streamId)
   if (council !== undefined) return councilOf(world, council)
+  const appraisal = Appraisal.appraisalIdOf(streamId)
+  if (appraisal !== undefined) return appraisalOf(world, appraisal)
+  const pointsOrgId = Points.pointsOrgIdOf(streamId)
+  if (pointsOrgId !== undefined) return pointsOf(world, pointsOrgId)
+  const keeper = Roles.rolesOrgIdOf(streamId)
+  if (keeper !== undefined) return rolesOf(world, keeper)
+  const applicant = Development.applicantIdOf(streamId)
+  if (applicant !== undefined) return developmentOf(world, applicant)
+  const history = Leadership.leadershipOrgIdOf(streamId)
+  if (history !== undefined) return leadershipOf(world, history)
+  const meeting = Meeting.meetingIdOf(streamId)
+  if (meeting !== undefined) return meetingOf(world, meeting)
+  const duesMemberId = Dues.duesMemberIdOf(streamId)
+  if (duesMemberId !== undefined) return duesOf(world, duesMemberId)
   return orgOf(world, Organization.orgIdOf(streamId) ?? streamId)
 }
 
@@ -177,6 +298,13 @@ export const run = (
       const member = Member.memberIdOf(streamId)
       const agreement = Agreement.agreementIdOf(streamId)
       const council = Council.councilIdOf(streamId)
+      const appraisal = Appraisal.appraisalIdOf(streamId)
+      const pointsOrgId = Points.pointsOrgIdOf(streamId)
+      const keeper = Roles.rolesOrgIdOf(streamId)
+      const applicant = Development.applicantIdOf(streamId)
+      const history = Leadership.leadershipOrgIdOf(streamId)
+      const meeting = Meeting.meetingIdOf(streamId)
+      const duesMemberId = Dues.duesMemberIdOf(streamId)
       if (unitOrgId !== undefined) {
         next = {
           ...next,
@@ -186,8 +314,25 @@ export const run = (
         next = { ...next, members: withEntry(next.members, member, state as Member.MemberState) }
       } else if (agreement !== undefined) {
         next = { ...next, agreements: withEntry(next.agreements, agreement, state as Agreement.AgreementState) }
+      } else if (appraisal !== undefined) {
+        next = { ...next, appraisals: withEntry(next.appraisals, appraisal, state as Appraisal.AppraisalState) }
+      } else if (pointsOrgId !== undefined) {
+        next = { ...next, points: withEntry(next.points, pointsOrgId, state as Points.PointsState) }
+      } else if (keeper !== undefined) {
+        next = { ...next, roles: withEntry(next.roles, keeper, state as Roles.RolesState) }
       } else if (council !== undefined) {
         next = { ...next, councils: withEntry(next.councils, council, state as Council.CouncilState) }
+      } else if (applicant !== undefined) {
+        next = {
+          ...next,
+          developments: withEntry(next.developments, applicant, state as Development.DevelopmentState)
+        }
+      } else if (history !== undefined) {
+        next = { ...next, leaderships: withEntry(next.leaderships, history, state as Leadership.LeadershipState) }
+      } else if (meeting !== undefined) {
+        next = { ...next, meetings: withEntry(next.meetings, meeting, state as Meeting.MeetingState) }
+      } else if (duesMemberId !== undefined) {
+        next = { ...next, dues: withEntry(next.dues, duesMemberId, state as Dues.DuesState) }
       } else orgEvents[Organization.orgIdOf(streamId)!] = events as ReadonlyArray<Organization.OrganizationEvent>
     }
     return { ...next, orgs: OrganizationWorld.applyEvents(next.orgs, orgEvents) }

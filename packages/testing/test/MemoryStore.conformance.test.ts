@@ -1,5 +1,6 @@
 import { MemoryStore } from "@dangjian/core"
-import { commandContention, eventStoreConformance } from "../src/index.ts"
+import { commandContention, eventStoreConformance, readModelConformance } from "../src/index.ts"
 
 eventStoreConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
 commandContention("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
+readModelConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })

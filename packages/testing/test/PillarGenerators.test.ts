@@ -1,6 +1,6 @@
 // Every generated member, unit check-in, agreement and council command and event decodes with its Schema,
 // events round-trip through Dangjian.codec, and every member of each union is generated.
-import { Agreement, Council, Dangjian, Member, UnitCheckIn } from "@dangjian/core"
+import { Agreement, Council, Dangjian, Meeting, Member, UnitCheckIn } from "@dangjian/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
@@ -74,6 +74,13 @@ const cases = [
     Arbitraries.councilCommandArbitraries(),
     5
   ],
+  [
+    "Meeting.MeetingCommand",
+    Meeting.MeetingCommand,
+    Arbitraries.meetingCommand(),
+    Arbitraries.meetingCommandArbitraries(),
+    6
+  ],
   ["Member.MemberEvent", Member.MemberEvent, Arbitraries.memberEvent(), Arbitraries.memberEventArbitraries(), 26],
   [
     "UnitCheckIn.UnitCheckInEvent",
@@ -94,6 +101,13 @@ const cases = [
     Council.CouncilEvent,
     Arbitraries.councilEvent(),
     Arbitraries.councilEventArbitraries(),
+    5
+  ],
+  [
+    "Meeting.MeetingEvent",
+    Meeting.MeetingEvent,
+    Arbitraries.meetingEvent(),
+    Arbitraries.meetingEventArbitraries(),
     5
   ]
 ] as const
@@ -116,10 +130,12 @@ describe("member, unit check-in, agreement and council generators", () => {
   it("Dangjian.Command and Dangjian.Event: every value decodes, and every tag of both is generated", () => {
     const commands = checkUnion(Dangjian.Command, Arbitraries.dangjianCommand(), 8_000)
     assert.deepStrictEqual(commands, allTagsOf(Dangjian.Command))
-    assert.strictEqual(commands.length, 26 + 26 + 4 + 8 + 5)
+    // organization, member, unit check-in, agreement, council, meeting, appraisal, points, roles, dues,
+    // development, leadership
+    assert.strictEqual(commands.length, 26 + 26 + 4 + 8 + 5 + 6 + 9 + 8 + 8 + 11 + 32 + 7)
     const events = checkUnion(Dangjian.Event, Arbitraries.dangjianEvent(), 8_000)
     assert.deepStrictEqual(events, allTagsOf(Dangjian.Event))
-    assert.strictEqual(events.length, 30 + 26 + 4 + 8 + 5)
+    assert.strictEqual(events.length, 30 + 26 + 4 + 8 + 5 + 5 + 9 + 8 + 8 + 11 + 32 + 9)
   })
 
   it("member and agreement commands shrink to minimal values", () => {

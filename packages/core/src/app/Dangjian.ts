@@ -11,7 +11,10 @@
 import { Effect, Result, Schema } from "effect"
 import type { SchemaIssue } from "effect"
 import * as Agreement from "../agreement/Agreement.ts"
+import * as Appraisal from "../appraisal/Appraisal.ts"
 import * as Council from "../council/Council.ts"
+import * as Development from "../development/Development.ts"
+import * as Dues from "../dues/Dues.ts"
 import * as CommandHandler from "../kernel/CommandHandler.ts"
 import type { Route } from "../kernel/Decider.ts"
 import type { Envelope } from "../kernel/Envelope.ts"
@@ -19,9 +22,13 @@ import type { AppendError, ReadError } from "../kernel/errors.ts"
 import { CommandDecodeError, describeIssue } from "../kernel/errors.ts"
 import * as EventCodec from "../kernel/EventCodec.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
+import * as Leadership from "../leadership/Leadership.ts"
+import * as Meeting from "../meeting/Meeting.ts"
 import * as Member from "../member/Member.ts"
 import * as Organization from "../organization/Organization.ts"
+import * as Points from "../points/Points.ts"
 import * as PolicyTimeline from "../policy/PolicyTimeline.ts"
+import * as Roles from "../roles/Roles.ts"
 import type { DomainError } from "../rules/RuleViolation.ts"
 import { invalid } from "../rules/RuleViolation.ts"
 import * as UnitCheckIn from "../unitCheckIn/UnitCheckIn.ts"
@@ -37,7 +44,14 @@ export const eventDefinitions = [
   ...Member.memberEvents,
   ...UnitCheckIn.unitCheckInEvents,
   ...Agreement.agreementEvents,
-  ...Council.councilEvents
+  ...Appraisal.appraisalEvents,
+  ...Points.pointsEvents,
+  ...Roles.rolesEvents,
+  ...Council.councilEvents,
+  ...Development.developmentEvents,
+  ...Leadership.leadershipEvents,
+  ...Meeting.meetingEvents,
+  ...Dues.duesEvents
 ] as const
 
 /**
@@ -59,7 +73,14 @@ export const Event = Schema.Union([
   Member.MemberEvent,
   UnitCheckIn.UnitCheckInEvent,
   Agreement.AgreementEvent,
-  Council.CouncilEvent
+  Appraisal.AppraisalEvent,
+  Points.PointsEvent,
+  Roles.RolesEvent,
+  Council.CouncilEvent,
+  Development.DevelopmentEvent,
+  Leadership.LeadershipEvent,
+  Meeting.MeetingEvent,
+  Dues.DuesEvent
 ]).annotate({ identifier: "DangjianEvent" })
 
 /**
@@ -74,7 +95,14 @@ export const Command = Schema.Union([
   Member.MemberCommand,
   UnitCheckIn.UnitCheckInCommand,
   Agreement.AgreementCommand,
-  Council.CouncilCommand
+  Appraisal.AppraisalCommand,
+  Points.PointsCommand,
+  Roles.RolesCommand,
+  Council.CouncilCommand,
+  Development.DevelopmentCommand,
+  Leadership.LeadershipCommand,
+  Meeting.MeetingCommand,
+  Dues.DuesCommand
 ]).annotate({
   identifier: "DangjianCommand"
 })
@@ -144,7 +172,14 @@ export const routes = [
   Member.route,
   UnitCheckIn.route,
   Agreement.route,
-  Council.route
+  Appraisal.route,
+  Points.route,
+  Roles.route,
+  Council.route,
+  Development.route,
+  Leadership.route,
+  Meeting.route,
+  Dues.route
 ] as const
 
 type AnyRoute = Route<Command, Organization.Policies, DomainError>

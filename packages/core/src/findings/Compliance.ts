@@ -10,21 +10,37 @@
  *
  * @since 0.1.0
  */
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import * as Agreement from "../agreement/findings.ts"
 import * as AgreementRegister from "../agreement/projections/AgreementRegister.ts"
+import * as Appraisal from "../appraisal/findings.ts"
+import * as AppraisalRegister from "../appraisal/projections/AppraisalRegister.ts"
 import * as Council from "../council/findings.ts"
 import * as CouncilRegister from "../council/projections/CouncilRegister.ts"
+import * as Development from "../development/findings.ts"
+import * as DevelopmentRegister from "../development/projections/DevelopmentRegister.ts"
+import * as Dues from "../dues/findings.ts"
+import * as DuesRegister from "../dues/projections/DuesRegister.ts"
 import type { ReadError } from "../kernel/errors.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
+import * as ReadModel from "../kernel/ReadModel.ts"
+import * as Leadership from "../leadership/findings.ts"
+import * as LeadershipRegister from "../leadership/projections/LeadershipRegister.ts"
 import type { LegalDate } from "../LegalDate.ts"
+import * as Meeting from "../meeting/findings.ts"
+import * as MeetingRegister from "../meeting/projections/MeetingRegister.ts"
 import { assessMembers } from "../member/findings.ts"
 import * as MemberRoster from "../member/projections/Roster.ts"
 import type { Policies } from "../organization/decide.ts"
 import type { AssessOptions } from "../organization/findings.ts"
 import { assess } from "../organization/findings.ts"
 import * as OrganizationTree from "../organization/projections/OrganizationTree.ts"
+import * as OrganizationStatus from "../organization/projections/status.ts"
+import * as Points from "../points/findings.ts"
+import * as PointsRegister from "../points/projections/PointsRegister.ts"
+import * as Roles from "../roles/findings.ts"
+import * as RolesRegister from "../roles/projections/RolesRegister.ts"
 import * as UnitCheckIn from "../unitCheckIn/findings.ts"
 import * as UnitCheckInRegister from "../unitCheckIn/projections/UnitCheckInRegister.ts"
 import type { Finding } from "./Finding.ts"
@@ -45,6 +61,20 @@ export interface ComplianceView {
   readonly agreements: AgreementRegister.RegisterView
   /** Coordination councils (R51). */
   readonly councils: CouncilRegister.RegisterView
+  /** Meetings: 三会一课 and the other records of organizational life (R28–R36, R58–R61). */
+  readonly meetings: MeetingRegister.RegisterView
+  /** Democratic appraisals and what follows them (R35, R62–R64). */
+  readonly appraisals: AppraisalRegister.RegisterView
+  /** Points schemes, ledgers and duty posts (R52, R53). */
+  readonly points: PointsRegister.RegisterView
+  /** First secretaries, instructors and resettlement staffing (R54, R56, R57). */
+  readonly roles: RolesRegister.RegisterView
+  /** Dues accounts and what the dues rules need of each member (R65–R76). */
+  readonly dues: DuesRegister.RegisterView
+  /** Applicants through the development of new members (R77–R90). */
+  readonly developments: DevelopmentRegister.RegisterView
+  /** Term records, ballots and renewal reminders (R91–R96). */
+  readonly leaderships: LeadershipRegister.RegisterView
 }
 
 /**
@@ -57,7 +87,14 @@ export const empty = (asOf: LegalDate): ComplianceView => ({
   members: MemberRoster.empty,
   unitCheckIns: UnitCheckInRegister.empty,
   agreements: AgreementRegister.empty,
-  councils: CouncilRegister.empty
+  councils: CouncilRegister.empty,
+  meetings: MeetingRegister.empty,
+  appraisals: AppraisalRegister.empty,
+  points: PointsRegister.empty,
+  roles: RolesRegister.empty,
+  dues: DuesRegister.empty,
+  developments: DevelopmentRegister.empty,
+  leaderships: LeadershipRegister.empty
 })
 
 /**
@@ -72,15 +109,25 @@ export const projection = (asOf: LegalDate): Projection.Projection<ComplianceVie
   const unitCheckIns = UnitCheckInRegister.asOf(asOf)
   const agreements = AgreementRegister.asOf(asOf)
   const councils = CouncilRegister.asOf(asOf)
+  const meetings = MeetingRegister.asOf(asOf)
+  const appraisals = AppraisalRegister.asOf(asOf)
+  const points = PointsRegister.asOf(asOf)
+  const roles = RolesRegister.asOf(asOf)
+  const dues = DuesRegister.asOf(asOf)
+  const developments = DevelopmentRegister.asOf(asOf)
+  const leaderships = LeadershipRegister.asOf(asOf)
   const combine = (view: ComplianceView, next: Omit<ComplianceView, "asOf">): ComplianceView =>
     next.tree === view.tree && next.members === view.members && next.unitCheckIns === view.unitCheckIns
-      && next.agreements === view.agreements && next.councils === view.councils
+      && next.agreements === view.agreements && next.councils === view.councils && next.dues === view.dues
+      && next.meetings === view.meetings
+      && next.appraisals === view.appraisals && next.points === view.points && next.roles === view.roles
+      && next.developments === view.developments && next.leaderships === view.leaderships
       ? view
       : { asOf, ...next }
   return Projection.make({
     name: `compliance.asOf.${asOf}`,
-    // 3: the unit check-ins became a register of their own, and the councils joined the view.
-    version: 3,
+    // 4: meetings, appraisals, points, roles, dues, development of new members and leadership history joined the view.
+    version: 4,
     initialState: empty(asOf),
     apply: (view, envelope) =>
       combine(view, {
@@ -88,7 +135,14 @@ export const projection = (asOf: LegalDate): Projection.Projection<ComplianceVie
         members: members.apply(view.members, envelope),
         unitCheckIns: unitCheckIns.apply(view.unitCheckIns, envelope),
         agreements: agreements.apply(view.agreements, envelope),
-        councils: councils.apply(view.councils, envelope)
+        councils: councils.apply(view.councils, envelope),
+        meetings: meetings.apply(view.meetings, envelope),
+        appraisals: appraisals.apply(view.appraisals, envelope),
+        points: points.apply(view.points, envelope),
+        roles: roles.apply(view.roles, envelope),
+        dues: dues.apply(view.dues, envelope),
+        developments: developments.apply(view.developments, envelope),
+        leaderships: leaderships.apply(view.leaderships, envelope)
       }),
     // Each part folds the batch its own way (the members' record is copied once per batch, not per event).
     applyBatch: (view, envelopes) =>
@@ -97,7 +151,14 @@ export const projection = (asOf: LegalDate): Projection.Projection<ComplianceVie
         members: Projection.foldEnvelopes(members, view.members, envelopes),
         unitCheckIns: Projection.foldEnvelopes(unitCheckIns, view.unitCheckIns, envelopes),
         agreements: Projection.foldEnvelopes(agreements, view.agreements, envelopes),
-        councils: Projection.foldEnvelopes(councils, view.councils, envelopes)
+        councils: Projection.foldEnvelopes(councils, view.councils, envelopes),
+        meetings: Projection.foldEnvelopes(meetings, view.meetings, envelopes),
+        appraisals: Projection.foldEnvelopes(appraisals, view.appraisals, envelopes),
+        points: Projection.foldEnvelopes(points, view.points, envelopes),
+        roles: Projection.foldEnvelopes(roles, view.roles, envelopes),
+        dues: Projection.foldEnvelopes(dues, view.dues, envelopes),
+        developments: Projection.foldEnvelopes(developments, view.developments, envelopes),
+        leaderships: Projection.foldEnvelopes(leaderships, view.leaderships, envelopes)
       })
   })
 }
@@ -116,14 +177,124 @@ export const findings = (
 ): ReadonlyArray<Finding> =>
   sort([
     ...assess(view.tree, policies, view.asOf, options),
-    ...assessMembers(Object.values(view.members.members), policies, view.asOf, { orgs: view.tree.orgs }),
+    // R61: attendance at recorded meetings is what R39's organizational life is judged on.
+    ...assessMembers(Object.values(view.members.members), policies, view.asOf, {
+      orgs: view.tree.orgs,
+      attendance: view.meetings
+    }),
     ...UnitCheckIn.assess(view.unitCheckIns, policies, view.asOf),
     ...Agreement.assess(view.agreements, policies, view.asOf),
-    ...Council.assess(view.councils, policies, view.asOf)
+    ...Council.assess(view.councils, policies, view.asOf),
+    ...Meeting.assess(view.meetings, policies, view.asOf, { orgs: view.tree.orgs }),
+    ...Appraisal.assess(view.appraisals, policies, view.asOf),
+    ...Points.assess(view.points, policies, view.asOf),
+    ...Roles.assess(view.roles, policies, view.asOf),
+    ...Dues.assess(view.dues, policies, view.asOf),
+    ...Development.assess(view.developments, policies, view.asOf),
+    ...Leadership.assess(view.leaderships, policies, view.asOf)
   ])
 
 /**
- * Replays the log into the compliance view as of a date and assesses it.
+ * The keyed read models the compliance view is built from: the organization tree, the organizations' statuses,
+ * the member roster, the unit check-ins, the agreements and the councils. `dangjian replay` rebuilds exactly
+ * these; a writer catches them up after each commit ({@link catchUp}).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModels = [
+  OrganizationTree.readModel,
+  OrganizationStatus.readModel,
+  MemberRoster.readModel,
+  UnitCheckInRegister.readModel,
+  AgreementRegister.readModel,
+  CouncilRegister.readModel,
+  MeetingRegister.readModel,
+  AppraisalRegister.readModel,
+  PointsRegister.readModel,
+  RolesRegister.readModel,
+  DuesRegister.readModel,
+  DuesRegister.factsReadModel,
+  DevelopmentRegister.readModel,
+  LeadershipRegister.readModel
+] as const
+
+/**
+ * Catches every read model of {@link readModels} up to the log's head, reading the log once (each model commits
+ * each batch with its checkpoint).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const catchUp = (
+  options?: ReadModel.CatchUpOptions
+): Effect.Effect<ReadonlyArray<ReadModel.CaughtUp>, ReadError, EventStore | ReadModel.ReadModelStore> =>
+  ReadModel.catchUpAll(readModels, options)
+
+/**
+ * The compliance view as of a date from the read models: their stored rows, with any events after their
+ * checkpoints folded in memory (nothing is written, so a read-only store works). A caught-up store reads no
+ * event of the log at all.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const viewFromReadModels = (
+  asOf: LegalDate
+): Effect.Effect<ComplianceView, ReadError, EventStore | ReadModel.ReadModelStore> =>
+  Effect.gen(function*() {
+    const [tree, statuses, members, unitCheckIns, agreements, councils] = yield* Effect.all([
+      ReadModel.loadCurrent(OrganizationTree.readModel),
+      ReadModel.loadCurrent(OrganizationStatus.readModel),
+      ReadModel.loadCurrent(MemberRoster.readModel),
+      ReadModel.loadCurrent(UnitCheckInRegister.readModel),
+      ReadModel.loadCurrent(AgreementRegister.readModel),
+      ReadModel.loadCurrent(CouncilRegister.readModel)
+    ])
+    const [meetings, appraisals, points, roles, accounts, facts, developments, leaderships] = yield* Effect.all([
+      ReadModel.loadCurrent(MeetingRegister.readModel),
+      ReadModel.loadCurrent(AppraisalRegister.readModel),
+      ReadModel.loadCurrent(PointsRegister.readModel),
+      ReadModel.loadCurrent(RolesRegister.readModel),
+      ReadModel.loadCurrent(DuesRegister.readModel),
+      ReadModel.loadCurrent(DuesRegister.factsReadModel),
+      ReadModel.loadCurrent(DevelopmentRegister.readModel),
+      ReadModel.loadCurrent(LeadershipRegister.readModel)
+    ])
+    const treeView = OrganizationTree.fromTimelines(tree.timelines, asOf)
+    return {
+      asOf,
+      tree: treeView,
+      members: MemberRoster.fromTimelines(members.timelines, asOf),
+      unitCheckIns: UnitCheckInRegister.fromTimelines(unitCheckIns.timelines, asOf),
+      agreements: AgreementRegister.fromTimelines(agreements.timelines, statuses.timelines, asOf),
+      councils: CouncilRegister.fromTimelines(councils.timelines, statuses.timelines, asOf),
+      meetings: MeetingRegister.fromTimelines(meetings.timelines, asOf),
+      appraisals: AppraisalRegister.fromTimelines(appraisals.timelines, asOf),
+      points: PointsRegister.fromTimelines(points.timelines, treeView.orgs, asOf),
+      roles: RolesRegister.fromTimelines(roles.timelines, treeView.orgs, asOf),
+      dues: DuesRegister.fromTimelines(accounts.timelines, facts.timelines, asOf),
+      developments: DevelopmentRegister.fromTimelines(developments.timelines, asOf),
+      leaderships: LeadershipRegister.fromTimelines(leaderships.timelines, asOf)
+    }
+  }).pipe(Effect.withSpan("dangjian.compliance.view", { attributes: { "dangjian.asOf": asOf } }))
+
+/**
+ * The compliance view as of a date: from the read models when the environment has a `ReadModelStore` (every
+ * store package provides one), otherwise by replaying the log.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const view = (asOf: LegalDate): Effect.Effect<ComplianceView, ReadError, EventStore> =>
+  Effect.flatMap(Effect.serviceOption(ReadModel.ReadModelStore), (rows) =>
+    Option.isSome(rows)
+      ? Effect.provideService(viewFromReadModels(asOf), ReadModel.ReadModelStore, rows.value)
+      : Effect.map(Projection.replay(projection(asOf)), ({ state }) => state))
+
+/**
+ * The compliance view as of a date and its findings: from the read models when the environment has a
+ * `ReadModelStore`, otherwise by replaying the log.
  *
  * @category running
  * @since 0.1.0
@@ -137,7 +308,7 @@ export const report = (
   ReadError,
   EventStore
 > =>
-  Effect.map(Projection.replay(projection(asOf)), ({ state }) => ({
+  Effect.map(view(asOf), (state) => ({
     view: state,
     findings: findings(state, policies, options)
   }))

@@ -6,9 +6,16 @@
  * as the caller's retry policy allows. {@link handle} (one stream) and {@link handleMany} (fixed streams) are
  * that loop with a fixed route.
  *
+ * Metrics (Effect `Metric`, stable names, attribute `command` = the command's tag): `dangjian.command.handled`
+ * (counter, attribute `outcome` = `ok` | `rejected` | `failed`), `dangjian.command.conflicts` (counter, each
+ * version conflict met), `dangjian.command.retries` (counter, each attempt after the first),
+ * `dangjian.command.ms` (histogram, whole handling time with retries), `dangjian.append.events` (counter, events
+ * appended) and `dangjian.append.ms` (histogram, time in the store's append). Spans: `dangjian.command` and,
+ * inside it, `dangjian.append`.
+ *
  * @since 0.1.0
  */
-import { Context, Duration, Effect, Option, Random, Result, Schedule } from "effect"
+import { Clock, Context, Duration, Effect, Metric, Option, Random, Result, Schedule } from "effect"
 import type { Decider, Fold, MultiDecider, Route, StreamEvents, StreamStates, TaggedEvent } from "./Decider.ts"
 import type { Envelope, EventMetadata, NewEvent, StreamId } from "./Envelope.ts"
 import type { AppendError, ReadError } from "./errors.ts"
@@ -301,8 +308,59 @@ export const run = <Command extends TaggedEvent, Env, Err>(
       return yield* appendDecision(store, route, command, loaded, decided.success, options)
     })
     const schedule = options.retry === undefined ? yield* CommandRetry : scheduleOf(options.retry)
-    return yield* Effect.retry(attempt, { schedule, while: isConflict })
+    const startedAt = yield* Clock.currentTimeMillis
+    let attempts = 0
+    const counted = Effect.suspend(() => {
+      attempts++
+      return attempts > 1 ? Effect.andThen(Metric.update(tagged(commandRetries, command), 1), attempt) : attempt
+    }).pipe(
+      Effect.tapError((error) => isConflict(error) ? Metric.update(tagged(commandConflicts, command), 1) : Effect.void)
+    )
+    const outcome = yield* Effect.result(Effect.retry(counted, { schedule, while: isConflict }))
+    const endedAt = yield* Clock.currentTimeMillis
+    yield* Metric.update(tagged(commandTime, command), endedAt - startedAt)
+    yield* Metric.update(
+      Metric.withAttributes(tagged(commandsHandled, command), {
+        outcome: Result.isSuccess(outcome) ? "ok" : isDomainFailure(outcome.failure) ? "rejected" : "failed"
+      }),
+      1
+    )
+    return yield* (Result.isSuccess(outcome) ? Effect.succeed(outcome.success) : Effect.fail(outcome.failure))
   }).pipe(Effect.withSpan("dangjian.command", { attributes: { "dangjian.command": command._tag } }))
+
+const commandsHandled = Metric.counter("dangjian.command.handled", { description: "Commands handled, by outcome" })
+const commandConflicts = Metric.counter("dangjian.command.conflicts", {
+  description: "Version conflicts met while handling commands"
+})
+const commandRetries = Metric.counter("dangjian.command.retries", { description: "Command attempts after the first" })
+const commandTime = Metric.histogram("dangjian.command.ms", {
+  description: "Time to handle a command, retries included (ms)",
+  boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
+})
+const appendedEvents = Metric.counter("dangjian.append.events", { description: "Events appended by commands" })
+const appendTime = Metric.histogram("dangjian.append.ms", {
+  description: "Time in the store's append (ms)",
+  boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
+})
+
+const tagged = <M extends Metric.Metric<any, any>>(metric: M, command: TaggedEvent): M =>
+  Metric.withAttributes(metric, { command: command._tag }) as M
+
+// A failure the store or the reads did not cause: the decision's own (a rule, an invalid command).
+const storeFailureTags = new Set([
+  "VersionConflict",
+  "StoreUnavailable",
+  "InvalidAppend",
+  "EventIdConflict",
+  "EventEncodeError",
+  "EventDecodeError",
+  "UnknownEventType",
+  "CorruptEvent"
+])
+const isDomainFailure = (error: unknown): boolean => {
+  const tag = (error as { readonly _tag?: unknown } | null)?._tag
+  return typeof tag !== "string" || !storeFailureTags.has(tag)
+}
 
 const appendDecision = <Command extends TaggedEvent, Env, Err>(
   store: EventStoreShape,
@@ -339,7 +397,13 @@ const appendDecision = <Command extends TaggedEvent, Env, Err>(
     for (const [streamId, folded] of loaded) {
       request.push({ streamId, expected: folded.version, events: storedByStream.get(streamId) ?? [] })
     }
-    const result = yield* store.append(request)
+    const appendStartedAt = yield* Clock.currentTimeMillis
+    const result = yield* store.append(request).pipe(
+      Effect.withSpan("dangjian.append", { attributes: { "dangjian.streams": request.length } })
+    )
+    const appendEndedAt = yield* Clock.currentTimeMillis
+    yield* Metric.update(tagged(appendedEvents, command), result.alreadyStored ? 0 : result.positions.length)
+    yield* Metric.update(tagged(appendTime, command), appendEndedAt - appendStartedAt)
     const versions = new Map(result.streams.map((s) => [s.streamId, s.version]))
     const after = new Map<StreamId, FoldedStream<unknown>>()
     for (const [streamId, folded] of loaded) {

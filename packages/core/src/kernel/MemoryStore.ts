@@ -17,6 +17,7 @@ import { VersionConflict } from "./errors.ts"
 import type { EventCodec } from "./EventCodec.ts"
 import type { AppendResult, AppendToStream, EventStoreShape, StoredPosition, StreamRead } from "./EventStore.ts"
 import { defaultBatchSize, EventStore, makeSubscription } from "./EventStore.ts"
+import { layerMemoryStore as layerMemoryReadModels, ReadModelStore } from "./ReadModel.ts"
 
 /**
  * @category models
@@ -273,10 +274,10 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
   })
 
 /**
- * A layer with a fresh in-memory store.
+ * A layer with a fresh in-memory store: the event store and, beside it, an in-memory store of keyed read models.
  *
  * @category layers
  * @since 0.1.0
  */
-export const layer = (options: MemoryStoreOptions = {}): Layer.Layer<EventStore> =>
-  Layer.effect(EventStore, make(options))
+export const layer = (options: MemoryStoreOptions = {}): Layer.Layer<EventStore | ReadModelStore> =>
+  Layer.merge(Layer.effect(EventStore, make(options)), layerMemoryReadModels)

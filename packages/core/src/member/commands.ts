@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { YearMonth } from "../dues/model.ts"
 import { LegalDate } from "../LegalDate.ts"
 import { Approval, JoiningStatus } from "../organization/model.ts"
 import { actor, Days, Months } from "../units.ts"
@@ -17,6 +18,7 @@ import {
   MobileCredential,
   ParticipationKind,
   RemovalReason,
+  TransferLetter,
   TransferRejectionReason,
   VoteKind
 } from "./model.ts"
@@ -184,7 +186,8 @@ export const RemoveMember = Schema.TaggedStruct("RemoveMember", {
 
 /**
  * Issues a transfer letter to another organization (R42), valid `validityDays` (default and maximum: the
- * policy's `transferLetterValidityDays`, R43).
+ * policy's `transferLetterValidityDays`, R43). `external: true` sends it to an organization recorded in
+ * another store (another province's shard): that store checks the destination when it receives the letter.
  *
  * @category commands
  * @since 0.1.0
@@ -194,13 +197,19 @@ export const IssueTransferLetter = Schema.TaggedStruct("IssueTransferLetter", {
   transferId: Schema.String,
   toOrgId: Schema.String,
   validityDays: Schema.optionalKey(Days),
+  external: Schema.optionalKey(Schema.Boolean),
+  /** R74: the month the member's dues are paid through ("党费已交到"), from `Dues.paidThrough`; optional. */
+  duesPaidThrough: Schema.optionalKey(YearMonth),
   at: LegalDate,
   actor
 })
 
 /**
  * The destination receives the member (R42): one atomic append to the member, origin and destination
- * streams.
+ * streams. Across stores (provinces) it is two appends, one in each store, never one transaction: the
+ * destination's store receives with the `letter` (the member's stream there starts from it), then the
+ * origin's store records the same receipt without a letter (the member leaves its roster). A receipt already
+ * recorded for the same `transferId` is nothing to do, so a retry after a crash appends nothing.
  *
  * @category commands
  * @since 0.1.0
@@ -208,6 +217,7 @@ export const IssueTransferLetter = Schema.TaggedStruct("IssueTransferLetter", {
 export const ReceiveTransfer = Schema.TaggedStruct("ReceiveTransfer", {
   memberId: Schema.String,
   transferId: Schema.String,
+  letter: Schema.optionalKey(TransferLetter),
   at: LegalDate,
   actor
 })

@@ -20,6 +20,7 @@
  * @since 0.1.0
  */
 import { Result } from "effect"
+import { monthOf, shiftMonth } from "../dues/model.ts"
 import { lookup } from "../kernel/records.ts"
 import { exhaustive } from "../kernel/tags.ts"
 import type { LegalDate } from "../LegalDate.ts"
@@ -31,6 +32,7 @@ import type { Approval } from "../organization/model.ts"
 import { decideRosterAdd, decideRosterRemove, decideRosterStatus, requireActive } from "../organization/roster.ts"
 import type { OrganizationState } from "../organization/state.ts"
 import { childIds, initialState as organizationInitial } from "../organization/state.ts"
+import type { DuesPolicy } from "../policy/DuesPolicy.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { moreThanHalf } from "../policy/GovernancePolicy.ts"
 import type { MembershipPolicy } from "../policy/MembershipPolicy.ts"
@@ -95,7 +97,7 @@ import {
   TransferRejected,
   VoteRecorded
 } from "./events.ts"
-import type { MeetingVote } from "./model.ts"
+import type { MeetingVote, TransferLetter } from "./model.ts"
 import { probationEnd } from "./model.ts"
 import type { CheckIn, MemberState, Mobility, Transfer } from "./state.ts"
 import { isActive, lapsedFor, openTransfer } from "./state.ts"
@@ -153,10 +155,12 @@ export const requiredOrgs = (command: MemberCommand, member: MemberState): Reado
     case "RemoveMember":
       return dedupe([member.orgId])
     case "IssueTransferLetter":
-      return [command.toOrgId]
+      return command.external === true ? [] : [command.toOrgId]
     case "ReceiveTransfer": {
+      if (command.letter !== undefined) return [command.letter.toOrgId]
       const open = openTransfer(member)
-      return open === undefined ? [] : dedupe([open.fromOrgId, open.toOrgId])
+      if (open === undefined) return []
+      return open.external ? [open.fromOrgId] : dedupe([open.fromOrgId, open.toOrgId])
     }
     case "RegisterMobileMember":
       return [command.hostOrgId]
@@ -191,7 +195,7 @@ const orgState = (states: MemberStates, orgId: string): OrganizationState =>
 
 const requireMember = (member: MemberState, memberId: string): DomainError | undefined => {
   if (member.status === "none") return invalid("domain.notFound", { entity: "member", id: memberId })
-  if (member.status === "removed" || member.status === "cancelled") {
+  if (member.status === "removed" || member.status === "cancelled" || member.status === "transferredOut") {
     return invalid("domain.closed", { entity: "member", id: memberId, state: member.status })
   }
   return undefined
@@ -546,7 +550,12 @@ const remove = (policy: MembershipPolicy, states: MemberStates, cmd: RemoveMembe
 // Transfers (R41–R43)
 // ---------------------------------------------------------------------------------------------------------
 
-const issueTransferLetter = (policy: MembershipPolicy, states: MemberStates, cmd: IssueTransferLetter): Decision => {
+const issueTransferLetter = (
+  policy: MembershipPolicy,
+  states: MemberStates,
+  cmd: IssueTransferLetter,
+  dues: DuesPolicy
+): Decision => {
   const member = states.member
   const error = requireActiveMember(member, cmd.memberId)
   if (error !== undefined) return fail(error)
@@ -560,12 +569,16 @@ const issueTransferLetter = (policy: MembershipPolicy, states: MemberStates, cmd
   if (cmd.toOrgId === member.orgId) {
     return fail(invalid("member.transferToSameOrg", { memberId: cmd.memberId, orgId: cmd.toOrgId }))
   }
-  const destination = orgState(states, cmd.toOrgId)
-  const inactive = requireActive(destination, cmd.toOrgId, cmd.at)
-  if (inactive !== undefined) return fail(inactive)
-  // R9 HARD: a temporary branch takes no affiliation
-  if (destination.kind === "temporaryBranch") {
-    return fail(violation("R9", "organization.temporaryBranchNoAffiliation", { orgId: cmd.toOrgId }))
+  const external = cmd.external === true
+  // R42: a destination recorded in another store is checked there, when it receives (R9 and its being active)
+  if (!external) {
+    const destination = orgState(states, cmd.toOrgId)
+    const inactive = requireActive(destination, cmd.toOrgId, cmd.at)
+    if (inactive !== undefined) return fail(inactive)
+    // R9 HARD: a temporary branch takes no affiliation
+    if (destination.kind === "temporaryBranch") {
+      return fail(violation("R9", "organization.temporaryBranchNoAffiliation", { orgId: cmd.toOrgId }))
+    }
   }
   const days = cmd.validityDays ?? policy.transferLetterValidityDays
   // R43 CONF: a letter is valid at most the policy's days (generally ≤ 3 months)
@@ -578,6 +591,17 @@ const issueTransferLetter = (policy: MembershipPolicy, states: MemberStates, cmd
       })
     )
   }
+  const latest = shiftMonth(monthOf(cmd.at), dues.advancePayMaxMonths)
+  // R74 HARD: dues paid through a month no later than the issue month plus the advance window (R70)
+  if (cmd.duesPaidThrough !== undefined && cmd.duesPaidThrough > latest) {
+    return fail(
+      violation("R74", "dues.paidThroughTooLate", {
+        transferId: cmd.transferId,
+        paidThrough: cmd.duesPaidThrough,
+        latest
+      })
+    )
+  }
   return ok([
     TransferLetterIssued.make({
       memberId: cmd.memberId,
@@ -585,13 +609,66 @@ const issueTransferLetter = (policy: MembershipPolicy, states: MemberStates, cmd
       fromOrgId: member.orgId!,
       toOrgId: cmd.toOrgId,
       validUntil: addDays(cmd.at, days),
+      ...(external ? { external } : {}),
+      ...(cmd.duesPaidThrough === undefined ? {} : { duesPaidThrough: cmd.duesPaidThrough }),
       at: cmd.at
     })
   ])
 }
 
+// A letter issued in another store (another province's shard): the member's stream here starts from it, and
+// the destination's roster takes the member. The origin's store records its half of the receipt afterwards.
+const receiveWithLetter = (states: MemberStates, cmd: ReceiveTransfer, letter: TransferLetter): Decision => {
+  const member = states.member
+  // R38 HARD: one affiliation; a member affiliated in this store is not received from another one
+  if (member.status === "probationary" || member.status === "full" || member.status === "suspended") {
+    return fail(violation("R38", "member.alreadyAffiliated", { memberId: cmd.memberId, orgId: member.orgId }))
+  }
+  if (member.status === "removed" || member.status === "cancelled") {
+    return fail(invalid("domain.closed", { entity: "member", id: cmd.memberId, state: member.status }))
+  }
+  if (letter.fromOrgId === letter.toOrgId) {
+    return fail(invalid("member.transferToSameOrg", { memberId: cmd.memberId, orgId: letter.toOrgId }))
+  }
+  if (cmd.at < letter.issuedAt) {
+    return fail(invalid("member.beforeIssued", { transferId: cmd.transferId, issuedAt: letter.issuedAt, at: cmd.at }))
+  }
+  // R43 HARD: an expired letter cannot be received, from another store either (its last valid day passes)
+  if (cmd.at > letter.validUntil) {
+    return fail(
+      violation("R43", "member.letterExpired", {
+        transferId: cmd.transferId,
+        validUntil: letter.validUntil,
+        at: cmd.at
+      })
+    )
+  }
+  // R42 HARD: the destination takes the member into its roster (R9: never a temporary branch; it must be active)
+  const added = decideRosterAdd(orgState(states, letter.toOrgId), {
+    memberId: cmd.memberId,
+    status: letter.status,
+    reason: "transferredIn",
+    at: cmd.at,
+    orgId: letter.toOrgId
+  })
+  if (Result.isFailure(added)) return fail(added.failure)
+  return ok([
+    TransferReceived.make({
+      memberId: cmd.memberId,
+      transferId: cmd.transferId,
+      fromOrgId: letter.fromOrgId,
+      toOrgId: letter.toOrgId,
+      letter,
+      at: cmd.at
+    })
+  ], { [letter.toOrgId]: added.success })
+}
+
 const receiveTransfer = (states: MemberStates, cmd: ReceiveTransfer): Decision => {
   const member = states.member
+  // R42: the receipt of this letter is recorded already (a retry after a crash, in either store): nothing to do
+  if (member.transfer?.transferId === cmd.transferId && member.transfer.status === "received") return ok([])
+  if (cmd.letter !== undefined) return receiveWithLetter(states, cmd, cmd.letter)
   const error = requireActiveMember(member, cmd.memberId)
   if (error !== undefined) return fail(error)
   const open = openTransfer(member)
@@ -615,6 +692,23 @@ const receiveTransfer = (states: MemberStates, cmd: ReceiveTransfer): Decision =
     orgId: open.fromOrgId
   })
   if (Result.isFailure(removed)) return fail(removed.failure)
+  if (open.external) {
+    // R42 HARD: the destination's store received the member (its half first): the origin's roster lets the
+    // member go and the record here ends (`transferredOut`), with any check-in at a community here (R47)
+    const checkedOut = member.checkIn === undefined
+      ? []
+      : [CommunityCheckedOut.make({ memberId: cmd.memberId, checkInId: member.checkIn.checkInId, at: cmd.at })]
+    return ok([
+      TransferReceived.make({
+        memberId: cmd.memberId,
+        transferId: cmd.transferId,
+        fromOrgId: open.fromOrgId,
+        toOrgId: open.toOrgId,
+        at: cmd.at
+      }),
+      ...checkedOut
+    ], { [open.fromOrgId]: removed.success })
+  }
   const added = decideRosterAdd(orgState(states, open.toOrgId), {
     memberId: cmd.memberId,
     status: member.status === "full" ? "full" : "probationary",
@@ -940,7 +1034,7 @@ export const decideWith = (policy: GovernancePolicy, command: MemberCommand, sta
     case "RemoveMember":
       return remove(m, states, command)
     case "IssueTransferLetter":
-      return issueTransferLetter(m, states, command)
+      return issueTransferLetter(m, states, command, policy.dues)
     case "ReceiveTransfer":
       return receiveTransfer(states, command)
     case "RejectTransfer":

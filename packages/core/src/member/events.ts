@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { YearMonth } from "../dues/model.ts"
 import * as EventDefinition from "../kernel/EventDefinition.ts"
 import { LegalDate } from "../LegalDate.ts"
 import { Approval, JoiningStatus } from "../organization/model.ts"
@@ -19,6 +20,7 @@ import {
   MobileCredential,
   ParticipationKind,
   RemovalReason,
+  TransferLetter,
   TransferRejectionReason,
   VoteKind
 } from "./model.ts"
@@ -192,7 +194,8 @@ export const MemberRemoved = Schema.TaggedStruct("MemberRemoved", {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * A transfer letter was issued (R42, R43). Until it is received the member counts at the origin.
+ * A transfer letter was issued (R42, R43). Until it is received the member counts at the origin. `external`:
+ * the destination is recorded in another store (another province's shard).
  *
  * @category events
  * @since 0.1.0
@@ -203,12 +206,17 @@ export const TransferLetterIssued = Schema.TaggedStruct("TransferLetterIssued", 
   fromOrgId: Schema.String,
   toOrgId: Schema.String,
   validUntil: LegalDate,
+  external: Schema.optionalKey(Schema.Boolean),
+  /** R74: the month the dues were paid through when the letter was issued (absent on letters before 0.3.0). */
+  duesPaidThrough: Schema.optionalKey(YearMonth),
   at: LegalDate
 })
 
 /**
  * The destination received the member (R42): appended in the same atomic append as the origin's
- * `RosterMemberRemoved` and the destination's `RosterMemberAdded`.
+ * `RosterMemberRemoved` and the destination's `RosterMemberAdded`. Across stores each store appends its own
+ * half: the destination's with the `letter` (its `RosterMemberAdded`; the member's record there starts from
+ * the letter), the origin's without it (its `RosterMemberRemoved`; the member is `transferredOut` there).
  *
  * @category events
  * @since 0.1.0
@@ -218,6 +226,7 @@ export const TransferReceived = Schema.TaggedStruct("TransferReceived", {
   transferId: Schema.String,
   fromOrgId: Schema.String,
   toOrgId: Schema.String,
+  letter: Schema.optionalKey(TransferLetter),
   at: LegalDate
 })
 

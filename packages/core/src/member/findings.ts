@@ -4,7 +4,8 @@
  * `Finding` shape as the organization assessment, so the two join into one compliance view.
  *
  * Each finding fires on the day its period is complete (`monthsBetween(since, asOf) >= n`, RULES.md §3.1:
- * "6个月以上" is inclusive), and its `due` is that day.
+ * "6个月以上" is inclusive), and its `due` is that day. Organizational life for R39 also comes from the meeting
+ * register when one is given (R61, see {@link assessMembers}).
  *
  * @since 0.1.0
  */
@@ -12,7 +13,9 @@ import type { Finding, Severity } from "../findings/Finding.ts"
 import { sort } from "../findings/Finding.ts"
 import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
-import { addDays, addMonths, monthsBetween } from "../LegalDate.ts"
+import { addDays, addMonths, max, monthsBetween } from "../LegalDate.ts"
+import type { Attendance, RegisterView as MeetingRegisterView } from "../meeting/projections/MeetingRegister.ts"
+import { attendance as attendanceOf } from "../meeting/projections/MeetingRegister.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
 import type { OrganizationState } from "../organization/state.ts"
@@ -31,6 +34,11 @@ import { isActive, openTransfer, sinceLastParticipation } from "./state.ts"
 export interface MemberAssessOptions {
   /** Organization states by id: the locus of an affiliation (rural branches, R45) and a host's kind (R11). */
   readonly orgs?: Readonly<Record<string, OrganizationState>>
+  /**
+   * The meeting register as of the same date (`MeetingRegister.asOf`): attendance at organizational life is the
+   * source of R39's "不参加党的组织生活" (R61) for members of organizations that record their meetings.
+   */
+  readonly attendance?: MeetingRegisterView
 }
 
 type Params = Record<string, string | number | boolean>
@@ -73,11 +81,84 @@ const probationFindings = (member: MemberState, asOf: LegalDate): ReadonlyArray<
   ]
 }
 
-const lapseFindings = (member: MemberState, policy: GovernancePolicy, asOf: LegalDate): ReadonlyArray<Finding> => {
+// R61: organizational life as the meeting register records it. A member takes part by being present at (or
+// taking part from another organization in, R45) an org-life event; that day, like a `RecordParticipation`,
+// restarts the clock, and so does an excused absence or a community activity when the policy says so. For a
+// member of an organization that records its meetings, the clock starts at the admission or the receipt of a
+// transfer (the affiliation), and the finding fires only once the member missed an org-life event they were
+// entitled to since: if the branch held nothing, the findings are the branch's (R28–R30), not the member's.
+const orgLifeLapse = (
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  recorded: LegalDate,
+  attendance: Attendance | undefined
+): ReadonlyArray<Finding> => {
+  const m = policy.membership
+  const o = policy.orgLife
+  const participation = attendance?.members.get(member.memberId)
+  const recording = attendance !== undefined && member.orgId !== undefined && attendance.recordingOrgs.has(member.orgId)
+  const affiliated = member.affiliatedSince ?? member.joinedAt
+  let since = recording && affiliated !== undefined ? max(recorded, affiliated) : recorded
+  const take = (date: LegalDate) => {
+    if (date <= asOf && date > since) since = date
+  }
+  for (const date of participation?.attended ?? []) take(date)
+  for (const event of participation?.entitled ?? []) {
+    // R61 CONF: an absence with a leave reason is still not taking part, unless the policy says it is
+    if (!event.attended && event.excused && o.excusedAbsenceResetsLapseClock) take(event.heldOn)
+  }
+  // R61 CONF ([NF]): a community check-in activity is organizational life only when the policy says so
+  if (o.communityActivityCountsAsOrgLife) { for (const date of member.checkIn?.activities ?? []) take(date) }
+  const months = monthsBetween(since, asOf)
+  const missed = (participation?.entitled ?? []).filter((e) => e.heldOn > since && e.heldOn <= asOf)
+  if (recording && missed.length === 0) return []
+  const lapseDay = addMonths(since, m.lapseMonths)
+  const due = recording && missed[0] !== undefined && missed[0].heldOn > lapseDay ? missed[0].heldOn : lapseDay
+  const excused = missed.filter((e) => e.excused)
+  const reasons = [...new Set(excused.flatMap((e) => (e.reason === undefined ? [] : [e.reason])))].sort()
+  const params: Params = {
+    kind: "orgLife",
+    since,
+    months,
+    required: m.lapseMonths,
+    ...(recording
+      ? {
+        source: "meetings",
+        absences: missed.length,
+        excusedAbsences: excused.length,
+        unexcusedAbsences: missed.length - excused.length,
+        ...(reasons.length === 0 ? {} : { leaveReasons: reasons.join(",") })
+      }
+      : {})
+  }
+  if (months >= m.lapseMonths) {
+    // R39 REC (R61): 6 consecutive months without organizational life; with leave taken, the finding lists the
+    // reasons, because "没有正当理由" is for the branch to judge
+    const code = excused.length > 0 ? "member.finding.lapsedWithLeave" : "member.finding.lapsed"
+    return [memberFinding(member, "R39", "warning", code, params, due)]
+  }
+  if (m.lapseEarlyWarningMonths > 0 && months >= m.lapseEarlyWarningMonths) {
+    // R39 CONF: the local early warning (3 months)
+    return [memberFinding(member, "R39", "notice", "member.finding.lapseWarning", params, due)]
+  }
+  return []
+}
+
+const lapseFindings = (
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  attendance: Attendance | undefined
+): ReadonlyArray<Finding> => {
   if (!isActive(member)) return []
   const m = policy.membership
   const out: Array<Finding> = []
   for (const entry of sinceLastParticipation(member, asOf)) {
+    if (entry.kind === "orgLife" && (attendance !== undefined || policy.orgLife.communityActivityCountsAsOrgLife)) {
+      out.push(...orgLifeLapse(member, policy, asOf, entry.since, attendance))
+      continue
+    }
     const due = addMonths(entry.since, m.lapseMonths)
     const params = { kind: entry.kind, since: entry.since, months: entry.months, required: m.lapseMonths }
     if (entry.months >= m.lapseMonths) {
@@ -312,9 +393,24 @@ export const assessMember = (
   asOf: LegalDate,
   options?: MemberAssessOptions
 ): ReadonlyArray<Finding> =>
+  assessOne(
+    member,
+    policy,
+    asOf,
+    options,
+    options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
+  )
+
+const assessOne = (
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  options: MemberAssessOptions | undefined,
+  attendance: Attendance | undefined
+): ReadonlyArray<Finding> =>
   sort([
     ...probationFindings(member, asOf),
-    ...lapseFindings(member, policy, asOf),
+    ...lapseFindings(member, policy, asOf, attendance),
     ...contactFindings(member, policy, asOf),
     ...transferFindings(member, policy, asOf),
     ...mobileFindings(member, policy, asOf, options?.orgs),
@@ -324,6 +420,17 @@ export const assessMember = (
 /**
  * The findings of members as of a legal date, under the policy in force on it. Pure; sorted with
  * `Finding.sort`. (A unit organization's check-in has its own findings: `UnitCheckIn.assess`.)
+ *
+ * R39's organizational life (R61) comes from two sources, and both keep working: what the member's stream
+ * records (`RecordParticipation`, organizational life at a mobile member's host) and, given
+ * `options.attendance` (the meeting register as of the same date), every org-life meeting the member attended
+ * or took part in from another organization. The last day of either restarts the six months. For a member of an
+ * organization that records no meeting, that is all. For a member of an organization that records its meetings,
+ * the clock starts no earlier than the affiliation (admission, or the receipt of a transfer), and the lapse
+ * finding (and its early warning) fires only when the member was entitled to an org-life meeting since the last
+ * day of taking part and missed it; its `due` is the later of the six months and that first missed meeting, and
+ * its params count the absences, with and without leave, and list the leave reasons (`lapsedWithLeave` when
+ * leave was taken: whether there was good reason is the branch's judgement). Dues and work are unchanged.
  *
  * @example
  * ```ts
@@ -343,8 +450,9 @@ export const assessMembers = (
 ): ReadonlyArray<Finding> => {
   const policy = policyAt(toTimeline(policies), asOf)
   const list = [...members]
+  const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
   const out: Array<Finding> = []
-  for (const member of list) out.push(...assessMember(member, policy, asOf, options))
+  for (const member of list) out.push(...assessOne(member, policy, asOf, options, attendance))
   out.push(...mobileBranchFindings(list, policy, options?.orgs))
   return sort(out)
 }

@@ -29,6 +29,7 @@ const kindEn = label({
   suspended: "suspended",
   removed: "removed",
   cancelled: "cancelled",
+  transferredOut: "transferred to an organization recorded in another store",
   none: "not registered"
 })
 
@@ -48,6 +49,7 @@ const kindZh = label({
   suspended: "停止党籍",
   removed: "已除名",
   cancelled: "已取消预备党员资格",
+  transferredOut: "已转往其他系统记录的党组织",
   none: "未登记"
 })
 
@@ -167,6 +169,18 @@ export const memberMessages: Catalogs = {
       } (${show(p.required)}): regarded as lapsed; the branch general meeting decides`,
     "member.finding.lapseWarning": (p) =>
       `Member ${show(p.memberId)}: no ${kindEn(p.kind)} for ${show(p.months)} months since ${show(p.since)}`,
+    "member.finding.lapsedWithLeave": (p) =>
+      `Member ${show(p.memberId)}: no ${kindEn(p.kind)} for ${show(p.months)} consecutive months since ${
+        show(p.since)
+      } (${show(p.required)}): ${show(p.absences)} meeting(s) missed, ${show(p.excusedAbsences)} with leave (${
+        String(p.leaveReasons ?? "").split(",").filter((r) => r !== "").map(label({
+          illness: "illness",
+          work: "work",
+          family: "family matters",
+          away: "away",
+          other: "other"
+        })).join(", ") || "—"
+      }); whether there was good reason is for the branch general meeting to judge`,
     "member.finding.mobileBranchSuggested": (p) =>
       `${show(p.full)} full members of ${show(p.orgId)} are hosted together by ${
         show(p.hostOrgId)
@@ -287,6 +301,18 @@ export const memberMessages: Catalogs = {
       } 个月),按自行脱党处理须经支部党员大会讨论决定`,
     "member.finding.lapseWarning": (p) =>
       `党员 ${show(p.memberId)} 自 ${show(p.since)} 起已 ${show(p.months)} 个月未${kindZh(p.kind)}`,
+    "member.finding.lapsedWithLeave": (p) =>
+      `党员 ${show(p.memberId)} 自 ${show(p.since)} 起连续 ${show(p.months)} 个月未${kindZh(p.kind)}(${
+        show(p.required)
+      } 个月):缺席 ${show(p.absences)} 次,其中请假 ${show(p.excusedAbsences)} 次(${
+        String(p.leaveReasons ?? "").split(",").filter((r) => r !== "").map(label({
+          illness: "病假",
+          work: "因公",
+          family: "事假",
+          away: "外出",
+          other: "其他"
+        })).join("、") || "—"
+      }),是否有正当理由由支部党员大会判断`,
     "member.finding.mobileBranchSuggested": (p) =>
       `${show(p.orgId)} 有 ${show(p.full)} 名正式党员集中流动在 ${
         show(p.hostOrgId)

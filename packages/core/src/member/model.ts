@@ -1,23 +1,26 @@
 /**
  * The value objects of the member aggregate: member statuses, general-meeting votes, credentials for
- * absences, transfer-rejection reasons, kinds of participation, and the community check-in record (R37–R47).
- * Every id is opaque; no value here holds a member's name, ID number, phone or address.
+ * absences, transfer-rejection reasons, kinds of participation, the community check-in record, and a transfer
+ * letter as another store receives it (R37–R47). Every id is opaque; no value here holds a member's name, ID
+ * number, phone or address.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
 import { addMonths, LegalDate } from "../LegalDate.ts"
+import { JoiningStatus } from "../organization/model.ts"
 import { Count } from "../units.ts"
 
 /**
  * A member's standing: `none` before the first event, `probationary` 预备, `full` 正式, `suspended` 停止党籍
- * (R40, counted nowhere), `removed` 除名 (R39, R40) and `cancelled` 取消预备党员资格 (R37). The last two are
- * final.
+ * (R40, counted nowhere), `removed` 除名 (R39, R40), `cancelled` 取消预备党员资格 (R37), and `transferredOut`
+ * (R38, R42: received by an organization recorded in another store, so counted nowhere here). `removed` and
+ * `cancelled` are final; a member `transferredOut` comes back only with a letter from the other store.
  *
  * @category models
  * @since 0.1.0
  */
-export type MemberStatus = "none" | "probationary" | "full" | "suspended" | "removed" | "cancelled"
+export type MemberStatus = "none" | "probationary" | "full" | "suspended" | "removed" | "cancelled" | "transferredOut"
 
 /**
  * The vote of a branch general meeting on a member (R25, R37): those entitled to vote (full members only,
@@ -169,6 +172,40 @@ export const CheckInRecord = Schema.Struct({
  * @since 0.1.0
  */
 export type CheckInRecord = typeof CheckInRecord.Type
+
+/**
+ * A transfer letter as an organization recorded in another store receives it (R42, R43): one province's
+ * records are one store (one shard, docs/guide/national-deployment.md), and a letter to another province
+ * carries what the receiving store needs to go on deciding on the member: the origin and destination, the
+ * letter's dates, and the member's standing as the origin's record holds it at the receipt (full or
+ * probationary, the probation's end and whether it was extended once, R37; when the member joined and was
+ * converted; the last organizational life, dues and work, R39). Ids and dates only, never personal data.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export const TransferLetter = Schema.Struct({
+  fromOrgId: Schema.String,
+  toOrgId: Schema.String,
+  issuedAt: LegalDate,
+  validUntil: LegalDate,
+  status: JoiningStatus,
+  joinedAt: LegalDate,
+  probationEndsAt: Schema.optionalKey(LegalDate),
+  extended: Schema.Boolean,
+  convertedAt: Schema.optionalKey(LegalDate),
+  lastParticipation: Schema.Struct({
+    orgLife: Schema.optionalKey(LegalDate),
+    dues: Schema.optionalKey(LegalDate),
+    work: Schema.optionalKey(LegalDate)
+  })
+}).annotate({ identifier: "TransferLetter" })
+
+/**
+ * @category models
+ * @since 0.3.0
+ */
+export type TransferLetter = typeof TransferLetter.Type
 
 /**
  * R37: the end of a probation of `months` begun on `at` (2024-03-15 + 12 months = 2025-03-15).

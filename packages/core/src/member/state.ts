@@ -1,6 +1,7 @@
 /**
  * The member stream's state and its fold, and the queries the rules ask of it: where the member is
- * affiliated (R38), where the member counts (R42, §3.3) and where the member may vote (R20, R45, R47).
+ * affiliated (R38), where the member counts (R42, §3.3), where the member may vote (R20, R45, R47), and the
+ * letter another store receives the member with (R42).
  *
  * @since 0.1.0
  */
@@ -14,6 +15,7 @@ import type {
   MemberStatus,
   MobileCredential,
   ParticipationKind,
+  TransferLetter,
   TransferRejectionReason
 } from "./model.ts"
 
@@ -32,6 +34,8 @@ export interface Transfer {
   readonly status: "inTransit" | "received" | "rejected" | "expired"
   readonly closedAt: LegalDate | undefined
   readonly reason: TransferRejectionReason | undefined
+  /** The other end (the destination of a letter issued here, the origin of one received here) is another store. */
+  readonly external: boolean
 }
 
 /**
@@ -95,6 +99,8 @@ export interface MemberState {
   /** When the member joined (admission or registration): the baseline of the lapse finding (R39). */
   readonly joinedAt: LegalDate | undefined
   readonly probationEndsAt: LegalDate | undefined
+  /** R73: the date of the general meeting's admission vote (admitted members; dues are owed from its month). */
+  readonly admissionVoteAt?: LegalDate
   readonly extended: boolean
   /** R37: Party standing counts from the conversion. */
   readonly convertedAt: LegalDate | undefined
@@ -140,6 +146,34 @@ const participated = (state: MemberState, kind: ParticipationKind, at: LegalDate
   lastParticipation: { ...state.lastParticipation, [kind]: later(state.lastParticipation[kind], at) }
 })
 
+// Received here with a letter from another store: the member's record here starts (again) from the letter.
+const receivedWithLetter = (
+  event: { readonly memberId: string; readonly transferId: string; readonly at: LegalDate },
+  letter: TransferLetter
+): MemberState => ({
+  ...initialState,
+  status: letter.status,
+  memberId: event.memberId,
+  orgId: letter.toOrgId,
+  affiliatedSince: event.at,
+  joinedAt: letter.joinedAt,
+  probationEndsAt: letter.probationEndsAt,
+  extended: letter.extended,
+  convertedAt: letter.convertedAt,
+  lastParticipation: letter.lastParticipation,
+  transfer: {
+    transferId: event.transferId,
+    fromOrgId: letter.fromOrgId,
+    toOrgId: letter.toOrgId,
+    issuedAt: letter.issuedAt,
+    validUntil: letter.validUntil,
+    status: "received",
+    closedAt: event.at,
+    reason: undefined,
+    external: true
+  }
+})
+
 // Leaving the Party ends everything that hangs on the membership.
 const leave = (state: MemberState, status: "removed" | "cancelled"): MemberState => ({
   ...state,
@@ -177,7 +211,8 @@ export const evolve = (state: MemberState, event: MemberEvent): MemberState => {
         orgId: event.orgId,
         affiliatedSince: event.at,
         joinedAt: event.at,
-        probationEndsAt: event.probationEndsAt
+        probationEndsAt: event.probationEndsAt,
+        admissionVoteAt: event.meeting.at
       }
     case "ProbationExtended":
       return { ...state, probationEndsAt: event.until, extended: true }
@@ -219,10 +254,24 @@ export const evolve = (state: MemberState, event: MemberEvent): MemberState => {
           validUntil: event.validUntil,
           status: "inTransit",
           closedAt: undefined,
-          reason: undefined
+          reason: undefined,
+          external: event.external === true
         }
       }
-    case "TransferReceived":
+    case "TransferReceived": {
+      if (event.letter !== undefined) return receivedWithLetter(event, event.letter)
+      if (state.transfer?.external === true) {
+        // R38: the affiliation moved to another store with the member; this stream keeps the history only
+        return {
+          ...state,
+          status: "transferredOut",
+          orgId: undefined,
+          transfer: { ...state.transfer, status: "received", closedAt: event.at },
+          absence: undefined,
+          mobile: undefined,
+          checkIn: undefined
+        }
+      }
       return {
         ...state,
         orgId: event.toOrgId,
@@ -234,6 +283,7 @@ export const evolve = (state: MemberState, event: MemberEvent): MemberState => {
         absence: undefined,
         mobile: undefined
       }
+    }
     case "TransferRejected":
       return state.transfer === undefined
         ? state
@@ -366,6 +416,32 @@ export const votesAt = (state: MemberState): string | undefined => (state.status
  */
 export const openTransfer = (state: MemberState): Transfer | undefined =>
   state.transfer?.status === "inTransit" ? state.transfer : undefined
+
+/**
+ * R42: the letter of the member's open transfer as the destination's store receives it when the destination
+ * is recorded in another store (`ReceiveTransfer` with `letter` there): the letter's ends and dates and the
+ * member's standing as this stream holds it now. Undefined without an open letter or an active member.
+ *
+ * @category queries
+ * @since 0.3.0
+ */
+export const transferLetterOf = (state: MemberState): TransferLetter | undefined => {
+  const open = openTransfer(state)
+  if (open === undefined || state.joinedAt === undefined) return undefined
+  if (state.status !== "full" && state.status !== "probationary") return undefined
+  return {
+    fromOrgId: open.fromOrgId,
+    toOrgId: open.toOrgId,
+    issuedAt: open.issuedAt,
+    validUntil: open.validUntil,
+    status: state.status,
+    joinedAt: state.joinedAt,
+    ...(state.probationEndsAt === undefined ? {} : { probationEndsAt: state.probationEndsAt }),
+    extended: state.extended,
+    ...(state.convertedAt === undefined ? {} : { convertedAt: state.convertedAt }),
+    lastParticipation: state.lastParticipation
+  }
+}
 
 /**
  * The organizations where the member takes part without counting or voting: the mobile member's host (R45)

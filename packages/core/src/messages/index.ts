@@ -5,12 +5,19 @@
  * @since 0.1.0
  */
 import { agreementMessages } from "../agreement/messages.ts"
+import { appraisalMessages } from "../appraisal/messages.ts"
 import { councilMessages } from "../council/messages.ts"
+import { developmentMessages } from "../development/messages.ts"
+import { duesMessages } from "../dues/messages.ts"
 import type { Catalogs, Locale, Localized, MessageParams } from "../kernel/Message.ts"
 import { mergeCatalogs, renderWith } from "../kernel/Message.ts"
 import { kernelMessages } from "../kernel/messages.ts"
+import { leadershipMessages } from "../leadership/messages.ts"
+import { meetingMessages } from "../meeting/messages.ts"
 import { memberMessages } from "../member/messages.ts"
 import { organizationMessages } from "../organization/messages.ts"
+import { pointsMessages } from "../points/messages.ts"
+import { rolesMessages } from "../roles/messages.ts"
 import { ruleMessages } from "../rules/messages.ts"
 import { unitCheckInMessages } from "../unitCheckIn/messages.ts"
 
@@ -27,7 +34,14 @@ export const catalogs: Catalogs = mergeCatalogs(
   memberMessages,
   unitCheckInMessages,
   agreementMessages,
-  councilMessages
+  appraisalMessages,
+  pointsMessages,
+  rolesMessages,
+  councilMessages,
+  developmentMessages,
+  leadershipMessages,
+  meetingMessages,
+  duesMessages
 )
 
 /**

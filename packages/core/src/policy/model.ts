@@ -13,8 +13,15 @@
 import { Schema } from "effect"
 import { LegalDate } from "../LegalDate.ts"
 import { Count, Positive } from "../units.ts"
+import { AppraisalPolicy } from "./AppraisalPolicy.ts"
+import { DevelopmentPolicy } from "./DevelopmentPolicy.ts"
+import { DuesPolicy } from "./DuesPolicy.ts"
+import { LeadershipPolicy } from "./LeadershipPolicy.ts"
 import { MembershipPolicy } from "./MembershipPolicy.ts"
+import { OrgLifePolicy } from "./OrgLifePolicy.ts"
 import { PairingPolicy } from "./PairingPolicy.ts"
+import { PointsPolicy } from "./PointsPolicy.ts"
+import { RolesPolicy } from "./RolesPolicy.ts"
 
 /**
  * Which count a threshold is measured on: `FM` full (正式) members only, `AM` all members (full and
@@ -255,8 +262,22 @@ export const GovernancePolicy = Schema.Struct({
   expectConcurrentSecretaryDirector: Schema.Boolean,
   /** R37–R47: the membership pillar's figures. */
   membership: MembershipPolicy,
+  /** R65–R76: the dues (党费) figures, a dated policy of their own (preset `cn2008`). */
+  dues: DuesPolicy,
+  /** R28–R36, R58–R61: organizational life (三会一课), meeting records and attendance. */
+  orgLife: OrgLifePolicy,
+  /** R35, R62–R64: democratic appraisal and the organizational disposal that may follow. */
+  appraisal: AppraisalPolicy,
+  /** R52–R53: the points scheme's publication and the duty posts. */
+  points: PointsPolicy,
+  /** R54, R57: first secretaries and Party-building instructors. */
+  roles: RolesPolicy,
   /** R49–R50: the pairing pillar's figures. */
-  pairing: PairingPolicy
+  pairing: PairingPolicy,
+  /** R77–R90: the member-development figures. */
+  development: DevelopmentPolicy,
+  /** R91–R96: the leadership-history figures (renewal reminders, approval documents, alternates). */
+  leadership: LeadershipPolicy
 }).annotate({ identifier: "GovernancePolicy" })
 
 /**

@@ -7,9 +7,16 @@
  *
  * @since 0.1.0
  */
+import { nationalAppraisalPolicy } from "./AppraisalPolicy.ts"
+import { nationalDevelopmentPolicy } from "./DevelopmentPolicy.ts"
+import { cn2008 } from "./DuesPolicy.ts"
+import { nationalLeadershipPolicy } from "./LeadershipPolicy.ts"
 import { nationalMembershipPolicy } from "./MembershipPolicy.ts"
 import type { GovernancePolicy } from "./model.ts"
+import { nationalOrgLifePolicy } from "./OrgLifePolicy.ts"
 import { defaultPairingPolicy } from "./PairingPolicy.ts"
+import { defaultPointsPolicy } from "./PointsPolicy.ts"
+import { defaultRolesPolicy } from "./RolesPolicy.ts"
 
 /**
  * The national rules (ZB 2018, NC 2019, RQ 2018, XJ 2020), in force from 2018-07-01. Figures RULES.md marks
@@ -74,7 +81,14 @@ export const national: GovernancePolicy = {
   groups: { minMembers: 3, minFull: 1, probationaryMayLead: false },
   expectConcurrentSecretaryDirector: true,
   membership: nationalMembershipPolicy,
-  pairing: defaultPairingPolicy
+  dues: cn2008,
+  orgLife: nationalOrgLifePolicy,
+  appraisal: nationalAppraisalPolicy,
+  points: defaultPointsPolicy,
+  roles: defaultRolesPolicy,
+  pairing: defaultPairingPolicy,
+  development: nationalDevelopmentPolicy,
+  leadership: nationalLeadershipPolicy
 }
 
 /**

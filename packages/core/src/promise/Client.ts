@@ -8,13 +8,13 @@
  * @since 0.1.0
  */
 import type { Layer } from "effect"
-import { Effect, ManagedRuntime } from "effect"
+import { Effect, ManagedRuntime, Option } from "effect"
 import * as Dangjian from "../app/Dangjian.ts"
 import * as Compliance from "../findings/Compliance.ts"
 import type { Finding } from "../findings/Finding.ts"
 import type { RetryPolicy } from "../kernel/CommandHandler.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
-import * as Projection from "../kernel/Projection.ts"
+import * as ReadModel from "../kernel/ReadModel.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import type { Policies } from "../organization/Organization.ts"
 import * as OrganizationTree from "../organization/projections/OrganizationTree.ts"
@@ -74,16 +74,20 @@ export const make = (options: ClientOptions): Client => {
     ...(options.actor === undefined ? {} : { actor: options.actor }),
     ...(options.retry === undefined ? {} : { retry: options.retry })
   }
+  // The read models are committed before a query reads them, so a query reads no more of the log than what
+  // came since the last one (a store without read models replays).
+  const caughtUp = Effect.flatMap(
+    Effect.serviceOption(ReadModel.ReadModelStore),
+    (rows) =>
+      Option.isSome(rows)
+        ? Effect.provideService(Compliance.catchUp(), ReadModel.ReadModelStore, rows.value)
+        : Effect.void
+  )
   return {
     execute: (command) => runtime.runPromise(Dangjian.decodeAndExecute(command, executeOptions)),
-    tree: (asOf) =>
-      runtime.runPromise(
-        Effect.map(
-          Projection.replay(asOf === undefined ? OrganizationTree.projection : OrganizationTree.asOf(asOf)),
-          (c) => c.state
-        )
-      ),
-    findings: (asOf) => runtime.runPromise(Effect.map(Compliance.report(policies, asOf), (r) => r.findings)),
+    tree: (asOf) => runtime.runPromise(Effect.andThen(caughtUp, OrganizationTree.view(asOf))),
+    findings: (asOf) =>
+      runtime.runPromise(Effect.andThen(caughtUp, Effect.map(Compliance.report(policies, asOf), (r) => r.findings))),
     close: () => runtime.dispose()
   }
 }

@@ -432,17 +432,26 @@ export const all: ReadonlyArray<Rule> = [
     "S002; contrast S004"
   ),
   // C. Organizational life
-  rule("R28", "orgLife", "支部党员大会一般每季度召开1次", "Branch general meeting once a quarter", [
-    "REC",
-    "CONF"
-  ], "ZB Art. 11 [V]"),
+  rule(
+    "R28",
+    "orgLife",
+    "支部党员大会一般每季度召开1次",
+    "Branch general meeting once a quarter",
+    [
+      "REC",
+      "CONF"
+    ],
+    "ZB Art. 11 [V]",
+    ["orgLife.generalMeetingsPerQuarter"]
+  ),
   rule(
     "R29",
     "orgLife",
     "支部委员会会议一般每月召开1次",
     "Committee meeting once a month",
     ["REC", "CONF"],
-    "ZB Art. 12 [V]"
+    "ZB Art. 12 [V]",
+    ["orgLife.committeeMeetingsPerMonth"]
   ),
   rule(
     "R30",
@@ -450,7 +459,8 @@ export const all: ReadonlyArray<Rule> = [
     "党小组会一般每月召开1次",
     "Party group meeting once a month",
     ["REC", "CONF"],
-    "ZB Art. 13 [V]"
+    "ZB Art. 13 [V]",
+    ["orgLife.groupMeetingsPerMonth"]
   ),
   rule(
     "R31",
@@ -458,19 +468,29 @@ export const all: ReadonlyArray<Rule> = [
     "党课:党委(党组)书记每年至少讲1次党课",
     "Party lecture frequency",
     ["CONF"],
-    "ZB Art. 16 [V-art?]; local [2nd]"
+    "ZB Art. 16 [V-art?]; local [2nd]",
+    ["orgLife.lecturesPerQuarter", "orgLife.secretaryLecturesPerYear"]
   ),
-  rule("R32", "orgLife", "每月相对固定1天开展主题党日", "Themed Party Day once a month", [
-    "REC",
-    "CONF"
-  ], "ZB Art. 16 [V-art?]"),
+  rule(
+    "R32",
+    "orgLife",
+    "每月相对固定1天开展主题党日",
+    "Themed Party Day once a month",
+    [
+      "REC",
+      "CONF"
+    ],
+    "ZB Art. 16 [V-art?]",
+    ["orgLife.themedPartyDaysPerMonth"]
+  ),
   rule(
     "R33",
     "orgLife",
     "每年至少召开1次组织生活会",
     "Org-life meeting at least once a year",
     ["REC"],
-    "ZB Art. 17 [V]"
+    "ZB Art. 17 [V]",
+    ["orgLife.orgLifeMeetingsPerYear"]
   ),
   rule(
     "R34",
@@ -478,9 +498,13 @@ export const all: ReadonlyArray<Rule> = [
     "谈心谈话每年一般不少于1次",
     "Heart-to-heart talks at least once a year",
     ["REC"],
-    "ZB Art. 18 [2nd]"
+    "ZB Art. 18 [2nd]",
+    ["orgLife.heartToHeartTalksPerYear"]
   ),
-  rule("R35", "orgLife", "每年开展1次民主评议党员", "Democratic appraisal once a year", ["REC"], "ZB Art. 19 [2nd]"),
+  rule("R35", "orgLife", "每年开展1次民主评议党员", "Democratic appraisal once a year", ["REC"], "ZB Art. 19 [2nd]", [
+    "orgLife.appraisalMeetingsPerYear",
+    "appraisal.dueMonthsAfterYear"
+  ]),
   rule(
     "R36",
     "orgLife",
@@ -632,9 +656,13 @@ export const all: ReadonlyArray<Rule> = [
     "党员积分制",
     "Member points system (党员积分制)",
     ["HARD", "CONF"],
-    "S003; local (东阳 2014) [NF national]"
+    "S003; local (东阳 2014) [NF national]",
+    ["points.publicationGraceDays"]
   ),
-  rule("R53", "points", "无职党员设岗定责", "Duty posts for members without office", ["CONF"], "S000; S003"),
+  rule("R53", "points", "无职党员设岗定责", "Duty posts for members without office", ["CONF"], "S000; S003", [
+    "points.postsByPartyGroup",
+    "points.dutyPostMinShare"
+  ]),
   // I. Other seed-stated practices
   rule(
     "R54",
@@ -642,7 +670,8 @@ export const all: ReadonlyArray<Rule> = [
     "无党员单位委派党建工作指导员",
     "Party-building instructors for units without members",
     ["CONF"],
-    "S001"
+    "S001",
+    ["roles.instructorForUnitsWithoutMembers"]
   ),
   rule(
     "R55",
@@ -653,7 +682,9 @@ export const all: ReadonlyArray<Rule> = [
     "S001; NC"
   ),
   rule("R56", "seedPractice", "安置点干部配备", "Cadre staffing for resettlement sites", ["CONF"], "S000"),
-  rule("R57", "seedPractice", "第一书记全覆盖", "First secretaries (第一书记)", ["CONF"], "S003"),
+  rule("R57", "seedPractice", "第一书记全覆盖", "First secretaries (第一书记)", ["CONF"], "S003", [
+    "roles.firstSecretaryCoverage"
+  ]),
   // C2. Organizational-life records
   rule(
     "R58",
@@ -669,7 +700,8 @@ export const all: ReadonlyArray<Rule> = [
     "计划召开与实际召开时间,按实际召开日期计",
     "Planned vs held date; which date counts",
     ["REC", "CONF"],
-    "SYS (OWIP); [NF] national"
+    "SYS (OWIP); [NF] national",
+    ["orgLife.frequencyExemptOrgs"]
   ),
   rule(
     "R60",
@@ -677,7 +709,8 @@ export const all: ReadonlyArray<Rule> = [
     "会议补录",
     "Recording after the fact (补录)",
     ["HARD", "CONF"],
-    "[NF] national; platform practice [2nd]"
+    "[NF] national; platform practice [2nd]",
+    ["orgLife.lateRecording", "orgLife.lateRecordingGraceDays", "orgLife.importExempt"]
   ),
   rule(
     "R61",
@@ -685,7 +718,12 @@ export const all: ReadonlyArray<Rule> = [
     "以出席记录判断“不参加党的组织生活”",
     "Attendance as the source for R39's lapse",
     ["REC", "CONF"],
-    "DZ Art. 8, Art. 9 [V]; CZ summary [2nd]"
+    "DZ Art. 8, Art. 9 [V]; CZ summary [2nd]",
+    [
+      "orgLife.excusedAbsenceResetsLapseClock",
+      "orgLife.communityActivityCountsAsOrgLife",
+      "membership.lapseEarlyWarningMonths"
+    ]
   ),
   rule(
     "R62",
@@ -693,7 +731,8 @@ export const all: ReadonlyArray<Rule> = [
     "民主评议等次;优秀一般不超过党员总数的1/3",
     "Democratic appraisal: grades and the 优秀 cap",
     ["HARD", "REC", "CONF"],
-    "共产党员网 guidance [2nd]; local; conflict C19"
+    "共产党员网 guidance [2nd]; local; conflict C19",
+    ["appraisal.grades", "appraisal.excellentMaxShare"]
   ),
   rule(
     "R63",
@@ -701,7 +740,13 @@ export const all: ReadonlyArray<Rule> = [
     "基本合格和不合格党员的组织处置",
     "What follows 基本合格 and 不合格",
     ["HARD", "REC", "CONF"],
-    "CZ Art. 3, Art. 4 [V]; CZ summary [2nd]; DZ Art. 9 [V]; conflict C18"
+    "CZ Art. 3, Art. 4 [V]; CZ summary [2nd]; DZ Art. 9 [V]; conflict C18",
+    [
+      "appraisal.correctionPeriodMonths",
+      "appraisal.readmissionBarYears",
+      "appraisal.correctionNeedsApproval",
+      "appraisal.disposalDecisionDueDays"
+    ]
   ),
   rule(
     "R64",
@@ -709,7 +754,8 @@ export const all: ReadonlyArray<Rule> = [
     "预备党员参加民主评议,不评为优秀",
     "Probationary members in the appraisal",
     ["HARD", "CONF"],
-    "12371 Q&A [2nd]; local; conflict C20"
+    "12371 Q&A [2nd]; local; conflict C20",
+    ["appraisal.probationaryAppraisal"]
   ),
   // J. Dues
   rule(
@@ -718,7 +764,8 @@ export const all: ReadonlyArray<Rule> = [
     "党费计算基数与党员类别",
     "The dues base (计算基数) and member categories",
     ["HARD", "CONF"],
-    "DF unit copies [2nd]"
+    "DF unit copies [2nd]",
+    ["dues.villageCadreSubsidyIsSalary", "dues.farmerWithWageIncome"]
   ),
   rule(
     "R66",
@@ -726,16 +773,22 @@ export const all: ReadonlyArray<Rule> = [
     "在职党员按月工资收入的一个比例交纳党费",
     "Rates for salaried members: one rate for the whole base",
     ["HARD", "CONF"],
-    "DF Art. 2 [V]; rounding [NF]"
+    "DF Art. 2 [V]; rounding [NF]",
+    ["dues.salaried", "dues.rounding"]
   ),
-  rule("R67", "dues", "离退休党员的党费比例", "Retired members", ["HARD", "CONF"], "DF [V]; conflict C17"),
+  rule("R67", "dues", "离退休党员的党费比例", "Retired members", ["HARD", "CONF"], "DF [V]; conflict C17", [
+    "dues.retiree",
+    "dues.retireeBaseExcludesAllowances",
+    "dues.rounding"
+  ]),
   rule(
     "R68",
     "dues",
     "农民党员每月0.2元至1元;学生等每月0.2元",
     "Fixed monthly amounts",
     ["HARD", "CONF"],
-    "DF Art. 6 [V]"
+    "DF Art. 6 [V]",
+    ["dues.flatMonthlyFen", "dues.farmerMonthlyAmountFen"]
   ),
   rule(
     "R69",
@@ -743,7 +796,8 @@ export const all: ReadonlyArray<Rule> = [
     "每年初核定当年月交纳党费数额",
     "Monthly amount fixed at the start of the year",
     ["HARD", "REC", "CONF"],
-    "QZ [2nd]; conflict C15"
+    "QZ [2nd]; conflict C15",
+    ["dues.fixing"]
   ),
   rule(
     "R70",
@@ -751,7 +805,8 @@ export const all: ReadonlyArray<Rule> = [
     "补交、预交一般不超过6个月;不得垫交或扣缴",
     "Payment cadence, back-payment and prohibitions",
     ["HARD", "CONF"],
-    "DF Art. 12, Art. 14 [V]; QZ [2nd]; conflict C16"
+    "DF Art. 12, Art. 14 [V]; QZ [2nd]; conflict C16",
+    ["dues.backPayMaxMonths", "dues.advancePayMaxMonths", "dues.quarterlyAllowed"]
   ),
   rule("R71", "dues", "经济困难党员少交或免交党费", "Reduction or exemption for hardship", [
     "HARD"
@@ -762,7 +817,8 @@ export const all: ReadonlyArray<Rule> = [
     "一次自愿多交1000元以上的党费全部上缴中央",
     "Voluntary extra and large one-off payments",
     ["HARD", "CONF"],
-    "DF Art. 11 [V-art?]; [2nd]"
+    "DF Art. 11 [V-art?]; [2nd]",
+    ["dues.lumpToCentreThresholdFen", "dues.monthlyRegularCapFen"]
   ),
   rule(
     "R73",
@@ -770,7 +826,8 @@ export const all: ReadonlyArray<Rule> = [
     "预备党员从支部大会通过之日起交纳党费",
     "Probationary members pay from the admission vote",
     ["HARD", "REC", "CONF"],
-    "[2nd, consistent]; conflict C25"
+    "[2nd, consistent]; conflict C25",
+    ["dues.firstDuesMonth", "dues.refundOnAdmissionRefused"]
   ),
   rule(
     "R74",
@@ -778,7 +835,8 @@ export const all: ReadonlyArray<Rule> = [
     "组织关系介绍信注明党费交至年月",
     "Dues paid-through on transfer letters",
     ["HARD", "REC", "CONF"],
-    "letter templates [2nd]; SYS (EGOV)"
+    "letter templates [2nd]; SYS (EGOV)",
+    ["dues.duesDuringTransit", "dues.advancePayMaxMonths"]
   ),
   rule(
     "R75",
@@ -786,9 +844,20 @@ export const all: ReadonlyArray<Rule> = [
     "连续6个月不交纳党费,按自行脱党处理",
     "Six months unpaid: the R39 finding",
     ["REC", "CONF"],
-    "DZ Art. 9 [V]; unit copies [2nd]"
+    "DZ Art. 9 [V]; unit copies [2nd]",
+    ["dues.arrearsWarnMonths", "dues.arrearsLapseMonths"]
   ),
-  rule("R76", "dues", "全国党费标准预设(2008)", "National dues preset (cn2008)", ["CONF"], "DF (effective 2008-04-01)"),
+  rule(
+    "R76",
+    "dues",
+    "全国党费标准预设(2008)",
+    "National dues preset (cn2008)",
+    ["CONF"],
+    "DF (effective 2008-04-01)",
+    [
+      "dues"
+    ]
+  ),
   // K. Member development
   rule(
     "R77",
@@ -796,7 +865,8 @@ export const all: ReadonlyArray<Rule> = [
     "发展党员5个阶段25个步骤,依次进行",
     "The pipeline: 5 stages, 25 steps, in order",
     ["HARD", "REC"],
-    "step list [2nd]; SYS"
+    "step list [2nd]; SYS",
+    ["development.probationReviewEveryMonths"]
   ),
   rule(
     "R78",
@@ -804,7 +874,8 @@ export const all: ReadonlyArray<Rule> = [
     "年满十八岁提交入党申请书",
     "Application",
     ["HARD", "REC", "CONF"],
-    "DZ Art. 1 [V]; FZ Art. 5 [V]"
+    "DZ Art. 1 [V]; FZ Art. 5 [V]",
+    ["development.minApplicantAge", "development.ageOnBirthdayQualifies"]
   ),
   rule(
     "R79",
@@ -812,7 +883,8 @@ export const all: ReadonlyArray<Rule> = [
     "收到入党申请书后1个月内派人谈话",
     "Talk within 1 month of the application",
     ["REC", "CONF"],
-    "FZ Art. 6 [V-art?]; [2nd]"
+    "FZ Art. 6 [V-art?]; [2nd]",
+    ["development.applicantTalkDueMonths"]
   ),
   rule(
     "R80",
@@ -820,7 +892,14 @@ export const all: ReadonlyArray<Rule> = [
     "入党积极分子的确定、培养联系人与考察",
     "Activists: who decides, contact persons, reviews",
     ["HARD", "REC", "CONF"],
-    "FZ Art. 8, Art. 9 [V-art?]; conflict C21"
+    "FZ Art. 8, Art. 9 [V-art?]; conflict C21",
+    [
+      "development.minMonthsApplicationToActivist",
+      "development.activistDecisionDueMonths",
+      "development.minContactPersons",
+      "development.maxContactPersons",
+      "development.activistReviewEveryMonths"
+    ]
   ),
   rule(
     "R81",
@@ -828,7 +907,8 @@ export const all: ReadonlyArray<Rule> = [
     "经过一年以上培养教育和考察列为发展对象",
     "Development object: at least 1 year as an activist",
     ["HARD"],
-    "FZ Art. 13 [V-art?]; [2nd]"
+    "FZ Art. 13 [V-art?]; [2nd]",
+    ["development.minActivistMonths"]
   ),
   rule("R82", "development", "两名正式党员作入党介绍人", "Two full-member introducers", [
     "HARD",
@@ -841,7 +921,8 @@ export const all: ReadonlyArray<Rule> = [
     "政治审查与集中培训(一般不少于三天或24学时)",
     "Political review and concentrated training",
     ["HARD", "REC", "CONF"],
-    "FZ Arts. 14–15; 共产党员网 Q&A [2nd]; conflict C22"
+    "FZ Arts. 14–15; 共产党员网 Q&A [2nd]; conflict C22",
+    ["development.trainingMinDays", "development.trainingMinHours"]
   ),
   rule(
     "R84",
@@ -849,7 +930,8 @@ export const all: ReadonlyArray<Rule> = [
     "支部委员会审查、上级党委预审与入党志愿书",
     "Committee review, pre-review, the 志愿书",
     ["HARD", "REC", "CONF"],
-    "FZ Art. 19 [V-art?]; [2nd]"
+    "FZ Art. 19 [V-art?]; [2nd]",
+    ["development.departureWindowMonths"]
   ),
   rule(
     "R85",
@@ -857,7 +939,8 @@ export const all: ReadonlyArray<Rule> = [
     "支部大会讨论接收预备党员的表决",
     "Branch general meeting vote on admission",
     ["HARD", "CONF"],
-    "FZ Art. 20, Art. 21 [V-art?]"
+    "FZ Art. 20, Art. 21 [V-art?]",
+    ["development.voteExclusionsApplyTo"]
   ),
   rule(
     "R86",
@@ -873,7 +956,13 @@ export const all: ReadonlyArray<Rule> = [
     "审批预备党员:谁审批、如何审批、三个月内",
     "Approval: who, how, when",
     ["HARD", "REC", "CONF"],
-    "FZ Art. 23 [V-art?]; NC; 共产党员网 [2nd]"
+    "FZ Art. 23 [V-art?]; NC; 共产党员网 [2nd]",
+    [
+      "development.approvalDueMonths",
+      "development.approvalMaxMonths",
+      "development.approvalClockFrom",
+      "development.probationaryApprovers"
+    ]
   ),
   rule(
     "R88",
@@ -889,7 +978,13 @@ export const all: ReadonlyArray<Rule> = [
     "预备党员转正:讨论、审批与转正时间",
     "Conversion: steps 22–25",
     ["HARD", "REC", "CONF"],
-    "DZ Art. 7 [V]; FZ Art. 32, Art. 33 [V-art?]; QZ [2nd]; conflict C26"
+    "DZ Art. 7 [V]; FZ Art. 32, Art. 33 [V-art?]; QZ [2nd]; conflict C26",
+    [
+      "development.forbidEarlyConversionVote",
+      "development.conversionMeetingDueMonths",
+      "development.conversionApprovalDueMonths",
+      "development.transferredInPostponeMaxMonths"
+    ]
   ),
   rule(
     "R90",
@@ -897,10 +992,19 @@ export const all: ReadonlyArray<Rule> = [
     "入党积极分子变动单位时转交培养材料",
     "Applicants and activists who move",
     ["REC", "CONF"],
-    "FZ Art. 12 [2nd, weak]"
+    "FZ Art. 12 [2nd, weak]",
+    ["development.activistTimeCarriesOver"]
   ),
   // L. Leadership history and renewal reminders
-  rule("R91", "leadershipHistory", "班子届次记录", "Term records (届次)", ["HARD", "CONF"], "SYS (EGOV TabPbLeadTeam)"),
+  rule(
+    "R91",
+    "leadershipHistory",
+    "班子届次记录",
+    "Term records (届次)",
+    ["HARD", "CONF"],
+    "SYS (EGOV TabPbLeadTeam)",
+    ["leadership.termNumberingOnUpgrade"]
+  ),
   rule(
     "R92",
     "leadershipHistory",
@@ -909,14 +1013,17 @@ export const all: ReadonlyArray<Rule> = [
     ["HARD", "REC"],
     "township election method [2nd]; XJ90"
   ),
-  rule("R93", "leadershipHistory", "候补委员", "Alternates (候补委员)", ["CONF"], "[NF] primary level; SYS"),
+  rule("R93", "leadershipHistory", "候补委员", "Alternates (候补委员)", ["CONF"], "[NF] primary level; SYS", [
+    "leadership.alternatesAllowed"
+  ]),
   rule(
     "R94",
     "leadershipHistory",
     "批准文件:批准机关、日期与文号",
     "Approval documents",
     ["HARD", "REC", "CONF"],
-    "ZB Art. 21 [V]; SYS"
+    "ZB Art. 21 [V]; SYS",
+    ["leadership.requireApprovalDocNo"]
   ),
   rule(
     "R95",
@@ -925,7 +1032,13 @@ export const all: ReadonlyArray<Rule> = [
     "Renewal reminders and post-election report",
     ["REC", "CONF"],
     "QZ [2nd]; 蚌埠 local rule; SYS (EGOV); conflict C23",
-    ["renewalReminderMonths"]
+    [
+      "renewalReminderMonths",
+      "leadership.remindBeforeMonths",
+      "leadership.yearStartNotice",
+      "leadership.requestDueMonthsBefore",
+      "leadership.reportDueMonthsAfter"
+    ]
   ),
   rule(
     "R96",
@@ -933,7 +1046,8 @@ export const all: ReadonlyArray<Rule> = [
     "换届请示与选举结果报告",
     "Renewal request and report",
     ["HARD", "REC"],
-    "XJ Art. 14 [V]; local templates"
+    "XJ Art. 14 [V]; local templates",
+    ["leadership.requestDueMonthsBefore", "leadership.reportDueMonthsAfter"]
   )
 ]
 

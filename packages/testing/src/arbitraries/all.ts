@@ -6,9 +6,14 @@
 import type { Dangjian } from "@dangjian/core"
 import fc from "fast-check"
 import { agreementCommand, agreementEvent } from "./agreement.ts"
+import { appraisalCommand, appraisalEvent, pointsCommand, pointsEvent, rolesCommand, rolesEvent } from "./appraisal.ts"
 import { command } from "./commands.ts"
 import { councilCommand, councilEvent } from "./council.ts"
+import { developmentCommand, developmentEvent } from "./development.ts"
+import { duesCommand, duesEvent } from "./dues.ts"
 import { organizationEvent } from "./events.ts"
+import { leadershipCommand, leadershipEvent } from "./leadership.ts"
+import { meetingCommand, meetingEvent } from "./meeting.ts"
 import { memberCommand, memberEvent } from "./member.ts"
 import { unitCheckInCommand, unitCheckInEvent } from "./unitCheckIn.ts"
 import type { ValueOptions } from "./values.ts"
@@ -26,7 +31,14 @@ export const dangjianCommand = (options: ValueOptions = {}): fc.Arbitrary<Dangji
     memberCommand(options),
     unitCheckInCommand(options),
     agreementCommand(options),
-    councilCommand(options)
+    appraisalCommand(options),
+    pointsCommand(options),
+    rolesCommand(options),
+    councilCommand(options),
+    meetingCommand(options),
+    developmentCommand(options),
+    leadershipCommand(options),
+    duesCommand(options)
   )
 
 /**
@@ -42,5 +54,12 @@ export const dangjianEvent = (options: ValueOptions = {}): fc.Arbitrary<typeof D
     memberEvent(options),
     unitCheckInEvent(options),
     agreementEvent(options),
-    councilEvent(options)
+    appraisalEvent(options),
+    pointsEvent(options),
+    rolesEvent(options),
+    councilEvent(options),
+    meetingEvent(options),
+    developmentEvent(options),
+    leadershipEvent(options),
+    duesEvent(options)
   )

@@ -9,6 +9,8 @@
 import { Member } from "@dangjian/core"
 import fc from "fast-check"
 import { actor, oneOfRecord, tagged } from "../internal/tagged.ts"
+import { yearMonth } from "./dues.ts"
+import { transferLetter } from "./letters.ts"
 import type { ValueOptions } from "./values.ts"
 import { values } from "./values.ts"
 
@@ -122,8 +124,14 @@ export const memberCommandArbitraries = (options: ValueOptions = {}): MemberComm
       transferId: v.transferId,
       toOrgId: orgId,
       at
-    }, { validityDays: fc.integer({ min: 1, max: 120 }), actor }),
+    }, {
+      validityDays: fc.integer({ min: 1, max: 120 }),
+      external: fc.boolean(),
+      duesPaidThrough: yearMonth(),
+      actor
+    }),
     ReceiveTransfer: tagged<Cmd<"ReceiveTransfer">>("ReceiveTransfer", { memberId, transferId: v.transferId, at }, {
+      letter: transferLetter(options),
       actor
     }),
     RejectTransfer: tagged<Cmd<"RejectTransfer">>("RejectTransfer", {
@@ -267,14 +275,14 @@ export const memberEventArbitraries = (options: ValueOptions = {}): MemberEventA
       toOrgId: orgId,
       validUntil: at,
       at
-    }, {}),
+    }, { external: fc.boolean(), duesPaidThrough: yearMonth() }),
     TransferReceived: tagged<Ev<"TransferReceived">>("TransferReceived", {
       memberId,
       transferId: v.transferId,
       fromOrgId: orgId,
       toOrgId: orgId,
       at
-    }, {}),
+    }, { letter: transferLetter(options) }),
     TransferRejected: tagged<Ev<"TransferRejected">>("TransferRejected", {
       memberId,
       transferId: v.transferId,

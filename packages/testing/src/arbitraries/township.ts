@@ -11,8 +11,14 @@ import type { Dangjian, Organization } from "@dangjian/core"
 import { Agreement, Council, GovernancePolicy, LegalDate, Member } from "@dangjian/core"
 import fc from "fast-check"
 import * as DangjianWorld from "../DangjianWorld.ts"
+import type { AppraisalIntent } from "./appraisal.ts"
+import { appraisalIntent, resolveAppraisal } from "./appraisal.ts"
+import type { DuesIntent } from "./dues.ts"
+import { duesIntent, resolveDues } from "./dues.ts"
 import type { TreeShape } from "./history.ts"
 import { organizationTree } from "./history.ts"
+import type { MeetingIntent } from "./meeting.ts"
+import { meetingIntent, resolveMeeting } from "./meeting.ts"
 
 const pick = fc.nat({ max: 1_000 })
 const gap = fc.integer({ min: 0, max: 12 })
@@ -484,6 +490,12 @@ export const resolveAgreement = (
 export interface TownshipHistory {
   readonly memberIntents: ReadonlyArray<MemberIntent>
   readonly agreementIntents: ReadonlyArray<AgreementIntent>
+  /** Appraisal, points and roles steps (R35, R52–R57, R62–R64). */
+  readonly appraisalIntents: ReadonlyArray<AppraisalIntent>
+  /** Meeting steps (三会一课 and organizational life, R28–R36, R58–R61). */
+  readonly meetingIntents: ReadonlyArray<MeetingIntent>
+  /** Dues steps (R65–R76): accounts opened, bases declared, years assessed, payments, exemptions, reviews. */
+  readonly duesIntents: ReadonlyArray<DuesIntent>
   /** Every resolved command, in order (the tree's, then the members', then the agreements'). */
   readonly commands: ReadonlyArray<Dangjian.Command>
   /** The accepted commands, in order: run one after the other from nothing, every one is accepted again. */
@@ -504,6 +516,12 @@ export interface TownshipOptions {
   readonly members?: number
   /** Agreement and council steps, at most (default 20). */
   readonly agreements?: number
+  /** Appraisal, points and roles steps, at most (default 30). */
+  readonly appraisals?: number
+  /** Meeting steps, at most (default 20). */
+  readonly meetings?: number
+  /** Dues steps, at most (default 30). */
+  readonly dues?: number
   /** The policies the world judges by (default `GovernancePolicy.national`, as `Dangjian.execute`). */
   readonly policies?: Organization.Policies
   /** The first day of the tree (default 2024-01-01); every later step is on the same day or after. */
@@ -517,7 +535,8 @@ export interface TownshipOptions {
  * community check-ins with activities and feedback, votes, lost contact, suspension and restoration, unit
  * organizations checking in), then up to `agreements` steps of pairing agreements (signings with
  * organization and outside-unit parties, activities, reports, evaluations, renewals, terminations,
- * expiries) and coordination councils. Dates never go backwards. Every command in `accepted` is accepted
+ * expiries) and coordination councils, and up to `meetings` meeting steps (plans, new dates, cancellations,
+ * records with absences and members of other branches, talks, corrections). Dates never go backwards. Every command in `accepted` is accepted
  * when run in order by `Dangjian.execute` (or {@link DangjianWorld.play}) under `policies`. Shrinks towards
  * a smaller tree and fewer, simpler steps.
  *
@@ -535,9 +554,12 @@ export const townshipHistory = (options: TownshipOptions = {}): fc.Arbitrary<Tow
     .record({
       tree: organizationTree(shape, options.from ?? "2024-01-01"),
       memberIntents: fc.array(memberIntent, { maxLength: options.members ?? 40, size: "max" }),
-      agreementIntents: fc.array(agreementIntent, { maxLength: options.agreements ?? 20, size: "max" })
+      agreementIntents: fc.array(agreementIntent, { maxLength: options.agreements ?? 20, size: "max" }),
+      appraisalIntents: fc.array(appraisalIntent, { maxLength: options.appraisals ?? 30, size: "max" }),
+      meetingIntents: fc.array(meetingIntent, { maxLength: options.meetings ?? 20, size: "max" }),
+      duesIntents: fc.array(duesIntent, { maxLength: options.dues ?? 30, size: "max" })
     })
-    .map(({ agreementIntents, memberIntents, tree }) => {
+    .map(({ agreementIntents, appraisalIntents, duesIntents, meetingIntents, memberIntents, tree }) => {
       const commands: Array<Dangjian.Command> = [...tree]
       const played = DangjianWorld.play(policies, tree)
       const accepted: Array<Dangjian.Command> = [...played.accepted]
@@ -559,6 +581,27 @@ export const townshipHistory = (options: TownshipOptions = {}): fc.Arbitrary<Tow
         at = LegalDate.addDays(at, i.gap)
         step(resolveAgreement(world, n, at, i))
       })
-      return { memberIntents, agreementIntents, commands, accepted, world }
+      appraisalIntents.forEach((i, n) => {
+        at = LegalDate.addDays(at, i.gap)
+        step(resolveAppraisal(world, n, at, i))
+      })
+      meetingIntents.forEach((i, n) => {
+        at = LegalDate.addDays(at, i.gap)
+        step(resolveMeeting(world, n, at, i))
+      })
+      duesIntents.forEach((i, n) => {
+        at = LegalDate.addDays(at, i.gap)
+        step(resolveDues(world, n, at, i))
+      })
+      return {
+        memberIntents,
+        agreementIntents,
+        appraisalIntents,
+        meetingIntents,
+        duesIntents,
+        commands,
+        accepted,
+        world
+      }
     })
 }

@@ -11,11 +11,13 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { daysBetween, max } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
-import type { OrganizationStatuses } from "../../organization/projections/status.ts"
+import type { OrganizationStatus, OrganizationStatuses } from "../../organization/projections/status.ts"
+import * as Status from "../../organization/projections/status.ts"
 import { applyStatus } from "../../organization/projections/status.ts"
 import type { PairingPolicy } from "../../policy/PairingPolicy.ts"
 import type { AgreementEvent } from "../events.ts"
@@ -89,6 +91,38 @@ export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
     initialState: empty,
     apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
   })
+
+/**
+ * The agreement register as a keyed read model: one row per agreement with its state as of every legal date on which it
+ * changed, kept in the store (see `ReadModel`).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<AgreementState> = ReadModel.make({
+  name: "agreement.register",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => agreementIdOf(envelope.streamId),
+  initial: initialState,
+  evolve: (state, envelope) => evolve(state, envelope.data as AgreementEvent),
+  dateOf: legalDateOf
+})
+
+/**
+ * The register as of a date, from the rows of {@link readModel} and of the organization statuses' read model.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<AgreementState>>,
+  statuses: ReadonlyMap<string, ReadModel.Timeline<OrganizationStatus | null>>,
+  date: LegalDate
+): RegisterView => ({
+  agreements: ReadModel.recordAsOf(readModel, timelines, date),
+  orgs: Status.fromTimelines(statuses, date)
+})
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries

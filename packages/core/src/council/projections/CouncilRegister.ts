@@ -9,11 +9,13 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { addMonths } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
-import type { OrganizationStatuses } from "../../organization/projections/status.ts"
+import type { OrganizationStatus, OrganizationStatuses } from "../../organization/projections/status.ts"
+import * as Status from "../../organization/projections/status.ts"
 import { applyStatus } from "../../organization/projections/status.ts"
 import type { PairingPolicy } from "../../policy/PairingPolicy.ts"
 import type { CouncilEvent } from "../events.ts"
@@ -84,6 +86,38 @@ export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
     initialState: empty,
     apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
   })
+
+/**
+ * The council register as a keyed read model: one row per council with its state as of every legal date on which it
+ * changed, kept in the store (see `ReadModel`).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<CouncilState> = ReadModel.make({
+  name: "council.register",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => councilIdOf(envelope.streamId),
+  initial: initialState,
+  evolve: (state, envelope) => evolve(state, envelope.data as CouncilEvent),
+  dateOf: legalDateOf
+})
+
+/**
+ * The register as of a date, from the rows of {@link readModel} and of the organization statuses' read model.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<CouncilState>>,
+  statuses: ReadonlyMap<string, ReadModel.Timeline<OrganizationStatus | null>>,
+  date: LegalDate
+): RegisterView => ({
+  councils: ReadModel.recordAsOf(readModel, timelines, date),
+  orgs: Status.fromTimelines(statuses, date)
+})
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries

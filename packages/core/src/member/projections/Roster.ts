@@ -12,6 +12,7 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
@@ -115,6 +116,34 @@ export const projection: Projection.Projection<RosterView> = Projection.make({
   apply,
   applyBatch
 })
+
+/**
+ * The roster as a keyed read model: one row per member with the member's state as of every legal date on which
+ * it changed, kept in the store (see `ReadModel`).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<MemberState> = ReadModel.make({
+  name: "member.roster",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => memberIdOf(envelope.streamId),
+  initial: initialState,
+  evolve: (state, envelope) => evolve(state, envelope.data as MemberEvent),
+  dateOf: legalDateOf
+})
+
+/**
+ * The roster as of a date, from the rows of {@link readModel}.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<MemberState>>,
+  date: LegalDate
+): RosterView => ({ members: ReadModel.recordAsOf(readModel, timelines, date) })
 
 /**
  * The roster projection as of a legal date: only events that took effect on or before it.

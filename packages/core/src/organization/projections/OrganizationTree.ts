@@ -10,10 +10,14 @@
  *
  * @since 0.1.0
  */
+import { Effect, Option } from "effect"
 import type { Envelope } from "../../kernel/Envelope.ts"
+import type { ReadError } from "../../kernel/errors.ts"
+import type { EventStore } from "../../kernel/EventStore.ts"
 import type { Locale, MessageParams } from "../../kernel/Message.ts"
 import { renderWith } from "../../kernel/Message.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup, put } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { fromIso } from "../../LegalDate.ts"
@@ -131,7 +135,9 @@ export const projection: Projection.Projection<TreeView> = Projection.make({
  * @category projections
  * @since 0.1.0
  */
-export const asOf = (date: LegalDate): Projection.Projection<TreeView> => {
+export const asOf = (date: LegalDate): Projection.Projection<TreeView> => asOfProjection(date)
+
+const asOfProjection = (date: LegalDate): Projection.Projection<TreeView> => {
   const include = (envelope: Envelope) => legalDateOf(envelope) <= date
   return Projection.make({
     name: `organization.tree.asOf.${date}`,
@@ -141,6 +147,54 @@ export const asOf = (date: LegalDate): Projection.Projection<TreeView> => {
     applyBatch: (view, envelopes) => applyBatchWhere(view, envelopes, include)
   })
 }
+
+/**
+ * The tree as a keyed read model: one row per organization with its state as of every legal date on which it
+ * changed, kept in the store (see `ReadModel`). {@link fromTimelines} turns its rows into the tree as of a date.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<OrganizationState> = ReadModel.make({
+  name: "organization.tree",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => orgIdOf(envelope.streamId),
+  initial: initialState,
+  evolve: (state, envelope) => evolve(state, envelope.data as OrganizationEvent),
+  dateOf: legalDateOf
+})
+
+/**
+ * The tree as of a date, from the rows of {@link readModel}.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<OrganizationState>>,
+  date: LegalDate
+): TreeView => ({ orgs: ReadModel.recordAsOf(readModel, timelines, date) })
+
+/**
+ * The tree now, or as of a legal date: from the read model when the environment has a `ReadModelStore` (its
+ * rows, with events after its checkpoint folded in memory; nothing is written), otherwise by replaying the log.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const view = (asOf?: LegalDate): Effect.Effect<TreeView, ReadError, EventStore> =>
+  Effect.flatMap(Effect.serviceOption(ReadModel.ReadModelStore), (rows) =>
+    Option.isSome(rows)
+      ? Effect.provideService(
+        Effect.map(ReadModel.loadCurrent(readModel), ({ timelines }) => fromTimelines(timelines, asOf ?? latestDate)),
+        ReadModel.ReadModelStore,
+        rows.value
+      )
+      : Effect.map(Projection.replay(asOf === undefined ? projection : asOfProjection(asOf)), (c) => c.state))
+
+// Later than any legal date: the newest state of every timeline.
+const latestDate = "9999-12-31"
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries

@@ -7,6 +7,7 @@
  * @since 0.2.0
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { orgIdOf } from "../stream.ts"
 import { legalDateOf } from "./OrganizationTree.ts"
@@ -51,3 +52,41 @@ export const applyStatus = (orgs: OrganizationStatuses, envelope: Envelope): Org
       return orgs
   }
 }
+
+/**
+ * The statuses as a keyed read model, one row per organization (`null`: not established as of the date).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<OrganizationStatus | null> = ReadModel.make<OrganizationStatus | null>({
+  name: "organization.status",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => orgIdOf(envelope.streamId),
+  initial: null,
+  evolve: (state, envelope) => {
+    switch ((envelope.data as { readonly _tag?: unknown })._tag) {
+      case "OrganizationEstablished":
+        return { status: "active", dissolvedAt: undefined }
+      case "OrganizationDissolved":
+      case "OrganizationMerged":
+        return { status: "dissolved", dissolvedAt: legalDateOf(envelope) }
+      default:
+        return state
+    }
+  },
+  dateOf: legalDateOf
+})
+
+/**
+ * The statuses as of a date, from the rows of {@link readModel}.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<OrganizationStatus | null>>,
+  date: LegalDate
+): OrganizationStatuses =>
+  ReadModel.recordAsOf(readModel, timelines, date, (status): status is OrganizationStatus => status !== null)

@@ -9,6 +9,7 @@
  */
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
+import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
 import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
@@ -75,6 +76,34 @@ export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
     initialState: empty,
     apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
   })
+
+/**
+ * The register of unit check-ins as a keyed read model: one row per unit organization with its state as of every legal date on which it
+ * changed, kept in the store (see `ReadModel`).
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const readModel: ReadModel.ReadModel<UnitCheckInState> = ReadModel.make({
+  name: "unitCheckIn.register",
+  version: 1,
+  mode: "inline",
+  keyOf: (envelope) => unitOrgIdOf(envelope.streamId),
+  initial: initialState,
+  evolve: (state, envelope) => evolve(state, envelope.data as UnitCheckInEvent),
+  dateOf: legalDateOf
+})
+
+/**
+ * The register as of a date, from the rows of {@link readModel}.
+ *
+ * @category read models
+ * @since 0.3.0
+ */
+export const fromTimelines = (
+  timelines: ReadonlyMap<string, ReadModel.Timeline<UnitCheckInState>>,
+  date: LegalDate
+): RegisterView => ({ units: ReadModel.recordAsOf(readModel, timelines, date) })
 
 /**
  * The unit organizations checked in at a community now, sorted by unit organization id.

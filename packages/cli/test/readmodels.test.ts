@@ -1,0 +1,164 @@
+// The read side from outside, on SQLite and PostgreSQL: `dangjian import` leaves the read models current,
+// `report` and `tree` answer from them (shown by damaging the log under them: they still answer, while a replay
+// of the log fails), and `dangjian replay` rebuilds exactly them, after which the answers are the same.
+import { Compliance } from "@dangjian/core"
+import { Effect } from "effect"
+import { join } from "node:path"
+import { DatabaseSync } from "node:sqlite"
+import { afterAll, assert, beforeAll, describe, it } from "vitest"
+import { ensureBuilt, fixtures, pgUnreachable, postgresStore, run, sql, sqliteStore, workdir } from "./support/cli.ts"
+import type { TestStore } from "./support/cli.ts"
+
+beforeAll(ensureBuilt, 300_000)
+
+// Exactly the read models the compliance view is built from.
+const readModelNames = Compliance.readModels.map((model) => model.name).sort()
+
+interface Access {
+  /** Checkpoints of the read models, by name. */
+  readonly checkpoints: () => Promise<Record<string, number>>
+  /** Rows of one read model. */
+  readonly rows: (name: string) => Promise<number>
+  /** Overwrites the data of the first `n` events with data no codec decodes. */
+  readonly damageLog: (n: number) => Promise<void>
+}
+
+const sqliteAccess = (file: string): Access => {
+  const query = <A>(f: (db: DatabaseSync) => A): A => {
+    const db = new DatabaseSync(file)
+    try {
+      return f(db)
+    } finally {
+      db.close()
+    }
+  }
+  return {
+    checkpoints: async () =>
+      Object.fromEntries(
+        query((db) =>
+          db.prepare("SELECT name, position FROM dangjian_read_model_checkpoints").all() as Array<
+            { name: string; position: number }
+          >
+        ).map((r) => [r.name, Number(r.position)])
+      ),
+    rows: async (name) =>
+      query((db) =>
+        Number(
+          (db.prepare("SELECT count(*) AS n FROM dangjian_read_model_rows WHERE name = ?").get(name) as { n: number }).n
+        )
+      ),
+    damageLog: async (n) => {
+      query((db) =>
+        db.prepare(`UPDATE dangjian_events SET data = '{"damaged":true}' WHERE global_position <= ?`).run(n)
+      )
+    }
+  }
+}
+
+const postgresAccess = (schema: string): Access => ({
+  checkpoints: () =>
+    sql((client) =>
+      Effect.map(
+        client.unsafe<{ name: string; position: string | number }>(
+          `SELECT name, position FROM "${schema}".read_model_checkpoints`
+        ),
+        (rows) => Object.fromEntries(rows.map((r) => [r.name, Number(r.position)]))
+      )
+    ),
+  rows: (name) =>
+    sql((client) =>
+      Effect.map(
+        client.unsafe<{ n: string | number }>(`SELECT count(*) AS n FROM "${schema}".read_model_rows WHERE name = $1`, [
+          name
+        ]),
+        (rows) => Number(rows[0]!.n)
+      )
+    ),
+  damageLog: (n) =>
+    sql((client) =>
+      client.unsafe(`UPDATE "${schema}".events SET data = '{"damaged":true}' WHERE global_position <= $1`, [n]).raw
+        .pipe(Effect.asVoid)
+    )
+})
+
+const stores: ReadonlyArray<{
+  readonly kind: "sqlite" | "postgres"
+  readonly make: (cwd: string) => { readonly store: TestStore; readonly access: Access }
+}> = [
+  {
+    kind: "sqlite",
+    make: (cwd) => {
+      const store = sqliteStore(cwd)
+      return { store, access: sqliteAccess(store.spec.slice("sqlite:".length)) }
+    }
+  },
+  {
+    kind: "postgres",
+    make: () => {
+      const store = postgresStore("rm")
+      return { store, access: postgresAccess(store.schema) }
+    }
+  }
+]
+
+for (const { kind, make } of stores) {
+  describe.skipIf(kind === "postgres" && pgUnreachable !== undefined)(`read models on ${kind}`, () => {
+    const dropped: Array<TestStore> = []
+    afterAll(async () => {
+      for (const store of dropped) await store.drop()
+    })
+
+    it("import leaves them current; report and tree read them, not the log; replay rebuilds exactly them", async () => {
+      const cwd = workdir()
+      const { store, access } = make(cwd)
+      dropped.push(store)
+      const imported = run(cwd, ["import", join(fixtures, "roster-10000.csv"), "--store", store.spec])
+      assert.strictEqual(imported.code, 0, imported.stderr)
+      const events = await store.events()
+      // The writer caught every read model up to the head.
+      const afterImport = await access.checkpoints()
+      assert.deepStrictEqual(Object.keys(afterImport).sort(), readModelNames)
+      for (const name of readModelNames) assert.strictEqual(afterImport[name], events, name)
+      assert.strictEqual(await access.rows("member.roster"), 10_000)
+      assert.strictEqual(await access.rows("organization.tree"), 258)
+
+      const reportArgs = ["report", "--store", store.spec, "--as-of", "2026-06-30", "--format", "json"]
+      const report = run(cwd, reportArgs)
+      assert.strictEqual(report.code, 0, report.stderr)
+      const tree = run(cwd, ["tree", "--store", store.spec])
+      assert.strictEqual(tree.code, 0, tree.stderr)
+      const earlier = run(cwd, ["report", "--store", store.spec, "--as-of", "2019-02-01", "--format", "json"])
+      assert.strictEqual(earlier.code, 0, earlier.stderr)
+      assert.notStrictEqual(earlier.stdout, report.stdout, "as of another date, other findings")
+
+      // Damage the whole log under the read models: report and tree still answer, the same; a replay cannot.
+      await access.damageLog(events)
+      const fromRows = run(cwd, reportArgs)
+      assert.strictEqual(fromRows.code, 0, fromRows.stderr)
+      assert.strictEqual(fromRows.stdout, report.stdout)
+      assert.strictEqual(run(cwd, ["tree", "--store", store.spec]).stdout, tree.stdout)
+      const broken = run(cwd, ["replay", "--store", store.spec])
+      assert.notStrictEqual(broken.code, 0, "the damaged log cannot be replayed")
+    }, 300_000)
+
+    it("replay rebuilds every read model from zero, with progress, and the answers stay the same", async () => {
+      const cwd = workdir()
+      const { store, access } = make(cwd)
+      dropped.push(store)
+      assert.strictEqual(run(cwd, ["import", join(fixtures, "roster-10000.csv"), "--store", store.spec]).code, 0)
+      const events = await store.events()
+      const reportArgs = ["report", "--store", store.spec, "--as-of", "2026-06-30", "--summary", "--format", "json"]
+      const before = run(cwd, reportArgs)
+      const treeBefore = run(cwd, ["tree", "--store", store.spec, "--format", "mermaid"])
+      const replayed = run(cwd, ["replay", "--store", store.spec, "--lang", "en"])
+      assert.strictEqual(replayed.code, 0, replayed.stderr)
+      assert.include(replayed.stdout, `${readModelNames.length} read models`)
+      assert.include(replayed.stdout, `over ${events} events`)
+      const checkpoints = await access.checkpoints()
+      for (const name of readModelNames) assert.strictEqual(checkpoints[name], events, name)
+      assert.strictEqual(run(cwd, reportArgs).stdout, before.stdout)
+      assert.strictEqual(run(cwd, ["tree", "--store", store.spec, "--format", "mermaid"]).stdout, treeBefore.stdout)
+      assert.strictEqual(await store.events(), events, "replay appends nothing")
+    }, 300_000)
+  })
+}

@@ -1,0 +1,950 @@
+/**
+ * Keyed read models: one row per entity (an organization, a member, an agreement…), kept in the store beside the
+ * log with a checkpoint, so a question reads rows instead of replaying the log. A row is the entity's
+ * **timeline**: its state as of every legal date on which it changed, so "as of any date" is a lookup in the row,
+ * not a replay. The timeline is exact for back-dated events too: an event dated `d` that arrives after events
+ * dated later changes every state from `d` on, as folding the log by date would.
+ *
+ * A batch of events becomes one {@link ReadModelStoreShape.commit}: the changed rows and the new checkpoint in
+ * one transaction, accepted only if the checkpoint is still where the batch started, so two runners never
+ * apply an event twice and a crash between batches resumes exactly where the last commit left off.
+ *
+ * A read model is keyed by its name and version: a changed read model gets a new version, starts from
+ * position 0 and so rebuilds itself on its first catch-up; the old version's rows stay until {@link reset}.
+ *
+ * `mode` says who keeps it current: `"inline"` models are caught up by the writer right after each commit
+ * (the CLI's writing commands, the Promise client's `execute`), so a read after a write sees it; `"async"`
+ * models are caught up by a follower ({@link follow}), by `dangjian replay`, or at the latest by the query
+ * that reads them. Every query catches up first, which costs O(events since the checkpoint).
+ *
+ * Metrics (Effect `Metric`, any exporter can take them): `dangjian.readmodel.events` (counter, events applied),
+ * `dangjian.readmodel.batch.ms` (histogram, time per committed batch), `dangjian.readmodel.lag.events` and
+ * `dangjian.readmodel.lag.ms` (gauges, behind the head when a catch-up starts), `dangjian.readmodel.rebuilds`
+ * (counter); each with the attribute `readmodel` = the model's name. Spans: `dangjian.readmodel.catchUp`,
+ * `dangjian.readmodel.rebuild`, `dangjian.readmodel.load`.
+ *
+ * @since 0.3.0
+ */
+import { Clock, Context, Data, Effect, Layer, Metric, Stream } from "effect"
+import type { Envelope } from "./Envelope.ts"
+import type { ReadError } from "./errors.ts"
+import { StoreUnavailable } from "./errors.ts"
+import { EventStore } from "./EventStore.ts"
+import { put } from "./records.ts"
+
+// ---------------------------------------------------------------------------------------------------------
+// Models
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * One entity's history: `[date, state]` pairs sorted by date, each the state as of that date and until the next.
+ * Dates are ISO calendar dates (`YYYY-MM-DD`), which sort as strings.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export type Timeline<S> = ReadonlyArray<readonly [date: string, state: S]>
+
+/**
+ * What a store keeps per key: the timeline and the global position of the last event applied to it, so a reader
+ * that loads rows while a runner commits can tell which events a row already reflects.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface StoredRow<S> {
+  readonly p: number
+  readonly t: Timeline<S>
+  /** The entity's key, when the row is kept under a hashed key (see {@link storageKeyOf}). */
+  readonly k?: string
+}
+
+/**
+ * A keyed read model: which entity an event concerns, how the entity's state evolves, and the legal date an
+ * event takes effect on.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ReadModel<S> {
+  readonly name: string
+  readonly version: number
+  /** Who keeps it current (default `"async"`); see the module's description. */
+  readonly mode?: "inline" | "async"
+  /** The entity an event concerns, or `undefined` when the model ignores it. */
+  readonly keyOf: (envelope: Envelope) => string | undefined
+  readonly initial: S
+  /** Must return `state` itself when the event changes nothing. */
+  readonly evolve: (state: S, envelope: Envelope) => S
+  /** The legal date the event takes effect on (`YYYY-MM-DD`). */
+  readonly dateOf: (envelope: Envelope) => string
+}
+
+/**
+ * Defines a keyed read model.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = <S>(model: ReadModel<S>): ReadModel<S> => model
+
+/**
+ * What a store needs to know of a read model: its name and version.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ReadModelKey {
+  readonly name: string
+  readonly version: number
+}
+
+/**
+ * One batch of a catch-up, committed atomically: rows to write (`undefined` deletes the row) and the checkpoint
+ * moving from `from` to `to`.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Commit {
+  readonly from: number
+  readonly to: number
+  readonly rows: ReadonlyArray<readonly [key: string, row: unknown]>
+}
+
+/**
+ * The checkpoint was not where the batch started: another runner committed first. Nothing was written; the
+ * runner reloads and goes on.
+ *
+ * @category errors
+ * @since 0.3.0
+ */
+export class CheckpointMoved extends Data.TaggedError("CheckpointMoved")<{
+  readonly readModel: string
+  readonly expected: number
+  readonly actual: number
+}> {}
+
+/**
+ * The store of keyed read models. Rows are plain JSON data (objects, arrays, strings, finite numbers, booleans,
+ * `null`; object fields that are `undefined` are left out, as `JSON.stringify` does). Keys are
+ * {@link isStorableKey} strings, kept in {@link compareKeys} order (Unicode code points: the same order in every
+ * store). Failures name the read model, never a key or a row.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface ReadModelStoreShape {
+  /** The model's checkpoint: the global position of the last event it reflects (0 if never run). */
+  readonly position: (model: ReadModelKey) => Effect.Effect<number, StoreUnavailable>
+  /** The rows of these keys (missing keys, and keys that are not storable, are absent from the map). */
+  readonly get: (
+    model: ReadModelKey,
+    keys: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyMap<string, unknown>, StoreUnavailable>
+  /**
+   * Rows in key order ({@link compareKeys}) after `after` (exclusive; `undefined` = from the first), at most
+   * `limit`. An `after` that is not a storable key fails with `StoreUnavailable`.
+   */
+  readonly scan: (
+    model: ReadModelKey,
+    options: { readonly after?: string | undefined; readonly limit: number }
+  ) => Effect.Effect<ReadonlyArray<readonly [string, unknown]>, StoreUnavailable>
+  /**
+   * Writes the rows and moves the checkpoint, in one transaction, if the checkpoint is still at `from`. A key
+   * that is not {@link isStorableKey} or a row that is not plain JSON fails it with `StoreUnavailable`, and
+   * nothing is written. When a key appears more than once, its last row counts.
+   */
+  readonly commit: (model: ReadModelKey, commit: Commit) => Effect.Effect<void, StoreUnavailable | CheckpointMoved>
+  /** Deletes the model's rows and checkpoint (this version only). */
+  readonly reset: (model: ReadModelKey) => Effect.Effect<void, StoreUnavailable>
+}
+
+/**
+ * Where keyed read models are kept.
+ *
+ * @category services
+ * @since 0.3.0
+ */
+export class ReadModelStore extends Context.Service<ReadModelStore, ReadModelStoreShape>()(
+  "@dangjian/core/ReadModelStore"
+) {}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The longest key a store keeps, in UTF-16 code units. A PostgreSQL index entry holds at most about 2,700 bytes,
+ * and 512 code units are at most 1,536 bytes of UTF-8.
+ *
+ * @category keys
+ * @since 0.3.0
+ */
+export const maxKeyLength = 512
+
+/**
+ * Whether every store can keep `key` as a row key: at most {@link maxKeyLength} UTF-16 code units, no NUL and
+ * no unpaired surrogate. The SQL stores keep keys as UTF-8 text, where PostgreSQL refuses NUL and an unpaired
+ * surrogate would become U+FFFD (two keys would name one row). The empty string is a key.
+ *
+ * @category keys
+ * @since 0.3.0
+ */
+export const isStorableKey = (key: string): boolean => {
+  if (typeof key !== "string" || key.length > maxKeyLength) return false
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    if (c === 0) return false
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate followed by a low one is one character; anything else is unpaired.
+      const low = c <= 0xdbff && i + 1 < key.length ? key.charCodeAt(i + 1) : 0
+      if (low < 0xdc00 || low > 0xdfff) return false
+      i++
+    }
+  }
+  return true
+}
+
+// UTF-16 code units in code point order: surrogates (U+D800–U+DFFF, the halves of characters above U+FFFF)
+// after U+E000–U+FFFF.
+const codePointRank = (unit: number): number => unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800
+
+/**
+ * The order of keys in every store: Unicode code point order, which is UTF-8 byte order (SQLite's `BINARY` and
+ * PostgreSQL's `"C"` collation). It differs from comparing strings with `<` (UTF-16 code units) only where a
+ * character of U+E000–U+FFFF (full-width punctuation such as `！`, private use) meets one above U+FFFF (an emoji,
+ * a CJK Extension B character): `"！" < "😀"` here, the other way round with `<`.
+ *
+ * @category keys
+ * @since 0.3.0
+ */
+export const compareKeys = (a: string, b: string): number => {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointRank(x) - codePointRank(y)
+  }
+  return a.length - b.length
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The in-memory store
+// ---------------------------------------------------------------------------------------------------------
+
+const keyOfModel = (model: ReadModelKey) => `${model.name}@${model.version}`
+
+/**
+ * An in-memory read-model store. Rows are kept as JSON text, as the SQL stores keep them, so a model that
+ * stores something JSON cannot carry fails here first.
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const makeMemoryStore: Effect.Effect<ReadModelStoreShape> = Effect.sync(() => {
+  const models = new Map<string, { position: number; rows: Map<string, string> }>()
+  const entry = (model: ReadModelKey) => {
+    const id = keyOfModel(model)
+    let found = models.get(id)
+    if (found === undefined) {
+      found = { position: 0, rows: new Map() }
+      models.set(id, found)
+    }
+    return found
+  }
+  return {
+    position: (model) => Effect.sync(() => models.get(keyOfModel(model))?.position ?? 0),
+    get: (model, keys) =>
+      Effect.sync(() => {
+        const rows = models.get(keyOfModel(model))?.rows
+        const found = new Map<string, unknown>()
+        if (rows === undefined) return found
+        for (const key of keys) {
+          if (!isStorableKey(key)) continue
+          const text = rows.get(key)
+          if (text !== undefined) found.set(key, JSON.parse(text))
+        }
+        return found
+      }),
+    scan: (model, options) =>
+      Effect.suspend((): Effect.Effect<ReadonlyArray<readonly [string, unknown]>, StoreUnavailable> => {
+        const after = options.after
+        if (after !== undefined && !isStorableKey(after)) {
+          return Effect.fail(
+            new StoreUnavailable({ operation: "readModel.scan", reason: `${model.name}: the scan cursor is not a key` })
+          )
+        }
+        const rows = models.get(keyOfModel(model))?.rows
+        if (rows === undefined) return Effect.succeed([])
+        const keys = [...rows.keys()].filter((key) => after === undefined || compareKeys(key, after) > 0).sort(
+          compareKeys
+        )
+        return Effect.succeed(
+          keys.slice(0, options.limit).map((key): readonly [string, unknown] => [key, JSON.parse(rows.get(key)!)])
+        )
+      }),
+    commit: (model, commit) =>
+      Effect.suspend((): Effect.Effect<void, StoreUnavailable | CheckpointMoved> => {
+        const found = entry(model)
+        if (found.position !== commit.from) {
+          return Effect.fail(
+            new CheckpointMoved({ readModel: model.name, expected: commit.from, actual: found.position })
+          )
+        }
+        const encoded: Array<readonly [string, string | undefined]> = []
+        for (const [key, row] of commit.rows) {
+          if (!isStorableKey(key)) {
+            return Effect.fail(
+              new StoreUnavailable({ operation: "readModel.commit", reason: `${model.name}: a key is not storable` })
+            )
+          }
+          if (row === undefined) encoded.push([key, undefined])
+          else {
+            const text = encodeRow(row)
+            if (text === undefined) {
+              return Effect.fail(
+                new StoreUnavailable({
+                  operation: "readModel.commit",
+                  reason: `${model.name}: a row is not plain JSON data`
+                })
+              )
+            }
+            encoded.push([key, text])
+          }
+        }
+        for (const [key, text] of encoded) {
+          if (text === undefined) found.rows.delete(key)
+          else found.rows.set(key, text)
+        }
+        found.position = commit.to
+        return Effect.void
+      }),
+    reset: (model) =>
+      Effect.sync(() => {
+        models.delete(keyOfModel(model))
+      })
+  }
+})
+
+/**
+ * @category layers
+ * @since 0.3.0
+ */
+export const layerMemoryStore: Layer.Layer<ReadModelStore> = Layer.effect(ReadModelStore, makeMemoryStore)
+
+/**
+ * The JSON text of a row, or `undefined` when it is not plain JSON data (a `Map`, a class instance, a function,
+ * a non-finite number, a cycle). Object fields that are `undefined` are left out. Stores use it so every store
+ * accepts and refuses the same rows.
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encodeRow = (row: unknown): string | undefined => (isPlainJson(row, 0) ? JSON.stringify(row) : undefined)
+
+const isPlainJson = (value: unknown, depth: number): boolean => {
+  if (depth > 256) return false
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true
+  if (typeof value === "number") return Number.isFinite(value)
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isPlainJson(item, depth + 1)) return false
+    return true
+  }
+  if (typeof value !== "object") return false
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return false
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key]
+    if (field !== undefined && !isPlainJson(field, depth + 1)) return false
+  }
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Timelines
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The state as of `date`: the last entry dated on or before it, or `initial`.
+ *
+ * @category timelines
+ * @since 0.3.0
+ */
+export const stateAsOf = <S>(timeline: Timeline<S>, date: string, initial: S): S => {
+  let lo = 0
+  let hi = timeline.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (timeline[mid]![0] <= date) lo = mid + 1
+    else hi = mid
+  }
+  return lo === 0 ? initial : timeline[lo - 1]![1]
+}
+
+/**
+ * The newest state of a timeline (as of any date after its last entry), or `initial`.
+ *
+ * @category timelines
+ * @since 0.3.0
+ */
+export const latest = <S>(timeline: Timeline<S>, initial: S): S =>
+  timeline.length === 0 ? initial : timeline[timeline.length - 1]![1]
+
+/**
+ * Applies one event, dated `date`, to a timeline: every state from `date` on evolves with it, and a state is
+ * added at `date` if the timeline had none there. Returns `timeline` itself when nothing changed.
+ *
+ * @category timelines
+ * @since 0.3.0
+ */
+export const applyToTimeline = <S>(
+  timeline: Timeline<S>,
+  date: string,
+  initial: S,
+  evolve: (state: S) => S
+): Timeline<S> => {
+  let at = 0
+  while (at < timeline.length && timeline[at]![0] < date) at++
+  let changed = false
+  const next: Array<readonly [string, S]> = timeline.slice(0, at)
+  if (at === timeline.length || timeline[at]![0] !== date) {
+    const before = at === 0 ? initial : timeline[at - 1]![1]
+    const after = evolve(before)
+    if (after !== before) {
+      next.push([date, after])
+      changed = true
+    }
+  }
+  for (let i = at; i < timeline.length; i++) {
+    const [entryDate, state] = timeline[i]!
+    const after = evolve(state)
+    if (after !== state) changed = true
+    next.push(after === state ? timeline[i]! : [entryDate, after])
+  }
+  return changed ? next : timeline
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Metrics
+// ---------------------------------------------------------------------------------------------------------
+
+const eventsApplied = Metric.counter("dangjian.readmodel.events", {
+  description: "Events applied to keyed read models"
+})
+const batchTime = Metric.histogram("dangjian.readmodel.batch.ms", {
+  description: "Time to fold and commit one catch-up batch (ms)",
+  boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
+})
+const lagEvents = Metric.gauge("dangjian.readmodel.lag.events", {
+  description: "Events behind the head when a catch-up starts"
+})
+const lagTime = Metric.gauge("dangjian.readmodel.lag.ms", {
+  description: "Milliseconds between the oldest unapplied event and the start of a catch-up"
+})
+const rebuilds = Metric.counter("dangjian.readmodel.rebuilds", { description: "Read models rebuilt from zero" })
+
+const tagged = <M extends Metric.Metric<any, any>>(metric: M, model: ReadModelKey): M =>
+  Metric.withAttributes(metric, { readmodel: model.name }) as M
+
+// ---------------------------------------------------------------------------------------------------------
+// Running
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * @category models
+ * @since 0.3.0
+ */
+export interface CatchUpOptions {
+  /** Events read and committed per batch (default 5,000). */
+  readonly batchSize?: number
+  /** Called after each committed batch with the position reached and the head when the catch-up started. */
+  readonly onProgress?: (progress: { readonly position: number; readonly head: number }) => Effect.Effect<void>
+}
+
+/**
+ * What a catch-up did.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface CaughtUp {
+  readonly position: number
+  readonly events: number
+}
+
+const defaultCatchUpBatch = 5_000
+const maxConcurrentRetries = 8
+
+const occurredAtOf = (envelope: Envelope): number | undefined => {
+  const at = Date.parse(envelope.metadata.occurredAt)
+  return Number.isFinite(at) ? at : undefined
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entity keys and storage keys
+// ---------------------------------------------------------------------------------------------------------
+
+// An entity's id is any string a command accepted (an empty one, `\u0000`, a lone surrogate, 10,000
+// characters): none may stop a read model. A key every store can keep is stored as it is; any other, and any
+// key starting with "~", is stored escaped: "~x" and its UTF-16 code units in hex when that is short enough,
+// else "~h" and a 64-bit FNV-1a hash, with the entity's key in the row (`k`) and ".1", ".2"… after the hash
+// for keys whose hashes collide. So every entity has its own row, and reading the rows gives its key back.
+
+const hexOf = (key: string): string => {
+  let hex = ""
+  for (let i = 0; i < key.length; i++) hex += key.charCodeAt(i).toString(16).padStart(4, "0")
+  return hex
+}
+
+const fromHex = (hex: string): string => {
+  let key = ""
+  for (let i = 0; i + 4 <= hex.length; i += 4) key += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
+  return key
+}
+
+const fnv1a64 = (key: string): string => {
+  let hash = 0xcbf29ce484222325n
+  for (let i = 0; i < key.length; i++) {
+    hash ^= BigInt(key.charCodeAt(i))
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn
+  }
+  return hash.toString(16).padStart(16, "0")
+}
+
+/**
+ * The key a row of `key` is stored under first: `key` itself when every store can keep it and it does not
+ * start with "~"; otherwise an escaped form (see the comment above). Hashed keys may move to ".1", ".2"… on a
+ * collision.
+ *
+ * @category keys
+ * @since 0.3.0
+ */
+export const storageKeyOf = (key: string): string => {
+  if (isStorableKey(key) && !key.startsWith("~")) return key
+  const hex = `~x${hexOf(key)}`
+  return hex.length <= maxKeyLength ? hex : `~h${fnv1a64(key)}`
+}
+
+/** The entity key of a stored row. */
+const entityKeyOf = (storageKey: string, row: StoredRow<unknown>): string =>
+  row.k !== undefined ? row.k : storageKey.startsWith("~x") ? fromHex(storageKey.slice(2)) : storageKey
+
+/**
+ * The storage key and stored row of each entity key: one `get` for all, then, for hashed keys whose first
+ * candidate holds another entity's row, the next candidates one by one.
+ */
+const resolve = (
+  rows: ReadModelStoreShape,
+  model: ReadModelKey,
+  keys: Iterable<string>
+): Effect.Effect<ReadonlyMap<string, { readonly storageKey: string; readonly row: unknown }>, StoreUnavailable> =>
+  Effect.gen(function*() {
+    const first = new Map<string, string>()
+    for (const key of keys) first.set(key, storageKeyOf(key))
+    const found = first.size === 0 ? new Map<string, unknown>() : yield* rows.get(model, [...new Set(first.values())])
+    const resolved = new Map<string, { readonly storageKey: string; readonly row: unknown }>()
+    for (const [key, storageKey] of first) {
+      let candidate = storageKey
+      let row = found.get(candidate)
+      for (let n = 1; candidate.startsWith("~h") && row !== undefined && (row as StoredRow<unknown>).k !== key; n++) {
+        candidate = `${storageKey}.${n}`
+        row = (yield* rows.get(model, [candidate])).get(candidate)
+      }
+      resolved.set(key, { storageKey: candidate, row })
+    }
+    return resolved
+  })
+
+/** Folds one batch into the rows it touches and commits them with the checkpoint. */
+const applyBatch = <S>(
+  model: ReadModel<S>,
+  rows: ReadModelStoreShape,
+  from: number,
+  batch: ReadonlyArray<Envelope>
+): Effect.Effect<number, StoreUnavailable | CheckpointMoved> =>
+  Effect.gen(function*() {
+    const keys = new Set<string>()
+    for (const envelope of batch) {
+      const key = model.keyOf(envelope)
+      if (key !== undefined) keys.add(key)
+    }
+    const loaded = yield* resolve(rows, model, keys)
+    const changed = new Map<string, StoredRow<S>>()
+    const current = (key: string): Timeline<S> =>
+      changed.get(key)?.t ?? (loaded.get(key)?.row as StoredRow<S> | undefined)?.t ?? []
+    let applied = 0
+    for (const envelope of batch) {
+      const key = model.keyOf(envelope)
+      if (key === undefined) continue
+      applied++
+      const before = current(key)
+      const after = applyToTimeline(before, model.dateOf(envelope), model.initial, (s) => model.evolve(s, envelope))
+      if (after !== before) {
+        const storageKey = loaded.get(key)!.storageKey
+        changed.set(
+          key,
+          storageKey.startsWith("~h") ? { p: envelope.globalPosition, t: after, k: key } : {
+            p: envelope.globalPosition,
+            t: after
+          }
+        )
+      }
+    }
+    yield* rows.commit(model, {
+      from,
+      to: batch[batch.length - 1]!.globalPosition,
+      rows: [...changed].map(([key, row]): readonly [string, unknown] => [loaded.get(key)!.storageKey, row])
+    })
+    return applied
+  })
+
+/**
+ * Brings a read model up to the log's head: reads the log after its checkpoint in batches and commits each
+ * batch's rows with the new checkpoint. Safe to run from several processes at once: a runner that loses a
+ * race on a batch reloads the checkpoint and goes on from there.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const catchUp = <S>(
+  model: ReadModel<S>,
+  options?: CatchUpOptions
+): Effect.Effect<CaughtUp, ReadError, EventStore | ReadModelStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const rows = yield* ReadModelStore
+    const limit = options?.batchSize ?? defaultCatchUpBatch
+    const head = yield* store.head
+    let position = yield* rows.position(model)
+    if (head > position) yield* Metric.update(tagged(lagEvents, model), head - position)
+    let events = 0
+    let races = 0
+    let first = true
+    while (position < head) {
+      const startedAt = yield* Clock.currentTimeMillis
+      const batch = yield* store.readAll({ after: position, limit })
+      if (batch.length === 0) break
+      if (first) {
+        first = false
+        const oldest = occurredAtOf(batch[0]!)
+        if (oldest !== undefined) yield* Metric.update(tagged(lagTime, model), Math.max(0, startedAt - oldest))
+      }
+      const committed = yield* Effect.result(applyBatch(model, rows, position, batch))
+      if (committed._tag === "Failure") {
+        const failure = committed.failure
+        // Losing to a runner that moved the checkpoint ahead is progress (however often it happens); only a
+        // checkpoint that did not move forward (a reset, a broken store) counts towards the limit.
+        if (failure._tag === "CheckpointMoved" && (failure.actual > position || races < maxConcurrentRetries)) {
+          if (failure.actual <= position) races++
+          position = failure.actual
+          continue
+        }
+        return yield* Effect.fail(
+          failure._tag === "CheckpointMoved"
+            ? new StoreUnavailable({ operation: "readModel.catchUp", reason: `${model.name}: checkpoint keeps moving` })
+            : failure
+        )
+      }
+      position = batch[batch.length - 1]!.globalPosition
+      events += committed.success
+      const endedAt = yield* Clock.currentTimeMillis
+      yield* Metric.update(tagged(eventsApplied, model), committed.success)
+      yield* Metric.update(tagged(batchTime, model), endedAt - startedAt)
+      if (options?.onProgress !== undefined) yield* options.onProgress({ position, head })
+      if (batch.length < limit) break
+    }
+    return { position, events }
+  }).pipe(Effect.withSpan("dangjian.readmodel.catchUp", { attributes: { "dangjian.readmodel": model.name } }))
+
+/**
+ * Brings several read models up to the log's head reading the log once: each batch is read one time and
+ * committed to every model behind it (each model its own transaction, with its own checkpoint). The same result
+ * as {@link catchUp} on each in turn, for a fraction of the reads when the models are many; a model that loses a
+ * race to another runner is caught up on its own.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const catchUpAll = (
+  models: ReadonlyArray<ReadModel<any>>,
+  options?: CatchUpOptions
+): Effect.Effect<ReadonlyArray<CaughtUp>, ReadError, EventStore | ReadModelStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const rows = yield* ReadModelStore
+    const limit = options?.batchSize ?? defaultCatchUpBatch
+    const head = yield* store.head
+    const positions = yield* Effect.forEach(models, (model) => rows.position(model))
+    const events = models.map(() => 0)
+    for (const [i, model] of models.entries()) {
+      if (head > positions[i]!) yield* Metric.update(tagged(lagEvents, model), head - positions[i]!)
+    }
+    let from = Math.min(head, ...positions)
+    while (from < head) {
+      const startedAt = yield* Clock.currentTimeMillis
+      const batch = yield* store.readAll({ after: from, limit })
+      if (batch.length === 0) break
+      const last = batch[batch.length - 1]!.globalPosition
+      for (const [i, model] of models.entries()) {
+        const position = positions[i]!
+        if (position >= last) continue
+        const part = position <= from ? batch : batch.filter((envelope) => envelope.globalPosition > position)
+        const committed = yield* Effect.result(applyBatch(model, rows, position, part))
+        if (committed._tag === "Failure") {
+          if (committed.failure._tag !== "CheckpointMoved") return yield* Effect.fail(committed.failure)
+          // Another runner is on this model: let it be, and finish this one alone.
+          const alone = yield* catchUp(model, { batchSize: limit })
+          positions[i] = alone.position
+          events[i] = events[i]! + alone.events
+          continue
+        }
+        positions[i] = last
+        events[i] = events[i]! + committed.success
+        yield* Metric.update(tagged(eventsApplied, model), committed.success)
+      }
+      const endedAt = yield* Clock.currentTimeMillis
+      for (const model of models) yield* Metric.update(tagged(batchTime, model), endedAt - startedAt)
+      from = last
+      if (options?.onProgress !== undefined) yield* options.onProgress({ position: from, head })
+      if (batch.length < limit) break
+    }
+    return models.map((_, i): CaughtUp => ({ position: positions[i]!, events: events[i]! }))
+  }).pipe(Effect.withSpan("dangjian.readmodel.catchUpAll", { attributes: { "dangjian.readmodels": models.length } }))
+
+/**
+ * Rebuilds several read models from zero reading the log once: deletes their rows and checkpoints (these
+ * versions), then {@link catchUpAll}.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const rebuildAll = (
+  models: ReadonlyArray<ReadModel<any>>,
+  options?: CatchUpOptions
+): Effect.Effect<ReadonlyArray<CaughtUp>, ReadError, EventStore | ReadModelStore> =>
+  Effect.gen(function*() {
+    const rows = yield* ReadModelStore
+    for (const model of models) {
+      yield* rows.reset(model)
+      yield* Metric.update(tagged(rebuilds, model), 1)
+    }
+    return yield* catchUpAll(models, options)
+  }).pipe(Effect.withSpan("dangjian.readmodel.rebuild", { attributes: { "dangjian.readmodels": models.length } }))
+
+/**
+ * Rebuilds a read model from zero: deletes its rows and checkpoint (this version), then catches up.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const rebuild = <S>(
+  model: ReadModel<S>,
+  options?: CatchUpOptions
+): Effect.Effect<CaughtUp, ReadError, EventStore | ReadModelStore> =>
+  Effect.gen(function*() {
+    const rows = yield* ReadModelStore
+    yield* rows.reset(model)
+    yield* Metric.update(tagged(rebuilds, model), 1)
+    return yield* catchUp(model, options)
+  }).pipe(Effect.withSpan("dangjian.readmodel.rebuild", { attributes: { "dangjian.readmodel": model.name } }))
+
+/**
+ * Deletes a read model's rows and checkpoint (this version).
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const reset = (model: ReadModelKey): Effect.Effect<void, StoreUnavailable, ReadModelStore> =>
+  ReadModelStore.use((rows) => rows.reset(model))
+
+/**
+ * Keeps a read model current: catches up, then follows the store's subscription, committing each delivered
+ * chunk. Emits the position after each commit; ends only when interrupted or on an error.
+ *
+ * @category running
+ * @since 0.3.0
+ */
+export const follow = <S>(
+  model: ReadModel<S>,
+  options?: CatchUpOptions
+): Stream.Stream<number, ReadError, EventStore | ReadModelStore> =>
+  Stream.unwrap(
+    Effect.gen(function*() {
+      const store = yield* EventStore
+      const rows = yield* ReadModelStore
+      const caught = yield* catchUp(model, options)
+      let position = caught.position
+      return store.subscribe({
+        after: position,
+        ...(options?.batchSize === undefined ? {} : { batchSize: options.batchSize })
+      }).pipe(
+        Stream.chunks,
+        Stream.mapEffect((events) =>
+          Effect.gen(function*() {
+            const startedAt = yield* Clock.currentTimeMillis
+            const applied = yield* applyBatch(model, rows, position, events).pipe(
+              Effect.catchTag("CheckpointMoved", () =>
+                // Another runner is ahead: let it be, and catch up from its checkpoint instead.
+                Effect.map(catchUp(model, options), (c) => c.events))
+            )
+            position = Math.max(position, events[events.length - 1]!.globalPosition)
+            const endedAt = yield* Clock.currentTimeMillis
+            yield* Metric.update(tagged(eventsApplied, model), applied)
+            yield* Metric.update(tagged(batchTime, model), endedAt - startedAt)
+            return position
+          })
+        )
+      )
+    })
+  )
+
+/**
+ * Every row of a read model, by key (after no catch-up: call {@link catchUp} first to read the newest).
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const load = <S>(
+  model: ReadModel<S>,
+  options?: { readonly pageSize?: number }
+): Effect.Effect<ReadonlyMap<string, Timeline<S>>, StoreUnavailable, ReadModelStore> =>
+  Effect.gen(function*() {
+    const rows = yield* ReadModelStore
+    const limit = options?.pageSize ?? 10_000
+    const all = new Map<string, Timeline<S>>()
+    let after: string | undefined
+    while (true) {
+      const page = yield* rows.scan(model, { after, limit })
+      for (const [key, row] of page) all.set(entityKeyOf(key, row as StoredRow<S>), (row as StoredRow<S>).t)
+      if (page.length < limit) break
+      after = page[page.length - 1]![0]
+    }
+    return all
+  }).pipe(Effect.withSpan("dangjian.readmodel.load", { attributes: { "dangjian.readmodel": model.name } }))
+
+/**
+ * Every row of a read model as of the log's head, without writing: the stored rows, with the events after the
+ * checkpoint folded in memory. What a read-only query uses: it costs O(rows + events since the checkpoint), and
+ * a caught-up model reads no event at all.
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const loadCurrent = <S>(
+  model: ReadModel<S>,
+  options?: { readonly pageSize?: number; readonly batchSize?: number }
+): Effect.Effect<
+  { readonly timelines: ReadonlyMap<string, Timeline<S>>; readonly position: number; readonly tail: number },
+  ReadError,
+  EventStore | ReadModelStore
+> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const rows = yield* ReadModelStore
+    // The checkpoint first, then the rows: a runner committing meanwhile makes rows newer than the checkpoint,
+    // and each row's own position says which of the events after the checkpoint it already reflects.
+    let position = yield* rows.position(model)
+    const pageSize = options?.pageSize ?? 10_000
+    const stored = new Map<string, StoredRow<S>>()
+    let after: string | undefined
+    while (true) {
+      const page = yield* rows.scan(model, { after, limit: pageSize })
+      for (const [key, row] of page) stored.set(entityKeyOf(key, row as StoredRow<S>), row as StoredRow<S>)
+      if (page.length < pageSize) break
+      after = page[page.length - 1]![0]
+    }
+    const timelines = new Map<string, Timeline<S>>()
+    for (const [key, row] of stored) timelines.set(key, row.t)
+    const limit = options?.batchSize ?? defaultCatchUpBatch
+    let tail = 0
+    while (true) {
+      const batch = yield* store.readAll({ after: position, limit })
+      for (const envelope of batch) {
+        const key = model.keyOf(envelope)
+        if (key === undefined) continue
+        if ((stored.get(key)?.p ?? 0) >= envelope.globalPosition) continue
+        const before = timelines.get(key) ?? []
+        const after = applyToTimeline(before, model.dateOf(envelope), model.initial, (s) => model.evolve(s, envelope))
+        if (after !== before) timelines.set(key, after)
+      }
+      tail += batch.length
+      if (batch.length > 0) position = batch[batch.length - 1]!.globalPosition
+      if (batch.length < limit) break
+    }
+    return { timelines, position, tail }
+  })
+
+/**
+ * The rows of some keys (after no catch-up).
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const get = <S>(
+  model: ReadModel<S>,
+  keys: ReadonlyArray<string>
+): Effect.Effect<ReadonlyMap<string, Timeline<S>>, StoreUnavailable, ReadModelStore> =>
+  ReadModelStore.use((rows) =>
+    Effect.map(resolve(rows, model, keys), (found) => {
+      const timelines = new Map<string, Timeline<S>>()
+      for (const [key, { row }] of found) if (row !== undefined) timelines.set(key, (row as StoredRow<S>).t)
+      return timelines
+    })
+  )
+
+/**
+ * Every entity's state as of a date, by key (entities with no state on that date are left out).
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const statesAsOf = <S>(
+  model: ReadModel<S>,
+  timelines: ReadonlyMap<string, Timeline<S>>,
+  date: string
+): ReadonlyMap<string, S> => {
+  const states = new Map<string, S>()
+  for (const [key, timeline] of timelines) {
+    const state = stateAsOf(timeline, date, model.initial)
+    if (state !== model.initial) states.set(key, state)
+  }
+  return states
+}
+
+/**
+ * Every entity's state as of a date, as a record by key (safe for any key, `__proto__` included): the shape the
+ * library's views keep. `keep` leaves out states it returns `false` for.
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const recordAsOf = <S, A extends S = S>(
+  model: ReadModel<S>,
+  timelines: ReadonlyMap<string, Timeline<S>>,
+  date: string,
+  keep?: (state: S) => state is A
+): Readonly<Record<string, A>> => {
+  const record: Record<string, A> = {}
+  for (const [key, timeline] of timelines) {
+    const state = stateAsOf(timeline, date, model.initial)
+    if (state !== model.initial && (keep === undefined || keep(state))) put(record, key, state as A)
+  }
+  return record
+}
+
+/**
+ * Whether the read model has a checkpoint at the log's head.
+ *
+ * @category reading
+ * @since 0.3.0
+ */
+export const isCurrent = (
+  model: ReadModelKey
+): Effect.Effect<boolean, StoreUnavailable, EventStore | ReadModelStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const rows = yield* ReadModelStore
+    const [head, position] = yield* Effect.all([store.head, rows.position(model)])
+    return position >= head
+  })

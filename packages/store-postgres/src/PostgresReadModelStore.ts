@@ -1,0 +1,190 @@
+/**
+ * The `ReadModelStore` on PostgreSQL: keyed read models in `read_model_rows` (one row of JSON per model, version
+ * and key) and their checkpoints in `read_model_checkpoints`.
+ *
+ * A commit is one transaction: it locks the model's checkpoint row (`SELECT … FOR UPDATE`, creating it at 0 for
+ * a batch that starts at 0), checks that it is still where the batch started, deletes and upserts the rows in
+ * one statement each (`unnest` of two text arrays, never a statement per row, so a rebuild of 10^5–10^6 rows
+ * costs a few statements per batch) and moves the checkpoint. Two runners of one model queue on the checkpoint
+ * row: the second finds it moved and writes nothing (`CheckpointMoved`). A reset deletes the checkpoint first, so
+ * it queues behind a commit in flight.
+ *
+ * Keys are `text COLLATE "C"`: the primary key's index keeps them in UTF-8 byte order, which is the code point
+ * order of `ReadModel.compareKeys`, so a scan is an index range scan in the same order as every other store.
+ * Rows are `json` (the text `ReadModel.encodeRow` wrote, kept as is; `jsonb` would refuse `\u0000` in a
+ * string). Failures name the read model and the SQLSTATE, never a key, a row or the server's message.
+ *
+ * @since 0.3.0
+ */
+import { ReadModel, StoreUnavailable } from "@dangjian/core/store"
+import { Effect } from "effect"
+import { SqlClient } from "effect/sql"
+import type { SqlError } from "effect/sql/SqlError"
+import * as Failures from "./internal/failures.ts"
+import type { Names } from "./StoreConfig.ts"
+
+/** Keys per `= ANY($1)` read and rows per upsert: bounds one message, not a server limit. */
+const maxPerStatement = 20_000
+
+const failure = (operation: string, model: ReadModel.ReadModelKey, reason: string) =>
+  new StoreUnavailable({ operation, reason: `${model.name}: ${reason}` })
+
+const isSqlError = (error: unknown): error is SqlError =>
+  typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === "SqlError"
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size))
+  return out
+}
+
+/**
+ * Creates the read-model store on an existing client. The tables must exist (see `Migrations.migrate`).
+ *
+ * @category constructors
+ * @since 0.3.0
+ */
+export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, never, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const positionSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
+    const createSql = `INSERT INTO ${n.readModelCheckpoints} (name, version, position) VALUES ($1, $2, 0)
+      ON CONFLICT (name, version) DO NOTHING`
+    const lockSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2
+      FOR UPDATE`
+    const moveSql = `UPDATE ${n.readModelCheckpoints} SET position = $3, updated_at = now()
+      WHERE name = $1 AND version = $2`
+    const getSql = `SELECT key, row::text FROM ${n.readModelRows}
+      WHERE name = $1 AND version = $2 AND key = ANY($3::text[])`
+    const firstSql = `SELECT key, row::text FROM ${n.readModelRows} WHERE name = $1 AND version = $2
+      ORDER BY key COLLATE "C" LIMIT $3`
+    const afterSql = `SELECT key, row::text FROM ${n.readModelRows} WHERE name = $1 AND version = $2
+      AND key COLLATE "C" > $3 ORDER BY key COLLATE "C" LIMIT $4`
+    const deleteSql = `DELETE FROM ${n.readModelRows} WHERE name = $1 AND version = $2 AND key = ANY($3::text[])`
+    const upsertSql = `INSERT INTO ${n.readModelRows} (name, version, key, row)
+      SELECT $1, $2, u.key, u.row::json FROM unnest($3::text[], $4::text[]) AS u(key, row)
+      ON CONFLICT (name, version, key) DO UPDATE SET row = EXCLUDED.row`
+    const resetCheckpointSql = `DELETE FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
+    const resetRowsSql = `DELETE FROM ${n.readModelRows} WHERE name = $1 AND version = $2`
+
+    const run = (text: string, params: ReadonlyArray<unknown>) => sql.unsafe(text, params).values
+
+    const unavailable = (operation: string, model: ReadModel.ReadModelKey) => (error: SqlError) =>
+      failure(operation, model, Failures.describe(error))
+
+    /** Decodes stored rows; `undefined` when one does not parse. */
+    const decode = (rows: ReadonlyArray<ReadonlyArray<unknown>>): Array<readonly [string, unknown]> | undefined => {
+      const out: Array<readonly [string, unknown]> = []
+      for (const row of rows) {
+        try {
+          out.push([row[0] as string, JSON.parse(row[1] as string)])
+        } catch {
+          return undefined
+        }
+      }
+      return out
+    }
+
+    const position: ReadModel.ReadModelStoreShape["position"] = (model) =>
+      run(positionSql, [model.name, model.version]).pipe(
+        Effect.map((rows) => rows.length === 0 ? 0 : Number(rows[0]![0])),
+        Effect.mapError(unavailable("readModel.position", model))
+      )
+
+    const get: ReadModel.ReadModelStoreShape["get"] = (model, keys) =>
+      Effect.gen(function*() {
+        const wanted = [...new Set(keys)].filter(ReadModel.isStorableKey)
+        const found = new Map<string, unknown>()
+        for (const chunk of chunks(wanted, maxPerStatement)) {
+          const rows = decode(
+            yield* run(getSql, [model.name, model.version, chunk]).pipe(
+              Effect.mapError(unavailable("readModel.get", model))
+            )
+          )
+          if (rows === undefined) {
+            return yield* Effect.fail(failure("readModel.get", model, "a stored row does not parse"))
+          }
+          for (const [key, row] of rows) found.set(key, row)
+        }
+        return found as ReadonlyMap<string, unknown>
+      })
+
+    const scan: ReadModel.ReadModelStoreShape["scan"] = (model, options) =>
+      Effect.gen(function*() {
+        const after = options.after
+        if (after !== undefined && !ReadModel.isStorableKey(after)) {
+          return yield* Effect.fail(failure("readModel.scan", model, "the scan cursor is not a key"))
+        }
+        const limit = Math.max(0, Math.floor(options.limit))
+        if (limit === 0) return []
+        const rows = decode(
+          yield* (after === undefined
+            ? run(firstSql, [model.name, model.version, limit])
+            : run(afterSql, [model.name, model.version, after, limit])).pipe(
+              Effect.mapError(unavailable("readModel.scan", model))
+            )
+        )
+        if (rows === undefined) {
+          return yield* Effect.fail(failure("readModel.scan", model, "a stored row does not parse"))
+        }
+        return rows
+      })
+
+    const commit: ReadModel.ReadModelStoreShape["commit"] = (model, batch) =>
+      Effect.suspend((): Effect.Effect<void, StoreUnavailable | ReadModel.CheckpointMoved> => {
+        // Encode everything before the transaction: a refused key or row writes nothing. A key given twice keeps
+        // its last row (one statement cannot upsert one row twice).
+        const last = new Map<string, string | undefined>()
+        for (const [key, row] of batch.rows) {
+          if (!ReadModel.isStorableKey(key)) {
+            return Effect.fail(failure("readModel.commit", model, "a key is not storable"))
+          }
+          if (row === undefined) {
+            last.set(key, undefined)
+            continue
+          }
+          const text = ReadModel.encodeRow(row)
+          if (text === undefined) return Effect.fail(failure("readModel.commit", model, "a row is not plain JSON data"))
+          last.set(key, text)
+        }
+        const deleted: Array<string> = []
+        const upserted: Array<readonly [string, string]> = []
+        for (const [key, text] of last) {
+          if (text === undefined) deleted.push(key)
+          else upserted.push([key, text])
+        }
+        const params = [model.name, model.version] as const
+        return sql.withTransaction(
+          Effect.gen(function*() {
+            if (batch.from === 0) yield* run(createSql, params)
+            const locked = yield* run(lockSql, params)
+            const actual = locked.length === 0 ? 0 : Number(locked[0]![0])
+            if (actual !== batch.from) {
+              return yield* Effect.fail(
+                new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
+              )
+            }
+            for (const chunk of chunks(deleted, maxPerStatement)) yield* run(deleteSql, [...params, chunk])
+            for (const chunk of chunks(upserted, maxPerStatement)) {
+              yield* run(upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
+            }
+            yield* run(moveSql, [...params, batch.to])
+          })
+        ).pipe(
+          Effect.mapError((error) =>
+            isSqlError(error) ? unavailable("readModel.commit", model)(error) : (error as ReadModel.CheckpointMoved)
+          )
+        )
+      })
+
+    const reset: ReadModel.ReadModelStoreShape["reset"] = (model) =>
+      sql.withTransaction(
+        Effect.gen(function*() {
+          // The checkpoint first: its row lock makes the reset wait for a commit in flight.
+          yield* run(resetCheckpointSql, [model.name, model.version])
+          yield* run(resetRowsSql, [model.name, model.version])
+        })
+      ).pipe(Effect.mapError(unavailable("readModel.reset", model)))
+
+    return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset })
+  })

@@ -1,0 +1,163 @@
+// The compliance view from the keyed read models equals the view replayed from the log, as of every date that
+// matters: each legal date an event of the history takes effect on, the day before it, and dates before and
+// after the whole history. Read models are caught up in batches of random sizes, or only part of the way (the
+// rest of the log is then folded in memory by the query), and the report reads no event once they are current.
+import { Compliance, Dangjian, GovernancePolicy, LegalDate, MemoryStore, OrganizationTree } from "@dangjian/core"
+import type { Envelope } from "@dangjian/core/kernel"
+import { EventStore, Projection, ReadModel } from "@dangjian/core/kernel"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import fc from "fast-check"
+import { Arbitraries } from "../src/index.ts"
+
+const policies = GovernancePolicy.national
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+
+const legalDates = (log: ReadonlyArray<Envelope.Envelope>): ReadonlyArray<string> => {
+  const dates = new Set<string>()
+  for (const envelope of log) {
+    const date = OrganizationTree.legalDateOf(envelope)
+    dates.add(date)
+    dates.add(LegalDate.addDays(date, -1))
+  }
+  return [...dates, "1990-01-01", "2099-12-31"].sort()
+}
+
+/** An event store that counts the events its global reads return. */
+const counting = (counter: { events: number }) =>
+  Layer.effect(
+    EventStore.EventStore,
+    Effect.gen(function*() {
+      const store = yield* EventStore.EventStore
+      return {
+        ...store,
+        readAll: (options) =>
+          Effect.tap(store.readAll(options), (batch) =>
+            Effect.sync(() => {
+              counter.events += batch.length
+            }))
+      } satisfies EventStore.EventStoreShape
+    })
+  )
+
+describe("read models: the compliance view as of any date", () => {
+  it("equals the replayed view on every legal date of a random history, whatever the batches", async () => {
+    let compared = 0
+    await fc.assert(
+      fc.asyncProperty(
+        Arbitraries.townshipHistory({ policies }).map((h) => h.accepted),
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (commands, batchSize, share) =>
+          Effect.runPromise(
+            Effect.gen(function*() {
+              for (const command of commands) yield* Dangjian.execute(command, { policies })
+              const store = yield* EventStore.EventStore
+              const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
+              // Catch up only part of the log: the query folds the rest in memory.
+              const partial = Math.floor(log.length * share)
+              const head = yield* store.head
+              if (partial > 0) {
+                const truncated = { ...store, head: Effect.succeed(log[partial - 1]!.globalPosition) }
+                yield* Effect.provideService(Compliance.catchUp({ batchSize }), EventStore.EventStore, truncated)
+              }
+              assert.isAtMost(partial, head)
+              const dates = legalDates(log)
+              for (const asOf of dates) {
+                const replayed = (yield* Projection.replay(Compliance.projection(asOf))).state
+                const fromRows = yield* Compliance.viewFromReadModels(asOf)
+                assert.deepStrictEqual(asJson(fromRows), asJson(replayed), `view as of ${asOf}`)
+                assert.deepStrictEqual(
+                  asJson(Compliance.findings(fromRows, policies)),
+                  asJson(Compliance.findings(replayed, policies)),
+                  `findings as of ${asOf}`
+                )
+                compared++
+              }
+            }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
+          )
+      ),
+      { numRuns: 25 }
+    )
+    assert.isAbove(compared, 200)
+  }, 120_000)
+
+  it("a report from caught-up read models reads no event of the log", async () => {
+    const counter = { events: 0 }
+    const commands = fc.sample(Arbitraries.townshipHistory({ policies }).map((h) => h.accepted), {
+      numRuns: 1,
+      seed: 7
+    })[0]!
+    await Effect.runPromise(
+      Effect.gen(function*() {
+        const half = Math.floor(commands.length / 2)
+        for (const command of commands.slice(0, half)) yield* Dangjian.execute(command, { policies })
+        yield* Compliance.catchUp()
+        const before = counter.events
+        const { findings } = yield* Compliance.report(policies, "2030-01-01").pipe(
+          Effect.provide(counting(counter))
+        )
+        assert.strictEqual(counter.events - before, 0, "no event read")
+        const replayed = yield* Projection.replay(Compliance.projection("2030-01-01"))
+        assert.deepStrictEqual(asJson(findings), asJson(Compliance.findings(replayed.state, policies)))
+        // more events: the report reads exactly the events after the checkpoint, once per read model
+        for (const command of commands.slice(half)) yield* Dangjian.execute(command, { policies })
+        const head = yield* EventStore.EventStore.use((s) => s.head)
+        const position = yield* ReadModel.ReadModelStore.use((rows) => rows.position(OrganizationTree.readModel))
+        const beforeTail = counter.events
+        yield* Compliance.report(policies, "2030-01-01").pipe(Effect.provide(counting(counter)))
+        assert.isAbove(head, position)
+        assert.strictEqual(counter.events - beforeTail, (head - position) * Compliance.readModels.length)
+      }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
+    )
+  })
+
+  it("a query that reads the checkpoint before a runner commits applies no event twice", async () => {
+    const commands = fc.sample(Arbitraries.townshipHistory({ policies }).map((h) => h.accepted), {
+      numRuns: 1,
+      seed: 11
+    })[0]!
+    await Effect.runPromise(
+      Effect.gen(function*() {
+        for (const command of commands) yield* Dangjian.execute(command, { policies })
+        yield* Compliance.catchUp({ batchSize: 3 })
+        const rows = yield* ReadModel.ReadModelStore
+        const head = yield* EventStore.EventStore.use((s) => s.head)
+        // The checkpoint as a query saw it before the runner's last commits: every row is newer than it.
+        for (const stale of [0, 1, Math.floor(head / 2), head - 1]) {
+          const early: ReadModel.ReadModelStoreShape = { ...rows, position: () => Effect.succeed(stale) }
+          const view = yield* Effect.provideService(
+            Compliance.viewFromReadModels("2030-06-30"),
+            ReadModel.ReadModelStore,
+            early
+          )
+          const replayed = yield* Projection.replay(Compliance.projection("2030-06-30"))
+          assert.deepStrictEqual(asJson(view), asJson(replayed.state), `checkpoint seen at ${stale}`)
+        }
+        // The library's states take an event twice without a change; a count does not, so it shows any double.
+        const counts = ReadModel.make<number>({
+          name: "test.eventsPerStream",
+          version: 1,
+          keyOf: (envelope) => envelope.streamId,
+          initial: 0,
+          evolve: (n) => n + 1,
+          dateOf: () => "2000-01-01"
+        })
+        yield* ReadModel.catchUp(counts, { batchSize: 5 })
+        const log = yield* EventStore.EventStore.use((s) => s.readAll({ after: 0, limit: 1_000_000 }))
+        const expected = new Map<string, number>()
+        for (const envelope of log) expected.set(envelope.streamId, (expected.get(envelope.streamId) ?? 0) + 1)
+        for (const stale of [0, 1, Math.floor(head / 2), head - 1]) {
+          const early: ReadModel.ReadModelStoreShape = { ...rows, position: () => Effect.succeed(stale) }
+          const { timelines } = yield* Effect.provideService(
+            ReadModel.loadCurrent(counts),
+            ReadModel.ReadModelStore,
+            early
+          )
+          const loaded = new Map([...timelines].map(([key, t]) => [key, ReadModel.latest(t, 0)]))
+          assert.deepStrictEqual(loaded, expected, `counts with the checkpoint seen at ${stale}`)
+        }
+      }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
+    )
+  })
+})
