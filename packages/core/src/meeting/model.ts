@@ -282,7 +282,13 @@ export const orgLifeKinds: ReadonlyArray<MeetingKind> = [
  * @category models
  * @since 0.3.0
  */
-export type PeriodUnit = "month" | "quarter" | "year"
+export const PeriodUnit = Schema.Literals(["month", "quarter", "year"])
+
+/**
+ * @category models
+ * @since 0.3.0
+ */
+export type PeriodUnit = typeof PeriodUnit.Type
 
 /**
  * The period a kind of meeting is counted in (R28–R35): the general meeting and the lecture by quarter; the
