@@ -403,11 +403,11 @@ const rosterCommand = (options: {
       locale,
       Effect.gen(function*() {
         // The plan is made from the store's log, read page by page and not kept; the commands are then decided
-        // on a staging area that reads only the streams they touch.
+        // on a staging area that reads only the streams they touch (and, when writing, writes them in parts
+        // inside one transaction).
         const { position, state } = yield* Sync.readState({
           onProgress: (read, head) => progress.update("catchingUp", read, head)
         })
-        const staging = yield* Staging.make
         const planned = Sync.plan(roster, state, { mode, date })
         if (Result.isFailure(planned)) {
           const single = planned.failure.length === 1 && planned.failure[0]!.line === undefined
@@ -434,13 +434,14 @@ const rosterCommand = (options: {
             t(`cli.${mode}.failed`, { lines: Roster.badLines(errors) }, locale)
           )
         if (options.dryRun) {
+          const staging = yield* Staging.make
           const events = yield* Sync.stage(staging, plan, stageOptions).pipe(
             Effect.catch((errors) => Effect.andThen(progress.done, rejected(errors)))
           )
           yield* progress.done
           return yield* err(t("cli.sync.dryRun", { events }, locale))
         }
-        const applied = yield* Sync.apply(staging, plan, {
+        const applied = yield* Sync.apply(plan, {
           ...stageOptions,
           onWrite: progress.update("writing", 0, 1),
           readUpTo: position

@@ -94,6 +94,31 @@ export const commit = (staging: Staging): Effect.Effect<number, StoreChanged | A
       : Effect.fail(committed.failure))
 
 /**
+ * Runs `use` on a staging area whose events are written into ONE store transaction in parts as they grow
+ * (`UnitOfWork.transactInChunks`): all or nothing, in memory that stays flat however large the roster. The
+ * transaction commits when `use` succeeds (nothing is written otherwise: `use`'s failure, or `StoreChanged`
+ * when a stream it read or wrote changed meanwhile); then the library's read models are caught up. Returns
+ * `use`'s value and the number of events written.
+ *
+ * @category executing
+ * @since 0.3.0
+ */
+export const transact = <A, E, R>(
+  use: (staging: Staging) => Effect.Effect<A, E, R>
+): Effect.Effect<
+  { readonly value: A; readonly events: number },
+  E | StoreChanged | AppendError | ReadError,
+  EventStoreModule.EventStore | ReadModel.ReadModelStore | Exclude<R, EventStoreModule.EventStore>
+> =>
+  UnitOfWork.transactInChunks(use, { codec: Dangjian.codec }).pipe(
+    Effect.mapError((error) =>
+      (error as { readonly _tag?: unknown } | undefined)?._tag === "VersionConflict" ? storeChanged : error
+    ),
+    Effect.tap(() => Compliance.catchUp()),
+    Effect.map(({ value, written }) => ({ value, events: written.events }))
+  )
+
+/**
  * {@link commit}, then the library's read models caught up to what was written (the CLI's writers keep them
  * current, so `report` and `tree` read no event of the log). A failed catch-up loses nothing: the events are
  * committed, and the next writer, `dangjian replay` or the next query takes the read models the rest of the way.

@@ -403,6 +403,7 @@ export const stage = (
     let done = 0
     let events = 0
     const total = stepCount(plan)
+    const executeOptions = options.actor === undefined ? {} : { actor: options.actor }
     for (const step of stepsOf(plan)) {
       done++
       if (options.onProgress !== undefined && (done % 500 === 0 || done === total)) {
@@ -411,9 +412,7 @@ export const stage = (
       // A member whose registration or establishment was rejected: its later commands would only echo that.
       const memberId = (step.command as { readonly memberId?: string }).memberId
       if (memberId !== undefined && failedMembers.has(memberId)) continue
-      const executed = yield* Effect.result(
-        Staging.execute(staging, step.command, options.actor === undefined ? {} : { actor: options.actor })
-      )
+      const executed = yield* Effect.result(Dangjian.execute(step.command, executeOptions))
       if (Result.isSuccess(executed)) {
         events += executed.success.events.length
         continue
@@ -430,20 +429,23 @@ export const stage = (
     }
     if (errors.length > 0) return yield* Effect.fail(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
     return events
-  })
+  }).pipe(
+    // Every command is decided on the staging area: provided once, not once per command (`Staging.execute`).
+    Staging.onStaging(staging)
+  )
 
 /**
- * Stages a plan and writes it in one atomic append; fails with every rejection (nothing written) or with
- * `StoreChanged` when the store changed meanwhile (nothing written). With `readUpTo`, the global position the
- * plan's state was read up to ({@link readState}), a change to a stream the plan's commands read after that
- * position is `StoreChanged` too, before anything is written — also when it made a command fail (the plan
- * rests on what the store no longer holds: that is the change to report, not the command).
+ * Stages a plan and writes it all or nothing, in parts inside one store transaction ({@link Staging.transact});
+ * fails with every rejection (nothing written) or with `StoreChanged` when the store changed meanwhile (nothing
+ * written). With `readUpTo`, the global position the plan's state was read up to ({@link readState}), a change
+ * to a stream the plan's commands read after that position is `StoreChanged` too, before anything is committed
+ * — also when it made a command fail (the plan rests on what the store no longer holds: that is the change to
+ * report, not the command).
  *
  * @category applying
  * @since 0.2.0
  */
 export const apply = (
-  staging: Staging.Staging,
   plan: Plan,
   options: {
     readonly locale: Locale
@@ -459,20 +461,23 @@ export const apply = (
 > =>
   Effect.gen(function*() {
     const readUpTo = options.readUpTo
-    const changed = readUpTo === undefined ? Effect.succeed(false) : Staging.changedAfter(staging, readUpTo)
     const storeChanged: Staging.StoreChanged = { _tag: "StoreChanged" }
-    yield* stage(staging, plan, options).pipe(
-      Effect.catch((errors) =>
-        Effect.flatMap(
-          changed,
-          (yes): Effect.Effect<never, Array<RowError> | Staging.StoreChanged> =>
-            yes ? Effect.fail(storeChanged) : Effect.fail(errors)
+    const { events } = yield* Staging.transact((staging) =>
+      Effect.gen(function*() {
+        const changed = readUpTo === undefined ? Effect.succeed(false) : Staging.changedAfter(staging, readUpTo)
+        yield* stage(staging, plan, options).pipe(
+          Effect.catch((errors) =>
+            Effect.flatMap(
+              changed,
+              (yes): Effect.Effect<never, Array<RowError> | Staging.StoreChanged> =>
+                yes ? Effect.fail(storeChanged) : Effect.fail(errors)
+            )
+          )
         )
-      )
+        if (yield* changed) return yield* Effect.fail(storeChanged)
+        if (options.onWrite !== undefined) yield* options.onWrite
+      })
     )
-    if (yield* changed) return yield* Effect.fail(storeChanged)
-    if (options.onWrite !== undefined) yield* options.onWrite
-    const events = yield* Staging.commitAndCatchUp(staging)
     return {
       organizations: plan.establish.length,
       members: plan.establish.reduce((n, e) => n + e.members.length, 0) + plan.register.length,

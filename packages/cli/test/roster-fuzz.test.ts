@@ -7,7 +7,7 @@ import { Dangjian, Member, MemoryStore, Organization, OrganizationTree } from "@
 import { Effect, Result } from "effect"
 import fc from "fast-check"
 import { assert, describe, it } from "vitest"
-import { Input, Output, Roster, Staging, Sync } from "../src/index.ts"
+import { Input, Output, Roster, Sync } from "../src/index.ts"
 import { cliMessages } from "../src/messages.ts"
 
 // A file's text read as the CLI reads it: CSV through the strict parser, JSON as parsed.
@@ -179,11 +179,10 @@ describe("Roster: awkward keys and values", () => {
     if (Result.isFailure(roster)) return
     const imported = await Effect.runPromise(
       Effect.result(Effect.gen(function*() {
-        const staging = yield* Staging.make
         const plan = yield* Effect.fromResult(
           Sync.plan(roster.success, (yield* Sync.readState()).state, { mode: "import", date: "2026-07-01" })
         )
-        return yield* Sync.apply(staging, plan, { locale: "en" })
+        return yield* Sync.apply(plan, { locale: "en" })
       })).pipe(
         Effect.provide(MemoryStore.layer({ codec: Dangjian.codec }))
       )

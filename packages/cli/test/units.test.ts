@@ -5,7 +5,7 @@ import { Dangjian, Finding, MemoryStore, Organization, OrganizationTree } from "
 import { Effect, Result } from "effect"
 import iconv from "iconv-lite"
 import { assert, describe, it } from "vitest"
-import { Cli, Input, Output, Progress, Roster, Staging, Store, Sync } from "../src/index.ts"
+import { Cli, Input, Output, Progress, Roster, Store, Sync } from "../src/index.ts"
 import { localeOfArgs } from "../src/messages.ts"
 import { header, month1, month2 } from "./support/rosters.ts"
 
@@ -260,8 +260,7 @@ describe("Sync.plan", () => {
       3
     ]])
     const program = Effect.gen(function*() {
-      const staging = yield* Staging.make
-      yield* Sync.apply(staging, asImport, { locale: "en" })
+      yield* Sync.apply(asImport, { locale: "en" })
       const { state } = yield* Sync.readState()
       return {
         again: Sync.plan(roster, state, { mode: "import", date: "2026-07-01" }),

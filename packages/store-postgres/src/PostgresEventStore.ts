@@ -51,6 +51,7 @@ import { PgClient } from "@effect/sql-pg"
 import { Deferred, Duration, Effect, Exit, Queue, Result, Schedule } from "effect"
 import type { Scope } from "effect"
 import type { SqlError } from "effect/sql/SqlError"
+import { isSqlError } from "effect/sql/SqlError"
 import * as Failures from "./internal/failures.ts"
 import * as Stage from "./internal/stage.ts"
 import type { Names } from "./StoreConfig.ts"
@@ -666,13 +667,21 @@ export const make = (
         yield* Deferred.await(waiting).pipe(Effect.timeoutOption(pollInterval))
       })
 
-    return EventStore.EventStore.of({
+    const shape: EventStore.EventStoreShape = {
       append,
       readStream,
       readAll,
       subscribe: (subscribeOptions) => EventStore.makeSubscription(readAll, awaitCommitAfter, subscribeOptions),
-      head
-    })
+      head,
+      // One transaction on one connection: every statement `use` runs on this fiber goes to it (each append's
+      // own transaction becomes a savepoint). Its own events are not settled for `readAll` and `head` until it
+      // commits; `readStream` sees them.
+      atomically: (use) =>
+        sql.withTransaction(use(shape)).pipe(
+          Effect.mapError((error) => isSqlError(error) ? Failures.unavailable("atomically")(error) : error)
+        )
+    }
+    return EventStore.EventStore.of(shape)
   })
 
 /** The end of the gap-free run that starts at `from`, given unsettled positions in descending order. */

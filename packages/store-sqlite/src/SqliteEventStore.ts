@@ -8,6 +8,11 @@
  * Statements run synchronously on prepared `node:sqlite` statements inside one Effect step each, so an append
  * is atomic for the fibers of this process as well.
  *
+ * `atomically` holds one `BEGIN IMMEDIATE` transaction across many Effect steps, from its first append (each
+ * append inside it is a savepoint) to its end; meanwhile every other operation of this process's stores on the
+ * same database waits for it (they share one gate per connection), and other processes wait on SQLite's write
+ * lock as for any append.
+ *
  * @since 0.1.0
  */
 import type { Envelope, EventCodec } from "@dangjian/core/store"
@@ -22,6 +27,7 @@ import {
 import type { AppendError, ReadError } from "@dangjian/core/store"
 import { Deferred, Duration, Effect, Exit, Result } from "effect"
 import type { DatabaseSync, StatementSync } from "node:sqlite"
+import * as Gate from "./internal/gate.ts"
 import type { Names } from "./StoreConfig.ts"
 
 /**
@@ -152,8 +158,21 @@ export const make = (
     return classified.success === undefined ? Result.fail(failure) : Result.succeed(classified.success)
   }
 
+  // Inside an `atomically` transaction an append is a savepoint: refused, it undoes only itself.
+  const begin = (nested: boolean) => db.exec(nested ? "SAVEPOINT dangjian_append" : "BEGIN IMMEDIATE")
+  const commitOrRelease = (nested: boolean) => db.exec(nested ? "RELEASE dangjian_append" : "COMMIT")
+  const rollback = (nested: boolean) => {
+    if (!nested) {
+      if (db.isTransaction) db.exec("ROLLBACK")
+      return
+    }
+    db.exec("ROLLBACK TO dangjian_append")
+    db.exec("RELEASE dangjian_append")
+  }
+
   const appendSync = (
-    request: ReadonlyArray<EventStore.AppendToStream>
+    request: ReadonlyArray<EventStore.AppendToStream>,
+    nested: boolean
   ): Result.Result<EventStore.AppendResult, AppendError> => {
     const invalid = AppendRequest.validate(request)
     if (invalid !== undefined) return Result.fail(invalid)
@@ -173,14 +192,14 @@ export const make = (
       }
       encoded.push(partEncoded)
     }
-    db.exec("BEGIN IMMEDIATE")
+    begin(nested)
     let committed = false
     try {
       const versions: Array<number> = []
       for (const part of request) {
         const actual = versionOf(part.streamId)
         if (!EnvelopeModule.satisfies(part.expected, actual)) {
-          db.exec("ROLLBACK")
+          rollback(nested)
           committed = true
           return idempotentOr(
             request,
@@ -214,11 +233,11 @@ export const make = (
         if (part.events.length > 0) upsert.run(part.streamId, version)
         streams.push({ streamId: part.streamId, version })
       }
-      db.exec("COMMIT")
+      commitOrRelease(nested)
       committed = true
       return Result.succeed({ alreadyStored: false, streams, positions, lastGlobalPosition: last })
     } catch (cause) {
-      if (!committed && db.isTransaction) db.exec("ROLLBACK")
+      if (!committed && db.isTransaction) rollback(nested)
       if (isUniqueEventId(cause, names.events)) {
         return idempotentOr(request, new StoreUnavailable({ operation: "append", reason: describeFailure(cause) }))
       }
@@ -233,16 +252,22 @@ export const make = (
     Deferred.doneUnsafe(done, Exit.void)
   }
 
-  const append: EventStore.EventStoreShape["append"] = (request) =>
+  // Whether an `atomically` transaction has appended: its commit wakes the subscribers.
+  let appendedInTransaction = false
+
+  const appendWith = (nested: boolean): EventStore.EventStoreShape["append"] => (request) =>
     Effect.suspend(() => {
       let result: Result.Result<EventStore.AppendResult, AppendError>
       try {
-        result = appendSync(request)
+        result = appendSync(request, nested)
       } catch (cause) {
         // BEGIN itself failed (busy past the timeout, disk): nothing was written.
         result = Result.fail(new StoreUnavailable({ operation: "append", reason: describeFailure(cause) }))
       }
-      if (Result.isSuccess(result) && !result.success.alreadyStored && result.success.positions.length > 0) wake()
+      if (Result.isSuccess(result) && !result.success.alreadyStored && result.success.positions.length > 0) {
+        if (nested) appendedInTransaction = true
+        else wake()
+      }
       return Effect.fromResult(result)
     })
 
@@ -342,12 +367,14 @@ export const make = (
           events: events.success
         })
       }
-      // One read transaction: the version and the events come from the same snapshot.
-      db.exec("BEGIN")
+      // One read transaction: the version and the events come from the same snapshot (inside an `atomically`
+      // transaction, its own).
+      const own = !db.isTransaction
+      if (own) db.exec("BEGIN")
       try {
         const version = versionOf(streamId)
         const rows = prepareRead(sqlStream)(streamId, after)
-        db.exec("COMMIT")
+        if (own) db.exec("COMMIT")
         const events = toEnvelopes(rows, streamId)
         return Result.isFailure(events) ? Result.fail(events.failure) : Result.succeed({
           streamId,
@@ -355,7 +382,7 @@ export const make = (
           events: events.success
         })
       } catch (cause) {
-        if (db.isTransaction) db.exec("ROLLBACK")
+        if (own && db.isTransaction) db.exec("ROLLBACK")
         throw cause
       }
     })
@@ -383,20 +410,81 @@ export const make = (
 
   // Wakes on a local commit at once, and polls for commits made by other processes on the same file.
   // The signal is taken before the head is read, so a local commit in between is never missed.
-  const awaitCommitAfter = (position: number) =>
+  const awaitCommitAfterWith = (headOf: typeof head, position: number) =>
     Effect.suspend(() => {
       const signal = commit
       return Effect.flatMap(
-        head,
+        headOf,
         (h) => (h > position ? Effect.void : Effect.raceFirst(Deferred.await(signal), Effect.sleep(poll)))
       )
     })
+  const awaitCommitAfter = (position: number) => awaitCommitAfterWith(head, position)
 
-  return EventStore.EventStore.of({
-    append,
+  // Outside a transaction every operation takes the database's gate for its (synchronous) duration; the
+  // transaction's own operations run while it holds the gate.
+  const gate = Gate.gateOf(db)
+  const gated = Gate.through(gate, "eventStore")
+  // The transaction begins at its first append: until then it has only read (the latest commits, as any
+  // reader), so SQLite's write lock is held from the first written part to the commit, not while the work
+  // before it is decided.
+  let transactionOpen = false
+  const nestedAppend = appendWith(true)
+  const inner: EventStore.EventStoreShape = {
+    append: (request) =>
+      Effect.suspend(() => {
+        if (!transactionOpen) {
+          try {
+            db.exec("BEGIN IMMEDIATE")
+          } catch (cause) {
+            // Busy past the timeout, or the disk: nothing was written.
+            return Effect.fail(new StoreUnavailable({ operation: "append", reason: describeFailure(cause) }))
+          }
+          transactionOpen = true
+        }
+        return nestedAppend(request)
+      }),
     readStream,
     readAll,
     subscribe: (options) => EventStore.makeSubscription(readAll, awaitCommitAfter, options),
     head
+  }
+  const gatedReadAll: EventStore.EventStoreShape["readAll"] = (options) => gated(readAll(options))
+  const gatedHead = gated(head)
+  const outerAppend = appendWith(false)
+
+  const finish = <A, E>(exit: Exit.Exit<A, E>): Effect.Effect<A, E | StoreUnavailable> =>
+    Effect.suspend((): Effect.Effect<A, E | StoreUnavailable> => {
+      const wrote = appendedInTransaction
+      appendedInTransaction = false
+      const open = transactionOpen
+      transactionOpen = false
+      try {
+        if (open && Exit.isSuccess(exit)) db.exec("COMMIT")
+        else if (db.isTransaction) db.exec("ROLLBACK")
+      } catch (cause) {
+        if (db.isTransaction) db.exec("ROLLBACK")
+        return Effect.fail(new StoreUnavailable({ operation: "atomically", reason: describeFailure(cause) }))
+      }
+      if (Exit.isSuccess(exit) && wrote) wake()
+      return exit
+    })
+
+  const atomically: NonNullable<EventStore.EventStoreShape["atomically"]> = (use) =>
+    gated(Effect.uninterruptibleMask((restore) =>
+      Effect.suspend(() => {
+        appendedInTransaction = false
+        transactionOpen = false
+        return Effect.flatMap(Effect.exit(restore(Gate.holding(gate, use(inner)))), finish)
+      })
+    ))
+
+  return EventStore.EventStore.of({
+    append: (request) => gated(outerAppend(request)),
+    readStream: (streamId, options) => gated(readStream(streamId, options)),
+    readAll: gatedReadAll,
+    subscribe: (options) =>
+      EventStore.makeSubscription(gatedReadAll, (position) => awaitCommitAfterWith(gatedHead, position), options),
+    head: gatedHead,
+    atomically
   })
 }

@@ -14,6 +14,7 @@
 import { EventStore, Projection, ReadModel, Snapshot, StoreUnavailable } from "@dangjian/core/store"
 import { Config, Context, Effect, Layer, Result } from "effect"
 import { SqlClient } from "effect/sql"
+import * as Gate from "./internal/gate.ts"
 import * as Migrations from "./Migrations.ts"
 import * as SqliteClient from "./SqliteClient.ts"
 import type { NodeSqliteUnavailable } from "./SqliteClient.ts"
@@ -73,9 +74,11 @@ export const make = Effect.fnUntraced(function*(options: SqliteStoreOptions) {
       options.codec,
       options.pollInterval === undefined ? {} : { pollInterval: options.pollInterval }
     ),
-    projectionStore: SqliteProjectionStore.make(db, names),
-    snapshotStore: SqliteSnapshotStore.make(db, names),
-    readModelStore: SqliteReadModelStore.make(db, names),
+    // Behind the connection's gate, as the event store's own operations: they wait while an `atomically`
+    // transaction holds the connection.
+    projectionStore: Gate.behind(Gate.gateOf(db), SqliteProjectionStore.make(db, names)),
+    snapshotStore: Gate.behind(Gate.gateOf(db), SqliteSnapshotStore.make(db, names)),
+    readModelStore: Gate.behind(Gate.gateOf(db), SqliteReadModelStore.make(db, names)),
     client,
     database: db
   }

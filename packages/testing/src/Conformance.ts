@@ -16,10 +16,10 @@
  */
 import { Dangjian, MemoryStore } from "@dangjian/core"
 import type { ExpectedVersion, NewEvent } from "@dangjian/core/kernel"
-import { Envelope, EventCodec, EventDefinition, EventStore, ReadModel, Uuid } from "@dangjian/core/kernel"
+import { Envelope, EventCodec, EventDefinition, EventStore, ReadModel, UnitOfWork, Uuid } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import type { Layer } from "effect"
-import { Effect, Fiber, Ref, Result, Schema, Stream } from "effect"
+import { Deferred, Effect, Fiber, Ref, Result, Schema, Stream } from "effect"
 import fc from "fast-check"
 import type { DatedEvent } from "./arbitraries/readModel.ts"
 import { awkwardKeys, readModelHistory, townshipCommands, withIdPrefix } from "./arbitraries/readModel.ts"
@@ -668,6 +668,147 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           assert.deepStrictEqual(positions, [...positions].sort((a, b) => a - b))
           const all = yield* s.readAll({ after: 0, limit: 10_000 })
           assert.deepStrictEqual(got.map((e) => e.eventId), all.map((e) => e.eventId))
+        })
+      )
+    })
+
+    // Work too large for one append: a unit of work written in parts inside one store transaction
+    // (`atomically`), or (a store without it) in one append at the end. Parts of 7 events here.
+    describe("all or nothing in parts (UnitOfWork.transactInChunks)", () => {
+      const things = ["a", "b", "c", "d", "e"]
+      /** 12 notes to each of five streams, one event an append, reading each stream back after every part. */
+      const work = Effect.gen(function*() {
+        const unit = yield* store
+        for (let i = 0; i < 12; i++) {
+          for (const thing of things) {
+            const read = yield* unit.readStream(`thing-${thing}`)
+            assert.strictEqual(read.version, i, "the unit sees what its earlier parts wrote")
+            yield* unit.append([{ streamId: `thing-${thing}`, expected: i, events: yield* notes(thing, i, 1) }])
+          }
+        }
+      })
+      const inParts = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        UnitOfWork.transactInChunks(() => effect, { codec: conformanceCodec, chunkEvents: 7 })
+
+      test(
+        "every part is written, in each stream's order, numbered after the head",
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append([{ streamId: "thing-before", expected: "noStream", events: yield* notes("before", 0, 2) }])
+          const { written } = yield* inParts(
+            Effect.andThen(work, Effect.flatMap(store, (unit) => unit.readStream("thing-before")))
+          )
+          assert.deepStrictEqual(written.events, 60)
+          assert.deepStrictEqual(written.streams, 5)
+          for (const thing of things) {
+            const read = yield* s.readStream(`thing-${thing}`)
+            assert.strictEqual(read.version, 12)
+            assert.deepStrictEqual(read.events.map((e) => (e.data as { n: number }).n), [...Array(12).keys()])
+          }
+          const all = yield* s.readAll({ after: 0, limit: 1_000 })
+          assert.strictEqual(all.length, 62)
+          assert.strictEqual(written.lastGlobalPosition, all[all.length - 1]!.globalPosition)
+        })
+      )
+
+      test(
+        "a failure after parts were written leaves nothing of any of them",
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append([{ streamId: "thing-before", expected: "noStream", events: yield* notes("before", 0, 2) }])
+          const failed = yield* Effect.result(inParts(Effect.andThen(work, Effect.fail("the last row is bad"))))
+          assert.isTrue(Result.isFailure(failed) && failed.failure === "the last row is bad")
+          for (const thing of things) assert.strictEqual((yield* s.readStream(`thing-${thing}`)).version, 0)
+          assert.strictEqual((yield* s.readAll({ after: 0, limit: 1_000 })).length, 2)
+          // The store takes the same work afterwards: nothing was left half-written. (Parts of 6: the last part
+          // ends the work, and the commit has nothing left to write.)
+          const { written } = yield* UnitOfWork.transactInChunks(() => work, {
+            codec: conformanceCodec,
+            chunkEvents: 6
+          })
+          assert.strictEqual(written.events, 60)
+          assert.strictEqual((yield* s.readAll({ after: 0, limit: 1_000 })).length, 62)
+        })
+      )
+
+      test(
+        "another writer's change to a stream the unit read: a VersionConflict and nothing written, or it waits",
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append([{ streamId: "thing-read", expected: "noStream", events: yield* notes("read", 0, 1) }])
+          const other = yield* notes("read", 1, 1)
+          // The other writer is a fiber of its own, started before the unit (not one the unit's work forked).
+          const go = yield* Deferred.make<void>()
+          const racing = yield* Effect.forkChild(
+            Effect.andThen(
+              Deferred.await(go),
+              s.append([{ streamId: "thing-read", expected: 1, events: other }])
+            )
+          )
+          const outcome = yield* Effect.result(inParts(Effect.gen(function*() {
+            const unit = yield* store
+            assert.strictEqual((yield* unit.readStream("thing-read")).version, 1)
+            for (let i = 0; i < 10; i++) {
+              yield* unit.append([{ streamId: "thing-a", expected: i, events: yield* notes("a", i, 1) }])
+            }
+            // After two parts are written, another writer changes the stream the unit read (a store that
+            // serializes writers makes it wait for the transaction).
+            yield* Deferred.succeed(go, undefined)
+            yield* Effect.sleep("200 millis")
+            for (let i = 10; i < 15; i++) {
+              yield* unit.append([{ streamId: "thing-a", expected: i, events: yield* notes("a", i, 1) }])
+            }
+          })))
+          const raced = yield* Fiber.join(racing)
+          const a = yield* s.readStream("thing-a")
+          if (Result.isFailure(outcome)) {
+            assert.strictEqual(failureTag(outcome), "VersionConflict")
+            assert.strictEqual(a.version, 0, "nothing of the unit is written")
+          } else {
+            // The writer waited: it wrote after the whole unit, never in the middle of it.
+            assert.strictEqual(a.version, 15)
+            assert.isAbove(raced.positions[0]!.globalPosition, a.events[a.events.length - 1]!.globalPosition)
+          }
+          assert.strictEqual((yield* s.readStream("thing-read")).version, 2)
+        })
+      )
+
+      test(
+        "atomically: a refused append inside writes nothing of itself, the others commit together",
+        Effect.gen(function*() {
+          const s = yield* store
+          if (s.atomically === undefined) return
+          const first = yield* notes("x", 0, 2)
+          const refused = yield* notes("y", 0, 1)
+          const last = yield* notes("x", 2, 1)
+          const tags = yield* s.atomically((tx) =>
+            Effect.gen(function*() {
+              yield* tx.append([{ streamId: "thing-x", expected: "noStream", events: first }])
+              const conflict = yield* Effect.result(
+                tx.append([
+                  { streamId: "thing-y", expected: "noStream", events: refused },
+                  { streamId: "thing-x", expected: 0, events: [] }
+                ])
+              )
+              yield* tx.append([{ streamId: "thing-x", expected: 2, events: last }])
+              return [failureTag(conflict), (yield* tx.readStream("thing-x")).version]
+            })
+          )
+          assert.deepStrictEqual(tags, ["VersionConflict", 3])
+          assert.strictEqual((yield* s.readStream("thing-x")).version, 3)
+          assert.strictEqual((yield* s.readStream("thing-y")).version, 0)
+          const failed = yield* Effect.result(
+            s.atomically((tx) =>
+              Effect.andThen(
+                Effect.flatMap(notes("z", 0, 3), (events) =>
+                  tx.append([{ streamId: "thing-z", expected: "noStream", events }])),
+                Effect.fail("changed my mind")
+              )
+            )
+          )
+          assert.isTrue(Result.isFailure(failed))
+          assert.strictEqual((yield* s.readStream("thing-z")).version, 0)
+          assert.strictEqual((yield* s.readAll({ after: 0, limit: 100 })).length, 3)
         })
       )
     })

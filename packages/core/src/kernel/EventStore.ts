@@ -188,6 +188,21 @@ export interface EventStoreShape {
     evolve: (state: State, data: unknown) => State,
     options?: ReadStreamOptions
   ) => Effect.Effect<FoldedStream<State>, ReadError>
+  /**
+   * Optional: runs `use` on a view of this store whose appends form ONE store transaction with each other.
+   * What they write is seen by `use`'s own reads at once, by nobody else until `use` succeeds, and is all
+   * dropped if `use` fails (or the transaction cannot commit: then the result is a `StoreUnavailable`). Each
+   * append inside is still checked on its own (a `VersionConflict` refuses that append and writes nothing of
+   * it). What an append of unbounded size needs: written in parts, all or nothing (see
+   * `UnitOfWork.transactInChunks`).
+   *
+   * The SQLite store holds its write lock from the first append inside to the end (other operations on the
+   * same database in this process wait for the whole of `use`); the PostgreSQL store runs `use` in a
+   * transaction on one connection.
+   */
+  readonly atomically?: <A, E, R>(
+    use: (transaction: EventStoreShape) => Effect.Effect<A, E, R>
+  ) => Effect.Effect<A, E | StoreUnavailable, R>
 }
 
 /**

@@ -32,7 +32,7 @@
  *
  * @since 0.3.0
  */
-import { Deferred, Effect, Exit, Layer, Result } from "effect"
+import { Deferred, Effect, Exit, Layer, Result, Semaphore } from "effect"
 import * as AppendRequest from "./AppendRequest.ts"
 import type { Envelope, NewEvent, StreamId } from "./Envelope.ts"
 import { satisfies } from "./Envelope.ts"
@@ -95,6 +95,26 @@ export interface UnitOfWork extends EventStoreShape {
   readonly commit: Effect.Effect<AppendResult, AppendError>
   /** Drops every buffered event and every cached stream: the unit starts over, as if just made. */
   readonly discard: Effect.Effect<void>
+}
+
+/**
+ * What a unit of work that wrote in parts wrote: the events, the streams they went to, and the global position of
+ * the last (0 when nothing was written).
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Written {
+  readonly events: number
+  readonly streams: number
+  readonly lastGlobalPosition: number
+}
+
+/** A unit of work that can also commit after flushes (see `makeUnit`). */
+interface ChunkedUnit extends UnitOfWork {
+  readonly commitWritten: Effect.Effect<Written, AppendError>
+  /** The failure of a flush, once one failed: the commit's failure, whatever the work did after it. */
+  readonly broken: Effect.Effect<AppendError | undefined>
 }
 
 /**
@@ -217,7 +237,21 @@ const emptyCommit: AppendResult = { alreadyStored: false, streams: [], positions
  * @since 0.3.0
  */
 export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Effect.Effect<UnitOfWork> =>
-  Effect.sync(() => {
+  Effect.sync(() => makeUnit(base, options, undefined))
+
+/**
+ * A unit of work that, with `chunkEvents`, writes its buffer to `base` whenever it holds that many events (a
+ * *flush*; `base` is then the view of an `atomically` transaction, so nothing is visible or kept until the
+ * transaction commits). Across flushes it keeps only each stream's first-seen version and the events its
+ * flushes wrote to it: a later append to the stream expects exactly that version, and a stream only read is
+ * checked against it at the commit, so a change by another writer is a `VersionConflict` as without flushes.
+ */
+const makeUnit = (
+  base: EventStoreShape,
+  options: UnitOfWorkOptions,
+  chunkEvents: number | undefined
+): ChunkedUnit => {
+  {
     const codec = options.codec
     let streams = new Map<StreamId, Tracked>()
     // The buffered events as they were appended (the callers' own objects: no copy), and for each, by its log
@@ -237,6 +271,23 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
     let committing = false
     // The signal exists only while a subscriber waits for the next buffered append.
     let signal: Deferred.Deferred<void> | undefined
+    // Flushes only (see `makeUnit`): each stream's version when the unit first saw it, and what its flushes
+    // wrote to it; the global positions they wrote (one range a flush), the events written, the last position.
+    const firstSeen = new Map<StreamId, number>()
+    const flushedTo = new Map<StreamId, number>()
+    const flushedRanges: Array<readonly [number, number]> = []
+    let flushedEvents = 0
+    let flushedLast = 0
+    let broken: AppendError | undefined
+    const writtenByFlush = (position: number): boolean => {
+      for (const [from, to] of flushedRanges) if (position >= from && position <= to) return true
+      return false
+    }
+    /** What a commit or a flush expects of a stream: its first-seen version plus what the unit wrote to it. */
+    const expectedOf = (tracked: Tracked): number => {
+      const seen = firstSeen.get(tracked.streamId)
+      return seen === undefined ? tracked.expected : seen + (flushedTo.get(tracked.streamId) ?? 0)
+    }
 
     const headOfBase: Effect.Effect<number, StoreUnavailable> = Effect.suspend(() =>
       baseHead !== undefined
@@ -261,8 +312,9 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
       if (known !== undefined) return Effect.succeed(known)
       if (baseHead === undefined) return Effect.flatMap(headOfBase, () => track(streamId))
       // A store that was empty when the unit first looked has no stream to read: each is new, at version 0 (a
-      // writer that adds one meanwhile fails the commit, as for any stream read).
-      if (baseHead === 0) {
+      // writer that adds one meanwhile fails the commit, as for any stream read). After a flush the store holds
+      // the unit's own events, which a transaction's head may not count yet.
+      if (baseHead === 0 && flushedEvents === 0) {
         const tracked = newTracked(streamId, 0, noEvents)
         streams.set(streamId, tracked)
         return Effect.succeed(tracked)
@@ -272,8 +324,10 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
         if (again !== undefined) return again
         const tracked = newTracked(streamId, read.version, read.events.length === 0 ? noEvents : read.events)
         streams.set(streamId, tracked)
-        // A stream's events are in global order: its last one is its newest.
-        const last = read.events.length === 0 ? 0 : read.events[read.events.length - 1]!.globalPosition
+        // A stream's events are in global order: its last one not written by a flush is its newest.
+        let k = read.events.length - 1
+        if (flushedEvents > 0) { while (k >= 0 && writtenByFlush(read.events[k]!.globalPosition)) k-- }
+        const last = k < 0 ? 0 : read.events[k]!.globalPosition
         if (last > newestRead) newestRead = last
         return tracked
       })
@@ -511,7 +565,8 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
           return Deferred.await(signal)
         }))
 
-    const reset = () => {
+    /** Drops the buffer and the streams held: after a flush the store holds them. */
+    const resetBuffer = () => {
       streams = new Map()
       log = []
       streamOf = []
@@ -521,8 +576,120 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
       ascending = new Ints()
       others = new Map()
       baseHead = undefined
-      newestRead = 0
     }
+
+    const reset = () => {
+      resetBuffer()
+      newestRead = 0
+      firstSeen.clear()
+      flushedTo.clear()
+      flushedRanges.length = 0
+      flushedEvents = 0
+      flushedLast = 0
+    }
+
+    /**
+     * The append that writes the buffer: every stream with buffered events (the appended objects themselves, no
+     * copy) at the version the unit expects of it. A stream only read is a pure version check at the commit; a
+     * flush keeps its first-seen version for the commit instead. The commit after flushes also checks every
+     * stream only read in an earlier part.
+     */
+    const requestOf = (final: boolean): { request: Array<AppendToStream>; written: Array<Tracked> } => {
+      const request: Array<AppendToStream> = []
+      const written: Array<Tracked> = []
+      for (const [streamId, tracked] of streams) {
+        if (tracked.count === 0 && !final) {
+          if (!firstSeen.has(streamId)) firstSeen.set(streamId, tracked.expected)
+          continue
+        }
+        const events: Array<NewEvent> = []
+        for (let i = tracked.first; i !== -1; i = next.data[i]!) events.push(log[i]!)
+        request.push({ streamId, expected: expectedOf(tracked), events })
+        if (tracked.count > 0) written.push(tracked)
+      }
+      if (final) {
+        for (const [streamId, version] of firstSeen) {
+          if (!streams.has(streamId) && !flushedTo.has(streamId)) {
+            request.push({ streamId, expected: version, events: [] })
+          }
+        }
+      }
+      return { request, written }
+    }
+
+    /**
+     * Writes the buffer to the store now (see `makeUnit`), then holds nothing but the versions. A failed flush
+     * does not fail the append that triggered it (its own events were buffered well, and a command loop must
+     * not retry them): the unit is broken, every later append fails, and the commit fails with the flush's
+     * error.
+     */
+    const flush: Effect.Effect<void> = Effect.suspend(() => {
+      if (log.length === 0) return Effect.void
+      const { request, written } = requestOf(false)
+      committing = true
+      return base.append(request).pipe(
+        Effect.onExit(() =>
+          Effect.sync(() => {
+            committing = false
+          })
+        ),
+        Effect.matchEffect({
+          onFailure: (error) =>
+            Effect.sync(() => {
+              broken = error
+            }),
+          onSuccess: (result) =>
+            Effect.sync(() => {
+              for (const tracked of written) {
+                if (!firstSeen.has(tracked.streamId)) firstSeen.set(tracked.streamId, tracked.expected)
+                flushedTo.set(tracked.streamId, (flushedTo.get(tracked.streamId) ?? 0) + tracked.count)
+              }
+              let from = Number.POSITIVE_INFINITY
+              let to = 0
+              for (const position of result.positions) {
+                if (position.globalPosition < from) from = position.globalPosition
+                if (position.globalPosition > to) to = position.globalPosition
+              }
+              if (to > 0) flushedRanges.push([from, to])
+              flushedEvents += result.positions.length
+              if (result.lastGlobalPosition > 0) flushedLast = result.lastGlobalPosition
+              resetBuffer()
+            })
+        })
+      )
+    })
+
+    const commitWritten: Effect.Effect<Written, AppendError> = Effect.suspend(() => {
+      if (broken !== undefined) return Effect.fail(broken)
+      if (committing) return Effect.fail(committingError("commit"))
+      const { request, written } = requestOf(true)
+      const flushedStreams = flushedTo.size
+      const summary = (events: number, last: number): Written => {
+        let streamCount = flushedStreams
+        for (const tracked of written) if (!flushedTo.has(tracked.streamId)) streamCount++
+        return { events: flushedEvents + events, streams: streamCount, lastGlobalPosition: last || flushedLast }
+      }
+      // Nothing written at all: nothing to check either (as `commit`). After parts, the streams only read are
+      // still checked, even when no event is left to write.
+      if (log.length === 0 && (flushedEvents === 0 || request.length === 0)) {
+        const done = summary(0, 0)
+        reset()
+        return Effect.succeed(done)
+      }
+      committing = true
+      return base.append(request).pipe(
+        Effect.onExit(() =>
+          Effect.sync(() => {
+            committing = false
+          })
+        ),
+        Effect.map((result) => {
+          const done = summary(result.positions.length, result.lastGlobalPosition)
+          reset()
+          return done
+        })
+      )
+    })
 
     const commit: Effect.Effect<AppendResult, AppendError> = Effect.suspend(() => {
       if (committing) return Effect.fail(committingError("commit"))
@@ -549,9 +716,26 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
       )
     })
 
-    const unit: UnitOfWork = {
+    // With flushes, one append at a time: a flush must not run while another append is being decided.
+    const lock = Semaphore.makeUnsafe(1)
+    const appendOrFlush: EventStoreShape["append"] = chunkEvents === undefined
+      ? append
+      : (request) =>
+        Semaphore.withPermit(
+          lock,
+          Effect.suspend(() =>
+            broken !== undefined
+              ? Effect.fail(new StoreUnavailable({ operation: "append", reason: "an earlier part was not written" }))
+              : Effect.flatMap(
+                append(request),
+                (result) => log.length >= chunkEvents ? Effect.as(flush, result) : Effect.succeed(result)
+              )
+          )
+        )
+
+    const unit: ChunkedUnit = {
       base,
-      append,
+      append: appendOrFlush,
       readStream,
       foldStream,
       readAll,
@@ -563,10 +747,16 @@ export const make = (base: EventStoreShape, options: UnitOfWorkOptions = {}): Ef
         return { touched: streams.size, streams: written, events: log.length, newestRead }
       }),
       commit,
-      discard: Effect.sync(reset)
+      commitWritten,
+      broken: Effect.sync(() => broken),
+      discard: Effect.sync(() => {
+        reset()
+        broken = undefined
+      })
     }
     return unit
-  })
+  }
+}
 
 /**
  * Writes everything the unit buffered in ONE atomic append to its store: every touched stream with its
@@ -625,4 +815,89 @@ export const transact = <A, E, R>(
     const value = yield* provide(unit)(effect)
     const committed = yield* unit.commit
     return { value, committed }
+  })
+
+/**
+ * The events a unit of work of {@link transactInChunks} holds before it writes them into the transaction.
+ *
+ * @category constants
+ * @since 0.3.0
+ */
+export const defaultChunkEvents = 50_000
+
+/**
+ * {@link transact} for work of any size: all or nothing, in memory that does not grow with it. Runs `use` on a
+ * unit of work (given to it, and provided as its `EventStore`) inside ONE store transaction
+ * (`EventStoreShape.atomically`); whenever the unit holds `chunkEvents` buffered events it writes them into the
+ * transaction and lets go of them, keeping only each stream's version. The transaction commits if `use` and
+ * every write succeed; otherwise nothing is written. On a store without `atomically` (the in-memory store)
+ * everything is written in one append at the end, as with {@link transact}.
+ *
+ * **Details**
+ * - what the unit wrote is seen by the unit's own reads (`readStream`, folds) at once; on PostgreSQL, `readAll`
+ *   and `head` inside the transaction leave out its events until it commits;
+ * - the same checks as {@link commit}: a stream another writer changed after the unit first read it is a
+ *   `VersionConflict`, and nothing is written; a part that could not be written is the failure (every append
+ *   after it fails with `StoreUnavailable`, so `use` sees them refused);
+ * - on SQLite the transaction holds the database's write lock from the first written part to the commit; other
+ *   operations of the same process on that database wait for the whole of it, and calling them from inside
+ *   `use` fails with `StoreUnavailable` instead of waiting for itself: catch read models up after it returns;
+ * - the result counts what was written rather than listing every position (which would grow with the work).
+ *
+ * **Example** (an import of any size, all or nothing)
+ *
+ * ```ts
+ * import assert from "node:assert/strict"
+ * import { Dangjian, MemoryStore } from "@dangjian/core"
+ * import { UnitOfWork } from "@dangjian/core/kernel"
+ * import { Effect } from "effect"
+ *
+ * const township = (orgId: string): Dangjian.Command => ({
+ *   _tag: "EstablishOrganization",
+ *   orgId,
+ *   name: `${orgId}镇党委`,
+ *   kind: "townshipCommittee",
+ *   formation: "standalone",
+ *   locus: "township",
+ *   approval: { by: "县委", level: "county", at: "2019-01-15" },
+ *   initialMembers: [],
+ *   at: "2019-01-15"
+ * })
+ *
+ * const program = UnitOfWork.transactInChunks(
+ *   () => Effect.forEach(["east", "west", "north"], (id) => Dangjian.execute(township(id))),
+ *   { codec: Dangjian.codec, chunkEvents: 2 }
+ * )
+ * const { written } = await Effect.runPromise(program.pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec }))))
+ * assert.strictEqual(written.events, 3)
+ * ```
+ *
+ * @see {@link transact}
+ * @category committing
+ * @since 0.3.0
+ */
+export const transactInChunks = <A, E, R>(
+  use: (unit: UnitOfWork) => Effect.Effect<A, E, R>,
+  options: UnitOfWorkOptions & { readonly chunkEvents?: number } = {}
+): Effect.Effect<
+  { readonly value: A; readonly written: Written },
+  E | AppendError,
+  EventStore | Exclude<R, EventStore>
+> =>
+  Effect.flatMap(EventStore, (store) => {
+    const chunkEvents = Math.max(1, Math.floor(options.chunkEvents ?? defaultChunkEvents))
+    const run = (base: EventStoreShape, chunk: number | undefined) =>
+      Effect.gen(function*() {
+        const unit = makeUnit(base, options, chunk)
+        const exit = yield* Effect.exit(provide(unit)(use(unit)))
+        // A failed part is the failure, whatever the work made of the appends refused after it.
+        const broken = yield* unit.broken
+        if (broken !== undefined) return yield* Effect.fail(broken)
+        const value = yield* exit
+        const written = yield* unit.commitWritten
+        return { value, written }
+      })
+    return store.atomically === undefined
+      ? run(store, undefined)
+      : store.atomically((transaction) => run(transaction, chunkEvents))
   })
