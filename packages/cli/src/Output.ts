@@ -215,6 +215,44 @@ export const orgsOf = (finding: Finding.Finding, view: View): ReadonlyArray<stri
   return out
 }
 
+/** `orgsOf(finding, view)[0]`, without building the list: the summary asks it of every finding. */
+const firstOrgOf = (finding: Finding.Finding, view: View): string | undefined => {
+  const members = view.members.members
+  let first: unknown
+  switch (finding.subject.kind) {
+    case "organization":
+      first = finding.subject.id
+      break
+    case "member":
+      first = memberOrgOf(members, finding.subject.id)
+      break
+    case "transfer":
+    case "checkIn":
+      first = memberOrgOf(members, finding.params["memberId"])
+      break
+    case "agreement":
+      for (const party of own(view.agreements.agreements, finding.subject.id)?.parties ?? []) {
+        if (party._tag === "OrganizationParty" && isOrgId(party.orgId)) return party.orgId
+      }
+      break
+    case "unit":
+      break
+  }
+  if (isOrgId(first)) return first
+  first = memberOrgOf(members, finding.params["memberId"])
+  if (isOrgId(first)) return first
+  for (const key in finding.params) {
+    const value = finding.params[key]
+    if (Object.hasOwn(finding.params, key) && isOrgKey(key) && isOrgId(value)) return value
+  }
+  return undefined
+}
+
+const isOrgId = (id: unknown): id is string => typeof id === "string" && id.length > 0
+
+const memberOrgOf = (members: View["members"]["members"], memberId: unknown): string | undefined =>
+  typeof memberId === "string" ? own(members, memberId)?.orgId : undefined
+
 /**
  * An organization and everything below it, by id (empty when the organization is not in the tree).
  *
@@ -258,6 +296,10 @@ export const filter = (
   filters: Filters
 ): ReadonlyArray<Finding.Finding> => {
   const within = filters.org === undefined ? undefined : subtree(view.tree, filters.org)
+  if (
+    within === undefined && filters.rules === undefined && filters.severities === undefined
+    && filters.pillars === undefined
+  ) return findings
   return findings.filter((f) =>
     (filters.rules === undefined || filters.rules.has(f.ruleId))
     && (filters.severities === undefined || filters.severities.has(f.severity))
@@ -426,20 +468,22 @@ export const reportText = (
 export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: string, view: View): SummaryJson => {
   const byRule = new Map<string, Record<Finding.Severity, number>>()
   const byOrg = new Map<string | null, Map<string, number>>()
+  const totals: Record<Finding.Severity, number> = { violation: 0, warning: 0, notice: 0 }
   for (const f of findings) {
-    const rule = byRule.get(f.ruleId) ?? { violation: 0, warning: 0, notice: 0 }
+    totals[f.severity]++
+    let rule = byRule.get(f.ruleId)
+    if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
     rule[f.severity]++
-    byRule.set(f.ruleId, rule)
-    const orgId = orgsOf(f, view)[0] ?? null
-    const org = byOrg.get(orgId) ?? new Map<string, number>()
+    const orgId = firstOrgOf(f, view) ?? null
+    let org = byOrg.get(orgId)
+    if (org === undefined) byOrg.set(orgId, org = new Map<string, number>())
     org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
-    byOrg.set(orgId, org)
   }
   const ruleNumber = (id: string) => Number(id.replace(/\D/g, "")) || 0
   return {
     asOf,
     total: findings.length,
-    counts: counts(findings),
+    counts: totals,
     byRule: [...byRule].map(([ruleId, c]) => ({ ruleId, total: c.violation + c.warning + c.notice, ...c }))
       .sort((a, b) => b.total - a.total || ruleNumber(a.ruleId) - ruleNumber(b.ruleId)),
     byOrganization: [...byOrg].map(([orgId, rules]) => ({

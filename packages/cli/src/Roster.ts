@@ -458,6 +458,8 @@ const enums = {
 
 const pad2 = (n: string) => n.padStart(2, "0")
 
+const isoDay = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
+
 /**
  * A date as written in a spreadsheet, as a legal date `YYYY-MM-DD`: also `2019/3/1`, `2019.3.1`,
  * `2019-3-1`, `2019年3月1日`, `20190301`, full-width digits, and a date with a midnight time
@@ -468,6 +470,8 @@ const pad2 = (n: string) => n.padStart(2, "0")
  * @since 0.2.0
  */
 export const parseDate = (text: string): string | undefined => {
+  // Most cells are already `YYYY-MM-DD` in ASCII, which normalizing, trimming and the patterns below leave as is.
+  if (isoDay.test(text)) return LegalDate.isLegalDate(text) ? text : undefined
   const value = text.normalize("NFKC").trim().replace(/[ T]0?0:00(:00(\.0+)?)?Z?$/, "")
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value)
     ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value)

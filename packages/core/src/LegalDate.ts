@@ -9,14 +9,32 @@
  */
 import { Schema } from "effect"
 
-const pattern = /^(\d{4})-(\d{2})-(\d{2})$/
+// Dates are read by character codes, not a regular expression: the rules check and shift dates for every member
+// of a roster, and a match allocates its groups each time. `digits` is the value of `s[from..to)` when each of
+// those characters is an ASCII digit 0–9, else -1.
+const digits = (s: string, from: number, to: number): number => {
+  let value = 0
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    value = value * 10 + c
+  }
+  return value
+}
+
+/** Year, month and day of `YYYY-MM-DD` (ASCII digits, the dashes in place), or undefined. */
+const split = (s: string): readonly [number, number, number] | undefined => {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined
+  const y = digits(s, 0, 4)
+  const mo = digits(s, 5, 7)
+  const d = digits(s, 8, 10)
+  return y < 0 || mo < 0 || d < 0 ? undefined : [y, mo, d]
+}
 
 const isValid = (s: string): boolean => {
-  const m = pattern.exec(s)
-  if (m === null) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
+  const ymd = split(s)
+  if (ymd === undefined) return false
+  const [y, mo, d] = ymd
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
@@ -76,11 +94,7 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 export const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 
-const parts = (date: LegalDate): [number, number, number] => {
-  const m = pattern.exec(date)
-  if (m === null) return [1970, 1, 1]
-  return [Number(m[1]), Number(m[2]), Number(m[3])]
-}
+const parts = (date: LegalDate): readonly [number, number, number] => split(date) ?? [1970, 1, 1]
 
 const format = (y: number, m: number, d: number): LegalDate =>
   `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`

@@ -21,6 +21,9 @@ import type { Names } from "./StoreConfig.ts"
 /** Keys per `IN (…)` list: far below SQLite's limit on bound parameters (32,766 since 3.32, 999 before). */
 const maxKeysPerRead = 512
 
+/** Rows per multi-row upsert: 2 + 2 × 256 bound parameters, within the same limit. */
+const maxRowsPerWrite = 256
+
 const failure = (operation: string, model: ReadModel.ReadModelKey, reason: string) =>
   new StoreUnavailable({ operation, reason: `${model.name}: ${reason}` })
 
@@ -36,8 +39,6 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
     ORDER BY key LIMIT ?`)
   const afterStatement = db.prepare(`SELECT key, row FROM ${n.readModelRows} WHERE name = ? AND version = ?
     AND key > ? ORDER BY key LIMIT ?`)
-  const upsertStatement = db.prepare(`INSERT INTO ${n.readModelRows} (name, version, key, row) VALUES (?, ?, ?, ?)
-    ON CONFLICT (name, version, key) DO UPDATE SET row = excluded.row`)
   const deleteStatement = db.prepare(`DELETE FROM ${n.readModelRows} WHERE name = ? AND version = ? AND key = ?`)
   const checkpointStatement = db.prepare(`INSERT INTO ${n.readModelCheckpoints} (name, version, position)
     VALUES (?, ?, ?) ON CONFLICT (name, version) DO UPDATE SET position = excluded.position`)
@@ -55,6 +56,35 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
       readStatements.set(size, statement)
     }
     return statement
+  }
+
+  // One upsert per power of two up to `maxRowsPerWrite` rows, so a large commit runs a statement per 256 rows
+  // rather than per row. `?1` and `?2` are the model's name and version; each row adds a key and a row (a bare
+  // `?` takes the number after the largest so far).
+  const upsertStatements = new Map<number, StatementSync>()
+  const upsertStatement = (size: number): StatementSync => {
+    let statement = upsertStatements.get(size)
+    if (statement === undefined) {
+      statement = db.prepare(`INSERT INTO ${n.readModelRows} (name, version, key, row)
+        VALUES ${Array.from({ length: size }, () => "(?1, ?2, ?, ?)").join(", ")}
+        ON CONFLICT (name, version, key) DO UPDATE SET row = excluded.row`)
+      upsertStatements.set(size, statement)
+    }
+    return statement
+  }
+
+  /** Upserts rows in key order: each lands next to the one before it in the b-tree. */
+  const upsert = (model: ReadModel.ReadModelKey, upserted: ReadonlyArray<readonly [string, string]>): void => {
+    const params: Array<string | number> = [model.name, model.version]
+    let start = 0
+    while (start < upserted.length) {
+      let size = maxRowsPerWrite
+      while (size > upserted.length - start) size >>>= 1
+      params.length = 2
+      for (let i = start; i < start + size; i++) params.push(upserted[i]![0], upserted[i]![1])
+      upsertStatement(size).run(...params)
+      start += size
+    }
   }
 
   const positionOf = (model: ReadModel.ReadModelKey): number => {
@@ -130,22 +160,30 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
 
   const commit: ReadModel.ReadModelStoreShape["commit"] = (model, batch) =>
     Effect.suspend((): Effect.Effect<void, StoreUnavailable | ReadModel.CheckpointMoved> => {
-      // Encode everything before taking the write lock: a refused key or row writes nothing.
-      const encoded: Array<readonly [string, string | undefined]> = []
+      // Encode everything before taking the write lock: a refused key or row writes nothing. A key given twice
+      // keeps its last row.
+      const last = new Map<string, string | undefined>()
       for (const [key, row] of batch.rows) {
         if (!ReadModel.isStorableKey(key)) {
           return Effect.fail(failure("readModel.commit", model, "a key is not storable"))
         }
         if (row === undefined) {
-          encoded.push([key, undefined])
+          last.set(key, undefined)
           continue
         }
         const text = ReadModel.encodeRow(row)
         if (text === undefined) {
           return Effect.fail(failure("readModel.commit", model, "a row is not plain JSON data"))
         }
-        encoded.push([key, text])
+        last.set(key, text)
       }
+      const deleted: Array<string> = []
+      const upserted: Array<readonly [string, string]> = []
+      for (const [key, text] of last) {
+        if (text === undefined) deleted.push(key)
+        else upserted.push([key, text])
+      }
+      upserted.sort(([a], [b]) => ReadModel.compareKeys(a, b))
       try {
         db.exec("BEGIN IMMEDIATE")
       } catch (cause) {
@@ -160,10 +198,8 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
             new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
           )
         }
-        for (const [key, text] of encoded) {
-          if (text === undefined) deleteStatement.run(model.name, model.version, key)
-          else upsertStatement.run(model.name, model.version, key, text)
-        }
+        for (const key of deleted) deleteStatement.run(model.name, model.version, key)
+        upsert(model, upserted)
         checkpointStatement.run(model.name, model.version, batch.to)
         db.exec("COMMIT")
         return Effect.void

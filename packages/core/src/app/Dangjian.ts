@@ -190,14 +190,16 @@ const routeByTag: ReadonlyMap<string, AnyRoute> = new Map(
 
 // The command's own actor (who acted, as the command records it) comes first; the options' actor (the
 // client's, the session's) stands in when the command names none.
+// Built by assignment, in the same key order as the stored metadata's (no spread objects: one per command).
 const contextOf = (command: Command, options: ExecuteOptions | undefined): CommandHandler.CommandContext => {
-  const actor = command.actor ?? options?.actor
-  return {
-    occurredAt: command.at,
-    ...(actor === undefined ? {} : { actor }),
-    ...(options?.commandId === undefined ? {} : { commandId: options.commandId }),
-    ...(options?.correlationId === undefined ? {} : { correlationId: options.correlationId })
+  const context: { -readonly [K in keyof CommandHandler.CommandContext]: CommandHandler.CommandContext[K] } = {
+    occurredAt: command.at
   }
+  const actor = command.actor ?? options?.actor
+  if (actor !== undefined) context.actor = actor
+  if (options?.commandId !== undefined) context.commandId = options.commandId
+  if (options?.correlationId !== undefined) context.correlationId = options.correlationId
+  return context
 }
 
 /**

@@ -147,10 +147,21 @@ export const toNewEvents = <Event extends TaggedEvent>(
       // One clock read for the ids and `recordedAt`: the ids carry the millisecond the events are recorded at.
       const millis = clock.currentTimeMillisUnsafe()
       const ids = Uuid.v7ManyAt(events.length, millis)
-      const metadata: EventMetadata = { ...context, recordedAt: new Date(millis).toISOString() }
+      const metadata = metadataAt(context, millis)
       return events.map((data, i) => ({ eventId: ids[i]!, type: data._tag, data, metadata }))
     })
   )
+
+// Commands decided in a loop mostly share their millisecond: its ISO form is made once.
+let isoMillis = Number.NaN
+let isoString = ""
+const metadataAt = (context: CommandContext, millis: number): EventMetadata => {
+  if (millis !== isoMillis) {
+    isoString = new Date(millis).toISOString()
+    isoMillis = millis
+  }
+  return { ...context, recordedAt: isoString }
+}
 
 const loadWith = <Event extends TaggedEvent, State>(
   store: EventStoreShape,
@@ -285,48 +296,140 @@ export const run = <Command extends TaggedEvent, Env, Err>(
   env: Env,
   options: HandleOptions
 ): Effect.Effect<Ran, Err | AppendError | ReadError, EventStore> =>
-  Effect.gen(function*() {
-    const store = yield* EventStore
-    const attempt = Effect.gen(function*() {
-      const loaded = new Map<StreamId, FoldedStream<unknown>>()
-      const states = new Map<StreamId, unknown>()
-      for (let round = 0; round < maxRounds; round++) {
-        const missing = [...new Set(route.streams(command, states))].filter((id) => !states.has(id))
-        if (missing.length === 0) break
-        const folded = yield* Effect.forEach(
-          missing,
-          (id) => loadWith(store, route.fold(id), id, options.access),
-          { concurrency: "unbounded" }
-        )
-        missing.forEach((id, i) => {
-          loaded.set(id, folded[i]!)
-          states.set(id, folded[i]!.state)
-        })
+  // Steps here are paid once per command (an import decides hundreds of thousands): the loop reads the clock
+  // and updates the metrics in place, with the fiber's context, instead of one effect per read or update.
+  Effect.withSpan(
+    Effect.withFiber((fiber) => {
+      const context = fiber.context
+      // Present: the effect requires it.
+      const store = Context.getUnsafe(context, EventStore)
+      const clock = fiber.getRef(Clock.Clock)
+      const metrics = metricsOf(command._tag)
+      const attempt: Effect.Effect<Ran, Err | AppendError | ReadError> = Effect.suspend(() =>
+        discoverAndAppend(store, route, command, env, options, clock, context, metrics, 0, new Map(), new Map())
+      )
+      const startedAt = clock.currentTimeMillisUnsafe()
+      const done = (outcome: "ok" | "rejected" | "failed"): void => {
+        metrics.time.updateUnsafe(clock.currentTimeMillisUnsafe() - startedAt, context)
+        metrics.handled[outcome].updateUnsafe(1, context)
       }
-      const decided = route.decide(command, states, env)
-      if (Result.isFailure(decided)) return yield* Effect.fail(decided.failure)
-      return yield* appendDecision(store, route, command, loaded, decided.success, options)
-    })
-    const schedule = options.retry === undefined ? yield* CommandRetry : scheduleOf(options.retry)
-    const startedAt = yield* Clock.currentTimeMillis
-    let attempts = 0
-    const counted = Effect.suspend(() => {
-      attempts++
-      return attempts > 1 ? Effect.andThen(Metric.update(tagged(commandRetries, command), 1), attempt) : attempt
-    }).pipe(
-      Effect.tapError((error) => isConflict(error) ? Metric.update(tagged(commandConflicts, command), 1) : Effect.void)
+      const failed = (error: Err | AppendError | ReadError) => {
+        done(isDomainFailure(error) ? "rejected" : "failed")
+        return Effect.fail(error)
+      }
+      const succeeded = (ran: Ran) => {
+        done("ok")
+        return Effect.succeed(ran)
+      }
+      return Effect.matchEffect(attempt, {
+        onSuccess: succeeded,
+        onFailure: (error) => {
+          if (!isConflict(error)) return failed(error)
+          metrics.conflicts.updateUnsafe(1, context)
+          return Effect.matchEffect(retried(attempt, error, options, context, metrics), {
+            onSuccess: succeeded,
+            onFailure: failed
+          })
+        }
+      })
+    }),
+    "dangjian.command",
+    // The stack trace would only name this module, where every command's span starts. (Data first: the piped
+    // form of `withSpan` ignores `captureStackTrace`.)
+    { attributes: { "dangjian.command": command._tag }, captureStackTrace: false }
+  )
+
+/**
+ * The attempts after a first one that met a version conflict, as `Effect.retry` of every attempt with the
+ * schedule while the error is a conflict would make them: the schedule sees that conflict first, then the
+ * error of each attempt it allows. A command that gets through at once never builds the schedule.
+ */
+const retried = <A, E>(
+  attempt: Effect.Effect<A, E>,
+  first: E,
+  options: HandleOptions,
+  context: Context.Context<never>,
+  metrics: CommandMetrics
+): Effect.Effect<A, E> => {
+  let replayed = false
+  const again = Effect.suspend((): Effect.Effect<A, E> => {
+    if (!replayed) {
+      replayed = true
+      return Effect.fail(first)
+    }
+    metrics.retries.updateUnsafe(1, context)
+    return Effect.tapError(
+      attempt,
+      (error) => isConflict(error) ? Effect.sync(() => metrics.conflicts.updateUnsafe(1, context)) : Effect.void
     )
-    const outcome = yield* Effect.result(Effect.retry(counted, { schedule, while: isConflict }))
-    const endedAt = yield* Clock.currentTimeMillis
-    yield* Metric.update(tagged(commandTime, command), endedAt - startedAt)
-    yield* Metric.update(
-      Metric.withAttributes(tagged(commandsHandled, command), {
-        outcome: Result.isSuccess(outcome) ? "ok" : isDomainFailure(outcome.failure) ? "rejected" : "failed"
-      }),
-      1
-    )
-    return yield* (Result.isSuccess(outcome) ? Effect.succeed(outcome.success) : Effect.fail(outcome.failure))
-  }).pipe(Effect.withSpan("dangjian.command", { attributes: { "dangjian.command": command._tag } }))
+  })
+  const schedule = options.retry === undefined ? Context.get(context, CommandRetry) : scheduleOf(options.retry)
+  return Effect.retry(again, { schedule, while: isConflict })
+}
+
+// Discovery, one round per step: the streams the route names that are not loaded yet are loaded (one of them
+// directly, several concurrently), until it names none; then the decision and its append.
+const discoverAndAppend = <Command extends TaggedEvent, Env, Err>(
+  store: EventStoreShape,
+  route: Route<Command, Env, Err>,
+  command: Command,
+  env: Env,
+  options: HandleOptions,
+  clock: Clock.Clock,
+  context: Context.Context<never>,
+  metrics: CommandMetrics,
+  round: number,
+  loaded: Map<StreamId, FoldedStream<unknown>>,
+  states: Map<StreamId, unknown>
+): Effect.Effect<Ran, Err | AppendError | ReadError> => {
+  const next = (): Effect.Effect<Ran, Err | AppendError | ReadError> =>
+    discoverAndAppend(store, route, command, env, options, clock, context, metrics, round + 1, loaded, states)
+  if (round < maxRounds) {
+    const missing: Array<StreamId> = []
+    for (const id of route.streams(command, states)) {
+      if (!states.has(id) && !missing.includes(id)) missing.push(id)
+    }
+    if (missing.length === 1) {
+      const id = missing[0]!
+      return Effect.flatMap(loadWith(store, route.fold(id), id, options.access), (folded) => {
+        loaded.set(id, folded)
+        states.set(id, folded.state)
+        return next()
+      })
+    }
+    if (missing.length > 1) {
+      return Effect.flatMap(
+        Effect.forEach(missing, (id) => loadWith(store, route.fold(id), id, options.access), {
+          concurrency: "unbounded"
+        }),
+        (folded) => {
+          missing.forEach((id, i) => {
+            loaded.set(id, folded[i]!)
+            states.set(id, folded[i]!.state)
+          })
+          return next()
+        }
+      )
+    }
+  }
+  const decided = route.decide(command, states, env)
+  if (Result.isFailure(decided)) return Effect.fail(decided.failure)
+  return appendDecision(store, route, command, loaded, decided.success, options, clock, context, metrics)
+}
+
+/** The command's metrics with its `command` attribute, made once per command type. */
+interface CommandMetrics {
+  readonly handled: {
+    readonly ok: Metric.Metric<number, unknown>
+    readonly rejected: Metric.Metric<number, unknown>
+    readonly failed: Metric.Metric<number, unknown>
+  }
+  readonly conflicts: Metric.Metric<number, unknown>
+  readonly retries: Metric.Metric<number, unknown>
+  readonly time: Metric.Metric<number, unknown>
+  readonly appendedEvents: Metric.Metric<number, unknown>
+  readonly appendTime: Metric.Metric<number, unknown>
+}
 
 const commandsHandled = Metric.counter("dangjian.command.handled", { description: "Commands handled, by outcome" })
 const commandConflicts = Metric.counter("dangjian.command.conflicts", {
@@ -343,8 +446,26 @@ const appendTime = Metric.histogram("dangjian.append.ms", {
   boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
 })
 
-const tagged = <M extends Metric.Metric<any, any>>(metric: M, command: TaggedEvent): M =>
-  Metric.withAttributes(metric, { command: command._tag }) as M
+// Reusing one tagged metric per command type lets Effect keep its series key instead of building it (attributes
+// merged, sorted, serialized) on every update.
+const metricsByTag = new Map<string, CommandMetrics>()
+const metricsOf = (tag: string): CommandMetrics => {
+  const known = metricsByTag.get(tag)
+  if (known !== undefined) return known
+  const tagged = <M extends Metric.Metric<any, any>>(metric: M): M =>
+    Metric.withAttributes(metric, { command: tag }) as M
+  const handled = (outcome: string) => Metric.withAttributes(tagged(commandsHandled), { outcome })
+  const metrics: CommandMetrics = {
+    handled: { ok: handled("ok"), rejected: handled("rejected"), failed: handled("failed") },
+    conflicts: tagged(commandConflicts),
+    retries: tagged(commandRetries),
+    time: tagged(commandTime),
+    appendedEvents: tagged(appendedEvents),
+    appendTime: tagged(appendTime)
+  }
+  metricsByTag.set(tag, metrics)
+  return metrics
+}
 
 // A failure the store or the reads did not cause: the decision's own (a rule, an invalid command).
 const storeFailureTags = new Set([
@@ -368,63 +489,101 @@ const appendDecision = <Command extends TaggedEvent, Env, Err>(
   command: Command,
   loaded: ReadonlyMap<StreamId, FoldedStream<unknown>>,
   decision: StreamEvents,
-  options: HandleOptions
-): Effect.Effect<Ran, AppendError> =>
-  Effect.gen(function*() {
-    const byStream = new Map<StreamId, Array<TaggedEvent>>()
-    for (const { streamId, events } of decision) {
-      if (events.length === 0) continue
-      // A decision may only write to streams it read: their expected versions are what makes it atomic.
-      if (!loaded.has(streamId)) {
-        return yield* Effect.die(
-          new Error(`the route of ${command._tag} decided events for ${streamId}, which it did not read`)
-        )
+  options: HandleOptions,
+  clock: Clock.Clock,
+  context: Context.Context<never>,
+  metrics: CommandMetrics
+): Effect.Effect<Ran, AppendError> => {
+  const byStream = new Map<StreamId, Array<TaggedEvent>>()
+  let count = 0
+  for (const { streamId, events } of decision) {
+    if (events.length === 0) continue
+    // A decision may only write to streams it read: their expected versions are what makes it atomic.
+    if (!loaded.has(streamId)) {
+      return Effect.die(new Error(`the route of ${command._tag} decided events for ${streamId}, which it did not read`))
+    }
+    const list = byStream.get(streamId)
+    if (list === undefined) byStream.set(streamId, [...events])
+    else list.push(...events)
+    count += events.length
+  }
+  if (count === 0) return Effect.succeed({ streams: [], events: [], states: loaded })
+  // The ids are made in the decision's order of streams, one clock read for all of them (as `toNewEvents`).
+  const millis = clock.currentTimeMillisUnsafe()
+  const ids = Uuid.v7ManyAt(count, millis)
+  const metadata = metadataAt(options.context, millis)
+  const storedByStream = new Map<StreamId, ReadonlyArray<NewEvent<TaggedEvent>>>()
+  let offset = 0
+  for (const [streamId, events] of byStream) {
+    const stored: Array<NewEvent<TaggedEvent>> = []
+    for (const data of events) stored.push({ eventId: ids[offset++]!, type: data._tag, data, metadata })
+    storedByStream.set(streamId, stored)
+  }
+  const request: Array<AppendToStream> = []
+  for (const [streamId, folded] of loaded) {
+    request.push({ streamId, expected: folded.version, events: storedByStream.get(streamId) ?? [] })
+  }
+  const appendStartedAt = clock.currentTimeMillisUnsafe()
+  return Effect.flatMap(
+    Effect.withSpan(store.append(request), "dangjian.append", {
+      attributes: { "dangjian.streams": request.length },
+      captureStackTrace: false
+    }),
+    (result) => {
+      const appendEndedAt = clock.currentTimeMillisUnsafe()
+      metrics.appendedEvents.updateUnsafe(result.alreadyStored ? 0 : result.positions.length, context)
+      metrics.appendTime.updateUnsafe(appendEndedAt - appendStartedAt, context)
+      const versions = new Map<StreamId, number>()
+      for (const s of result.streams) versions.set(s.streamId, s.version)
+      const versionOf = (streamId: StreamId): number => versions.get(streamId) ?? loaded.get(streamId)!.version
+      // The states after the command are folded when asked for: `Dangjian.execute` never asks, and the unit of
+      // work folds the same events again on the next load. A snapshot needs them now.
+      let after: Map<StreamId, FoldedStream<unknown>> | undefined
+      const statesAfter = (): Map<StreamId, FoldedStream<unknown>> => {
+        if (after !== undefined) return after
+        after = new Map()
+        for (const [streamId, folded] of loaded) {
+          const events = byStream.get(streamId)
+          if (events === undefined) {
+            after.set(streamId, folded)
+            continue
+          }
+          const fold = route.fold(streamId)
+          let state = folded.state
+          for (const event of events) state = fold.evolve(state, event)
+          after.set(streamId, { state, version: versionOf(streamId) })
+        }
+        return after
       }
-      const list = byStream.get(streamId)
-      if (list === undefined) byStream.set(streamId, [...events])
-      else list.push(...events)
-    }
-    if (byStream.size === 0) return { streams: [], events: [], states: loaded }
-    const all = [...byStream.values()].flat()
-    const stored = yield* toNewEvents(all, options.context)
-    const storedByStream = new Map<StreamId, ReadonlyArray<NewEvent<TaggedEvent>>>()
-    let offset = 0
-    for (const [streamId, events] of byStream) {
-      storedByStream.set(streamId, stored.slice(offset, offset + events.length))
-      offset += events.length
-    }
-    const request: Array<AppendToStream> = []
-    for (const [streamId, folded] of loaded) {
-      request.push({ streamId, expected: folded.version, events: storedByStream.get(streamId) ?? [] })
-    }
-    const appendStartedAt = yield* Clock.currentTimeMillis
-    const result = yield* store.append(request).pipe(
-      Effect.withSpan("dangjian.append", { attributes: { "dangjian.streams": request.length } })
-    )
-    const appendEndedAt = yield* Clock.currentTimeMillis
-    yield* Metric.update(tagged(appendedEvents, command), result.alreadyStored ? 0 : result.positions.length)
-    yield* Metric.update(tagged(appendTime, command), appendEndedAt - appendStartedAt)
-    const versions = new Map(result.streams.map((s) => [s.streamId, s.version]))
-    const after = new Map<StreamId, FoldedStream<unknown>>()
-    for (const [streamId, folded] of loaded) {
-      const events = byStream.get(streamId)
-      if (events === undefined) {
-        after.set(streamId, folded)
-        continue
+      const ran: Ran = {
+        streams: [...byStream.keys()].map((streamId) => ({ streamId, version: versionOf(streamId) })),
+        events: appendedEnvelopes(result.positions, storedByStream),
+        get states() {
+          return statesAfter()
+        }
       }
-      const fold = route.fold(streamId)
-      let state = folded.state
-      for (const event of events) state = fold.evolve(state, event)
-      const version = versions.get(streamId) ?? folded.version
-      yield* saveSnapshot(streamId, options.access, folded.version, version, state)
-      after.set(streamId, { state, version })
+      const access = options.access
+      if (access === undefined || access._tag !== "SnapshotEvery") return Effect.succeed(ran)
+      const states = statesAfter()
+      const written = [...loaded.keys()].filter((streamId) => byStream.has(streamId))
+      return Effect.as(
+        Effect.forEach(
+          written,
+          (streamId) =>
+            saveSnapshot(
+              streamId,
+              access,
+              loaded.get(streamId)!.version,
+              versionOf(streamId),
+              states.get(streamId)!.state
+            ),
+          { discard: true }
+        ),
+        ran
+      )
     }
-    return {
-      streams: [...byStream.keys()].map((streamId) => ({ streamId, version: after.get(streamId)!.version })),
-      events: appendedEnvelopes(result.positions, storedByStream),
-      states: after
-    }
-  })
+  )
+}
 
 /**
  * Handles a command on one stream: {@link run} with a route of that one stream.

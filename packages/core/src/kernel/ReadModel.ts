@@ -343,20 +343,30 @@ export const layerMemoryStore: Layer.Layer<ReadModelStore> = Layer.effect(ReadMo
  */
 export const encodeRow = (row: unknown): string | undefined => (isPlainJson(row, 0) ? JSON.stringify(row) : undefined)
 
+const maxDepth = 256
+
 const isPlainJson = (value: unknown, depth: number): boolean => {
-  if (depth > 256) return false
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true
-  if (typeof value === "number") return Number.isFinite(value)
+  if (depth > maxDepth) return false
+  if (typeof value !== "object") {
+    return typeof value === "string" || typeof value === "boolean"
+      || (typeof value === "number" && Number.isFinite(value))
+  }
+  if (value === null) return true
+  const inner = depth + 1
+  // Strings, most of a row's leaves, are taken without a call.
+  const leaf = inner <= maxDepth
   if (Array.isArray(value)) {
-    for (const item of value) if (!isPlainJson(item, depth + 1)) return false
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      if (!(leaf && typeof item === "string") && !isPlainJson(item, inner)) return false
+    }
     return true
   }
-  if (typeof value !== "object") return false
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return false
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key]
-    if (field !== undefined && !isPlainJson(field, depth + 1)) return false
+    if (field !== undefined && !(leaf && typeof field === "string") && !isPlainJson(field, inner)) return false
   }
   return true
 }
@@ -404,8 +414,9 @@ export const applyToTimeline = <S>(
   initial: S,
   evolve: (state: S) => S
 ): Timeline<S> => {
-  let at = 0
-  while (at < timeline.length && timeline[at]![0] < date) at++
+  // Dates strictly increase, and most events are dated on or after the last entry: look from the end.
+  let at = timeline.length
+  while (at > 0 && timeline[at - 1]![0] >= date) at--
   let changed = false
   const next: Array<readonly [string, S]> = timeline.slice(0, at)
   if (at === timeline.length || timeline[at]![0] !== date) {
@@ -456,7 +467,7 @@ const tagged = <M extends Metric.Metric<any, any>>(metric: M, model: ReadModelKe
  * @since 0.3.0
  */
 export interface CatchUpOptions {
-  /** Events read and committed per batch (default 5,000). */
+  /** Events read per batch (default 5,000); {@link catchUp} commits each, {@link catchUpAll} may wait for several. */
   readonly batchSize?: number
   /** Called after each committed batch with the position reached and the head when the catch-up started. */
   readonly onProgress?: (progress: { readonly position: number; readonly head: number }) => Effect.Effect<void>
@@ -474,6 +485,9 @@ export interface CaughtUp {
 }
 
 const defaultCatchUpBatch = 5_000
+
+// The most changed rows of one model that `catchUpAll` holds in memory before it commits them.
+const maxPendingRows = 5_000
 const maxConcurrentRetries = 8
 
 const occurredAtOf = (envelope: Envelope): number | undefined => {
@@ -532,17 +546,24 @@ const entityKeyOf = (storageKey: string, row: StoredRow<unknown>): string =>
 
 /**
  * The storage key and stored row of each entity key: one `get` for all, then, for hashed keys whose first
- * candidate holds another entity's row, the next candidates one by one.
+ * candidate holds another entity's row, the next candidates one by one. Storage keys that `written` knows
+ * hold no row are not read.
  */
 const resolve = (
   rows: ReadModelStoreShape,
   model: ReadModelKey,
-  keys: Iterable<string>
+  keys: Iterable<string>,
+  written?: WrittenKeys
 ): Effect.Effect<ReadonlyMap<string, { readonly storageKey: string; readonly row: unknown }>, StoreUnavailable> =>
   Effect.gen(function*() {
     const first = new Map<string, string>()
-    for (const key of keys) first.set(key, storageKeyOf(key))
-    const found = first.size === 0 ? new Map<string, unknown>() : yield* rows.get(model, [...new Set(first.values())])
+    const wanted = new Set<string>()
+    for (const key of keys) {
+      const storageKey = storageKeyOf(key)
+      first.set(key, storageKey)
+      if (written === undefined || written.has(storageKey)) wanted.add(storageKey)
+    }
+    const found = wanted.size === 0 ? new Map<string, unknown>() : yield* rows.get(model, [...wanted])
     const resolved = new Map<string, { readonly storageKey: string; readonly row: unknown }>()
     for (const [key, storageKey] of first) {
       let candidate = storageKey
@@ -556,46 +577,199 @@ const resolve = (
     return resolved
   })
 
+/** Bits in a {@link WrittenKeys} filter: 1 MiB, under 3% false positives at 10^6 keys. */
+const writtenKeyBits = 1 << 23
+
+/**
+ * The storage keys a runner has committed rows under since its model was empty (checkpoint 0, so no rows), as a
+ * Bloom filter of fixed size: a key it never committed has no row, so the rows of new entities (in a rebuild,
+ * all of them) are not read. Valid only while every commit of the model since then was this runner's: one
+ * `CheckpointMoved` drops it. A false positive only costs a read; far more keys than it is sized for make
+ * every key a "maybe", which reads them all, as without it.
+ */
+class WrittenKeys {
+  private readonly words = new Int32Array(writtenKeyBits >>> 5)
+
+  add(key: string): void {
+    this.probe(key, true)
+  }
+
+  has(key: string): boolean {
+    return this.probe(key, false)
+  }
+
+  private probe(key: string, set: boolean): boolean {
+    // FNV-1a, and an odd step derived from it: three bits per key (double hashing).
+    let hash = 0x811c9dc5
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
+    let step = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d)
+    step = (step ^ (step >>> 12)) | 1
+    let all = true
+    for (let i = 0; i < 3; i++) {
+      const bit = (hash + Math.imul(i, step)) & (writtenKeyBits - 1)
+      const mask = 1 << (bit & 31)
+      if ((this.words[bit >>> 5]! & mask) === 0) {
+        if (!set) return false
+        all = false
+        this.words[bit >>> 5]! |= mask
+      }
+    }
+    return all
+  }
+}
+
+/**
+ * A {@link WrittenKeys} for a model that has no rows (checkpoint 0 and nothing stored: a commit that moves the
+ * checkpoint writes rows with it, and one by another runner after this look makes this runner's first commit
+ * fail), else `undefined`.
+ */
+const writtenKeysFor = (
+  rows: ReadModelStoreShape,
+  model: ReadModelKey,
+  position: number
+): Effect.Effect<WrittenKeys | undefined, StoreUnavailable> =>
+  position !== 0
+    ? Effect.succeed(undefined)
+    : Effect.map(rows.scan(model, { limit: 1 }), (page) => page.length === 0 ? new WrittenKeys() : undefined)
+
+/** One entity while a batch is folded: its timeline so far and the position of the last event that changed it. */
+interface Folding<S> {
+  readonly storageKey: string
+  timeline: Timeline<S>
+  /** Whether `timeline` is an array this fold made, which it may write into. */
+  owned: boolean
+  /** The position of the last event that changed it; 0 while none has. */
+  position: number
+}
+
+/**
+ * {@link applyToTimeline} on a timeline the fold owns: writes into it instead of copying it per event (an
+ * entity with many events in a batch would copy its timeline once per event). Returns whether it changed.
+ */
+const applyInPlace = <S>(
+  timeline: Array<readonly [string, S]>,
+  date: string,
+  model: ReadModel<S>,
+  envelope: Envelope
+): boolean => {
+  let at = timeline.length
+  while (at > 0 && timeline[at - 1]![0] >= date) at--
+  let added: readonly [string, S] | undefined
+  if (at === timeline.length || timeline[at]![0] !== date) {
+    const before = at === 0 ? model.initial : timeline[at - 1]![1]
+    const after = model.evolve(before, envelope)
+    if (after !== before) added = [date, after]
+  }
+  let changed = false
+  for (let i = at; i < timeline.length; i++) {
+    const [entryDate, state] = timeline[i]!
+    const after = model.evolve(state, envelope)
+    if (after !== state) {
+      timeline[i] = [entryDate, after]
+      changed = true
+    }
+  }
+  if (added === undefined) return changed
+  timeline.splice(at, 0, added)
+  return true
+}
+
+/**
+ * Folds one batch into `pending`, the entities changed since the last commit (by entity key): an entity found
+ * there goes on from it, any other from its stored row. Returns the number of events applied.
+ */
+const foldBatch = <S>(
+  model: ReadModel<S>,
+  rows: ReadModelStoreShape,
+  batch: ReadonlyArray<Envelope>,
+  written: WrittenKeys | undefined,
+  pending: Map<string, Folding<S>>
+): Effect.Effect<number, StoreUnavailable> =>
+  Effect.gen(function*() {
+    // Each event's key once: the keys to load, then the fold. Events of one stream come in runs, so a key equal
+    // to the one before needs no lookup.
+    const keys: Array<string | undefined> = Array.from({ length: batch.length })
+    const unloaded = new Set<string>()
+    let previous: string | undefined
+    for (let i = 0; i < batch.length; i++) {
+      const key = model.keyOf(batch[i]!)
+      keys[i] = key
+      if (key !== undefined && key !== previous && !pending.has(key)) unloaded.add(key)
+      previous = key
+    }
+    const loaded = new Map<string, Folding<S>>()
+    if (unloaded.size > 0) {
+      for (const [key, { row, storageKey }] of yield* resolve(rows, model, unloaded, written)) {
+        const timeline = (row as StoredRow<S> | undefined)?.t ?? []
+        loaded.set(key, { storageKey, timeline, owned: false, position: 0 })
+      }
+    }
+    let applied = 0
+    let entity: Folding<S> | undefined
+    previous = undefined
+    for (let i = 0; i < batch.length; i++) {
+      const key = keys[i]
+      if (key === undefined) continue
+      applied++
+      const envelope = batch[i]!
+      if (key !== previous) {
+        entity = pending.get(key) ?? loaded.get(key)!
+        previous = key
+      }
+      const folding = entity!
+      const date = model.dateOf(envelope)
+      if (folding.owned) {
+        if (applyInPlace(folding.timeline as Array<readonly [string, S]>, date, model, envelope)) {
+          folding.position = envelope.globalPosition
+        }
+        continue
+      }
+      // The first change copies the loaded timeline (the store's object, not the fold's to write into).
+      const after = applyToTimeline(folding.timeline, date, model.initial, (s) => model.evolve(s, envelope))
+      if (after !== folding.timeline) {
+        folding.timeline = after
+        folding.owned = true
+        folding.position = envelope.globalPosition
+        pending.set(key, folding)
+      }
+    }
+    return applied
+  })
+
+/**
+ * Commits the pending entities' rows with the checkpoint moving from `from` to `to`, notes their keys in
+ * `written`, and empties `pending`.
+ */
+const commitPending = <S>(
+  model: ReadModel<S>,
+  rows: ReadModelStoreShape,
+  from: number,
+  to: number,
+  pending: Map<string, Folding<S>>,
+  written: WrittenKeys | undefined
+): Effect.Effect<void, StoreUnavailable | CheckpointMoved> => {
+  const changed: Array<readonly [string, StoredRow<S>]> = []
+  for (const [key, { position: p, storageKey, timeline: t }] of pending) {
+    changed.push([storageKey, storageKey.startsWith("~h") ? { p, t, k: key } : { p, t }])
+  }
+  return Effect.map(rows.commit(model, { from, to, rows: changed }), () => {
+    if (written !== undefined) { for (const [storageKey] of changed) written.add(storageKey) }
+    pending.clear()
+  })
+}
+
 /** Folds one batch into the rows it touches and commits them with the checkpoint. */
 const applyBatch = <S>(
   model: ReadModel<S>,
   rows: ReadModelStoreShape,
   from: number,
-  batch: ReadonlyArray<Envelope>
+  batch: ReadonlyArray<Envelope>,
+  written?: WrittenKeys
 ): Effect.Effect<number, StoreUnavailable | CheckpointMoved> =>
   Effect.gen(function*() {
-    const keys = new Set<string>()
-    for (const envelope of batch) {
-      const key = model.keyOf(envelope)
-      if (key !== undefined) keys.add(key)
-    }
-    const loaded = yield* resolve(rows, model, keys)
-    const changed = new Map<string, StoredRow<S>>()
-    const current = (key: string): Timeline<S> =>
-      changed.get(key)?.t ?? (loaded.get(key)?.row as StoredRow<S> | undefined)?.t ?? []
-    let applied = 0
-    for (const envelope of batch) {
-      const key = model.keyOf(envelope)
-      if (key === undefined) continue
-      applied++
-      const before = current(key)
-      const after = applyToTimeline(before, model.dateOf(envelope), model.initial, (s) => model.evolve(s, envelope))
-      if (after !== before) {
-        const storageKey = loaded.get(key)!.storageKey
-        changed.set(
-          key,
-          storageKey.startsWith("~h") ? { p: envelope.globalPosition, t: after, k: key } : {
-            p: envelope.globalPosition,
-            t: after
-          }
-        )
-      }
-    }
-    yield* rows.commit(model, {
-      from,
-      to: batch[batch.length - 1]!.globalPosition,
-      rows: [...changed].map(([key, row]): readonly [string, unknown] => [loaded.get(key)!.storageKey, row])
-    })
+    const pending = new Map<string, Folding<S>>()
+    const applied = yield* foldBatch(model, rows, batch, written, pending)
+    yield* commitPending(model, rows, from, batch[batch.length - 1]!.globalPosition, pending, written)
     return applied
   })
 
@@ -618,6 +792,7 @@ export const catchUp = <S>(
     const head = yield* store.head
     let position = yield* rows.position(model)
     if (head > position) yield* Metric.update(tagged(lagEvents, model), head - position)
+    let written = yield* writtenKeysFor(rows, model, position)
     let events = 0
     let races = 0
     let first = true
@@ -630,7 +805,7 @@ export const catchUp = <S>(
         const oldest = occurredAtOf(batch[0]!)
         if (oldest !== undefined) yield* Metric.update(tagged(lagTime, model), Math.max(0, startedAt - oldest))
       }
-      const committed = yield* Effect.result(applyBatch(model, rows, position, batch))
+      const committed = yield* Effect.result(applyBatch(model, rows, position, batch, written))
       if (committed._tag === "Failure") {
         const failure = committed.failure
         // Losing to a runner that moved the checkpoint ahead is progress (however often it happens); only a
@@ -638,6 +813,8 @@ export const catchUp = <S>(
         if (failure._tag === "CheckpointMoved" && (failure.actual > position || races < maxConcurrentRetries)) {
           if (failure.actual <= position) races++
           position = failure.actual
+          // Rows this runner did not write may exist now.
+          written = undefined
           continue
         }
         return yield* Effect.fail(
@@ -659,9 +836,13 @@ export const catchUp = <S>(
 
 /**
  * Brings several read models up to the log's head reading the log once: each batch is read one time and
- * committed to every model behind it (each model its own transaction, with its own checkpoint). The same result
- * as {@link catchUp} on each in turn, for a fraction of the reads when the models are many; a model that loses a
- * race to another runner is caught up on its own.
+ * folded into every model behind it. The same result as {@link catchUp} on each in turn, for a fraction of the
+ * reads when the models are many; a model that loses a race to another runner is caught up on its own.
+ *
+ * Each model commits in its own transaction, with its own checkpoint, but not after every batch: a model's
+ * changed rows (at most 5,000) and its checkpoint wait in memory for at most ten batches, and every model
+ * commits at the end. A rebuild so spends one transaction (and one sync to disk) on several batches' rows, and
+ * none on the batches that change nothing of a model.
  *
  * @category running
  * @since 0.3.0
@@ -674,12 +855,42 @@ export const catchUpAll = (
     const store = yield* EventStore
     const rows = yield* ReadModelStore
     const limit = options?.batchSize ?? defaultCatchUpBatch
+    const deferLimit = 10 * limit
     const head = yield* store.head
-    const positions = yield* Effect.forEach(models, (model) => rows.position(model))
+    // Per model: its checkpoint in the store, the position its fold has reached, and the entities changed and
+    // events applied in between.
+    const committed = yield* Effect.forEach(models, (model) => rows.position(model))
+    const positions = [...committed]
+    const pending = models.map(() => new Map<string, Folding<unknown>>())
+    const pendingEvents = models.map(() => 0)
     const events = models.map(() => 0)
+    const written = yield* Effect.forEach(models, (model, i) => writtenKeysFor(rows, model, committed[i]!))
     for (const [i, model] of models.entries()) {
       if (head > positions[i]!) yield* Metric.update(tagged(lagEvents, model), head - positions[i]!)
     }
+    /** Commits model `i` up to the position its fold reached; on losing a race, catches the model up alone. */
+    const commit = (i: number) =>
+      Effect.gen(function*() {
+        const model = models[i]!
+        const result = yield* Effect.result(
+          commitPending(model, rows, committed[i]!, positions[i]!, pending[i]!, written[i])
+        )
+        if (result._tag === "Failure") {
+          if (result.failure._tag !== "CheckpointMoved") return yield* Effect.fail(result.failure)
+          // Another runner is on this model: let it be, and finish this one alone.
+          pending[i]!.clear()
+          pendingEvents[i] = 0
+          written[i] = undefined
+          const alone = yield* catchUp(model, { batchSize: limit })
+          committed[i] = positions[i] = alone.position
+          events[i] = events[i]! + alone.events
+          return
+        }
+        committed[i] = positions[i]!
+        events[i] = events[i]! + pendingEvents[i]!
+        yield* Metric.update(tagged(eventsApplied, model), pendingEvents[i]!)
+        pendingEvents[i] = 0
+      })
     let from = Math.min(head, ...positions)
     while (from < head) {
       const startedAt = yield* Clock.currentTimeMillis
@@ -690,18 +901,9 @@ export const catchUpAll = (
         const position = positions[i]!
         if (position >= last) continue
         const part = position <= from ? batch : batch.filter((envelope) => envelope.globalPosition > position)
-        const committed = yield* Effect.result(applyBatch(model, rows, position, part))
-        if (committed._tag === "Failure") {
-          if (committed.failure._tag !== "CheckpointMoved") return yield* Effect.fail(committed.failure)
-          // Another runner is on this model: let it be, and finish this one alone.
-          const alone = yield* catchUp(model, { batchSize: limit })
-          positions[i] = alone.position
-          events[i] = events[i]! + alone.events
-          continue
-        }
+        pendingEvents[i] = pendingEvents[i]! + (yield* foldBatch(model, rows, part, written[i], pending[i]!))
         positions[i] = last
-        events[i] = events[i]! + committed.success
-        yield* Metric.update(tagged(eventsApplied, model), committed.success)
+        if (pending[i]!.size >= maxPendingRows || last - committed[i]! >= deferLimit) yield* commit(i)
       }
       const endedAt = yield* Clock.currentTimeMillis
       for (const model of models) yield* Metric.update(tagged(batchTime, model), endedAt - startedAt)
@@ -709,6 +911,7 @@ export const catchUpAll = (
       if (options?.onProgress !== undefined) yield* options.onProgress({ position: from, head })
       if (batch.length < limit) break
     }
+    for (let i = 0; i < models.length; i++) if (positions[i]! > committed[i]!) yield* commit(i)
     return models.map((_, i): CaughtUp => ({ position: positions[i]!, events: events[i]! }))
   }).pipe(Effect.withSpan("dangjian.readmodel.catchUpAll", { attributes: { "dangjian.readmodels": models.length } }))
 
@@ -828,12 +1031,18 @@ export const load = <S>(
  * checkpoint folded in memory. What a read-only query uses: it costs O(rows + events since the checkpoint), and
  * a caught-up model reads no event at all.
  *
+ * With `asOf`, each timeline keeps only what {@link stateAsOf} at that date needs: its last state on or before
+ * the date (none when every state comes later), and events after the checkpoint dated later are not folded.
+ * Such timelines answer exactly as the whole ones at `asOf` (an event dated `d ≤ asOf` evolves the state as of
+ * `asOf` whether or not the states before it are kept), and at no other date; a query of one date holds a
+ * fraction of the rows in memory.
+ *
  * @category reading
  * @since 0.3.0
  */
 export const loadCurrent = <S>(
   model: ReadModel<S>,
-  options?: { readonly pageSize?: number; readonly batchSize?: number }
+  options?: { readonly pageSize?: number; readonly batchSize?: number; readonly asOf?: string }
 ): Effect.Effect<
   { readonly timelines: ReadonlyMap<string, Timeline<S>>; readonly position: number; readonly tail: number },
   ReadError,
@@ -842,20 +1051,27 @@ export const loadCurrent = <S>(
   Effect.gen(function*() {
     const store = yield* EventStore
     const rows = yield* ReadModelStore
+    const asOf = options?.asOf
     // The checkpoint first, then the rows: a runner committing meanwhile makes rows newer than the checkpoint,
-    // and each row's own position says which of the events after the checkpoint it already reflects.
+    // and each row's own position says which of the events after the checkpoint it already reflects. Only rows
+    // past the checkpoint can reflect any of them, so only their positions are kept.
     let position = yield* rows.position(model)
     const pageSize = options?.pageSize ?? 10_000
-    const stored = new Map<string, StoredRow<S>>()
+    const timelines = new Map<string, Timeline<S>>()
+    const newer = new Map<string, number>()
     let after: string | undefined
     while (true) {
       const page = yield* rows.scan(model, { after, limit: pageSize })
-      for (const [key, row] of page) stored.set(entityKeyOf(key, row as StoredRow<S>), row as StoredRow<S>)
+      for (const [storageKey, value] of page) {
+        const row = value as StoredRow<S>
+        const key = entityKeyOf(storageKey, row)
+        const timeline = asOf === undefined ? row.t : timelineAsOf(row.t, asOf)
+        if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
+        if (row.p > position) newer.set(key, row.p)
+      }
       if (page.length < pageSize) break
       after = page[page.length - 1]![0]
     }
-    const timelines = new Map<string, Timeline<S>>()
-    for (const [key, row] of stored) timelines.set(key, row.t)
     const limit = options?.batchSize ?? defaultCatchUpBatch
     let tail = 0
     while (true) {
@@ -863,9 +1079,11 @@ export const loadCurrent = <S>(
       for (const envelope of batch) {
         const key = model.keyOf(envelope)
         if (key === undefined) continue
-        if ((stored.get(key)?.p ?? 0) >= envelope.globalPosition) continue
+        if ((newer.get(key) ?? 0) >= envelope.globalPosition) continue
+        const date = model.dateOf(envelope)
+        if (asOf !== undefined && date > asOf) continue
         const before = timelines.get(key) ?? []
-        const after = applyToTimeline(before, model.dateOf(envelope), model.initial, (s) => model.evolve(s, envelope))
+        const after = applyToTimeline(before, date, model.initial, (s) => model.evolve(s, envelope))
         if (after !== before) timelines.set(key, after)
       }
       tail += batch.length
@@ -874,6 +1092,20 @@ export const loadCurrent = <S>(
     }
     return { timelines, position, tail }
   })
+
+/** The part of a timeline that {@link stateAsOf} at `date` reads: its last entry on or before the date. */
+const timelineAsOf = <S>(timeline: Timeline<S>, date: string): Timeline<S> => {
+  const last = timeline.length - 1
+  if (last >= 0 && timeline[last]![0] <= date) return last === 0 ? timeline : [timeline[last]!]
+  let lo = 0
+  let hi = timeline.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (timeline[mid]![0] <= date) lo = mid + 1
+    else hi = mid
+  }
+  return lo === 0 ? [] : [timeline[lo - 1]!]
+}
 
 /**
  * The rows of some keys (after no catch-up).
@@ -928,7 +1160,10 @@ export const recordAsOf = <S, A extends S = S>(
   const record: Record<string, A> = {}
   for (const [key, timeline] of timelines) {
     const state = stateAsOf(timeline, date, model.initial)
-    if (state !== model.initial && (keep === undefined || keep(state))) put(record, key, state as A)
+    if (state === model.initial || (keep !== undefined && !keep(state))) continue
+    // An assignment defines an own property for every key but `__proto__`, and costs far less than `put`.
+    if (key === "__proto__") put(record, key, state as A)
+    else record[key] = state as A
   }
   return record
 }

@@ -91,7 +91,7 @@ const orgLifeLapse = (
   member: MemberState,
   policy: GovernancePolicy,
   asOf: LegalDate,
-  recorded: LegalDate,
+  recorded: { readonly since: LegalDate; readonly months: number },
   attendance: Attendance | undefined
 ): ReadonlyArray<Finding> => {
   const m = policy.membership
@@ -99,7 +99,7 @@ const orgLifeLapse = (
   const participation = attendance?.members.get(member.memberId)
   const recording = attendance !== undefined && member.orgId !== undefined && attendance.recordingOrgs.has(member.orgId)
   const affiliated = member.affiliatedSince ?? member.joinedAt
-  let since = recording && affiliated !== undefined ? max(recorded, affiliated) : recorded
+  let since = recording && affiliated !== undefined ? max(recorded.since, affiliated) : recorded.since
   const take = (date: LegalDate) => {
     if (date <= asOf && date > since) since = date
   }
@@ -110,7 +110,9 @@ const orgLifeLapse = (
   }
   // R61 CONF ([NF]): a community check-in activity is organizational life only when the policy says so
   if (o.communityActivityCountsAsOrgLife) { for (const date of member.checkIn?.activities ?? []) take(date) }
-  const months = monthsBetween(since, asOf)
+  const months = since === recorded.since ? recorded.months : monthsBetween(since, asOf)
+  // Neither the finding nor its early warning: nothing else needs working out.
+  if (months < m.lapseMonths && !(m.lapseEarlyWarningMonths > 0 && months >= m.lapseEarlyWarningMonths)) return []
   const missed = (participation?.entitled ?? []).filter((e) => e.heldOn > since && e.heldOn <= asOf)
   if (recording && missed.length === 0) return []
   const lapseDay = addMonths(since, m.lapseMonths)
@@ -156,15 +158,17 @@ const lapseFindings = (
   const out: Array<Finding> = []
   for (const entry of sinceLastParticipation(member, asOf)) {
     if (entry.kind === "orgLife" && (attendance !== undefined || policy.orgLife.communityActivityCountsAsOrgLife)) {
-      out.push(...orgLifeLapse(member, policy, asOf, entry.since, attendance))
+      out.push(...orgLifeLapse(member, policy, asOf, entry, attendance))
       continue
     }
+    const lapsed = entry.months >= m.lapseMonths
+    if (!lapsed && !(m.lapseEarlyWarningMonths > 0 && entry.months >= m.lapseEarlyWarningMonths)) continue
     const due = addMonths(entry.since, m.lapseMonths)
     const params = { kind: entry.kind, since: entry.since, months: entry.months, required: m.lapseMonths }
-    if (entry.months >= m.lapseMonths) {
+    if (lapsed) {
       // R39 REC: 6 consecutive months without org life, dues or work: regarded as lapsed (a finding, never removal)
       out.push(memberFinding(member, "R39", "warning", "member.finding.lapsed", params, due))
-    } else if (m.lapseEarlyWarningMonths > 0 && entry.months >= m.lapseEarlyWarningMonths) {
+    } else {
       // R39 CONF: the local early warning (3 months)
       out.push(memberFinding(member, "R39", "notice", "member.finding.lapseWarning", params, due))
     }
@@ -407,15 +411,34 @@ const assessOne = (
   asOf: LegalDate,
   options: MemberAssessOptions | undefined,
   attendance: Attendance | undefined
-): ReadonlyArray<Finding> =>
-  sort([
-    ...probationFindings(member, asOf),
-    ...lapseFindings(member, policy, asOf, attendance),
-    ...contactFindings(member, policy, asOf),
-    ...transferFindings(member, policy, asOf),
-    ...mobileFindings(member, policy, asOf, options?.orgs),
-    ...checkInFindings(member, policy, asOf)
-  ])
+): ReadonlyArray<Finding> => {
+  const out: Array<Finding> = []
+  collect(out, member, policy, asOf, options, attendance)
+  return sort(out)
+}
+
+/** Appends one member's findings, unsorted (a stable sort of the whole list gives what sorting each would). */
+const collect = (
+  out: Array<Finding>,
+  member: MemberState,
+  policy: GovernancePolicy,
+  asOf: LegalDate,
+  options: MemberAssessOptions | undefined,
+  attendance: Attendance | undefined
+): void => {
+  for (
+    const part of [
+      probationFindings(member, asOf),
+      lapseFindings(member, policy, asOf, attendance),
+      contactFindings(member, policy, asOf),
+      transferFindings(member, policy, asOf),
+      mobileFindings(member, policy, asOf, options?.orgs),
+      checkInFindings(member, policy, asOf)
+    ]
+  ) {
+    for (const finding of part) out.push(finding)
+  }
+}
 
 /**
  * The findings of members as of a legal date, under the policy in force on it. Pure; sorted with
@@ -449,10 +472,10 @@ export const assessMembers = (
   options?: MemberAssessOptions
 ): ReadonlyArray<Finding> => {
   const policy = policyAt(toTimeline(policies), asOf)
-  const list = [...members]
+  const list = Array.isArray(members) ? members as ReadonlyArray<MemberState> : [...members]
   const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
   const out: Array<Finding> = []
-  for (const member of list) out.push(...assessOne(member, policy, asOf, options, attendance))
-  out.push(...mobileBranchFindings(list, policy, options?.orgs))
+  for (const member of list) collect(out, member, policy, asOf, options, attendance)
+  for (const finding of mobileBranchFindings(list, policy, options?.orgs)) out.push(finding)
   return sort(out)
 }
