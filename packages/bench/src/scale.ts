@@ -84,7 +84,8 @@ const writeRoster = (file: string, townships: number, villages: number, mix: Mix
       const kind = general ? "党总支" : "党支部"
       const orgPart = `${org},${townName}第${v}村${kind},${kind},村,${town},${townName},乡镇,2019-03-01`
       for (let m = 1; m <= size; m++) {
-        const probationary = next() < 0.03
+        // The first three are full members: a branch needs three (R1), whatever the draw.
+        const probationary = next() < 0.03 && m > 3
         const life = daysBefore(today, Math.floor(next() * 330))
         const dues = daysBefore(today, Math.floor(next() * 330))
         const probationEnds = probationary ? daysBefore(today, Math.floor(next() * 360) - 180) : ""

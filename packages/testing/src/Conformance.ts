@@ -705,9 +705,23 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             assert.strictEqual(read.version, 12)
             assert.deepStrictEqual(read.events.map((e) => (e.data as { n: number }).n), [...Array(12).keys()])
           }
-          const all = yield* s.readAll({ after: 0, limit: 1_000 })
-          assert.strictEqual(all.length, 62)
-          assert.strictEqual(written.lastGlobalPosition, all[all.length - 1]!.globalPosition)
+          // Stream reads, not the log: a PostgreSQL log read may wait at a gap another test's transaction holds.
+          let last = 0
+          for (const thing of things) {
+            const read = yield* s.readStream(`thing-${thing}`)
+            last = Math.max(last, read.events[read.events.length - 1]!.globalPosition)
+          }
+          assert.strictEqual(written.lastGlobalPosition, last)
+        })
+      )
+
+      test(
+        "on an empty store too: each stream read back as its parts left it",
+        Effect.gen(function*() {
+          const s = yield* store
+          const { written } = yield* inParts(work)
+          assert.strictEqual(written.events, 60)
+          for (const thing of things) assert.strictEqual((yield* s.readStream(`thing-${thing}`)).version, 12)
         })
       )
 
@@ -719,7 +733,7 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           const failed = yield* Effect.result(inParts(Effect.andThen(work, Effect.fail("the last row is bad"))))
           assert.isTrue(Result.isFailure(failed) && failed.failure === "the last row is bad")
           for (const thing of things) assert.strictEqual((yield* s.readStream(`thing-${thing}`)).version, 0)
-          assert.strictEqual((yield* s.readAll({ after: 0, limit: 1_000 })).length, 2)
+          assert.strictEqual((yield* s.readStream("thing-before")).version, 2)
           // The store takes the same work afterwards: nothing was left half-written. (Parts of 6: the last part
           // ends the work, and the commit has nothing left to write.)
           const { written } = yield* UnitOfWork.transactInChunks(() => work, {
@@ -727,7 +741,7 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
             chunkEvents: 6
           })
           assert.strictEqual(written.events, 60)
-          assert.strictEqual((yield* s.readAll({ after: 0, limit: 1_000 })).length, 62)
+          for (const thing of things) assert.strictEqual((yield* s.readStream(`thing-${thing}`)).version, 12)
         })
       )
 
@@ -808,7 +822,6 @@ export const eventStoreConformance = (name: string, options: ConformanceOptions)
           )
           assert.isTrue(Result.isFailure(failed))
           assert.strictEqual((yield* s.readStream("thing-z")).version, 0)
-          assert.strictEqual((yield* s.readAll({ after: 0, limit: 100 })).length, 3)
         })
       )
     })

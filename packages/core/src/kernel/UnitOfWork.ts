@@ -279,6 +279,8 @@ const makeUnit = (
     let flushedEvents = 0
     let flushedLast = 0
     let broken: AppendError | undefined
+    // Whether the store was empty when the unit first looked (before any flush).
+    let emptyAtStart = false
     const writtenByFlush = (position: number): boolean => {
       for (const [from, to] of flushedRanges) if (position >= from && position <= to) return true
       return false
@@ -312,9 +314,10 @@ const makeUnit = (
       if (known !== undefined) return Effect.succeed(known)
       if (baseHead === undefined) return Effect.flatMap(headOfBase, () => track(streamId))
       // A store that was empty when the unit first looked has no stream to read: each is new, at version 0 (a
-      // writer that adds one meanwhile fails the commit, as for any stream read). After a flush the store holds
-      // the unit's own events, which a transaction's head may not count yet.
-      if (baseHead === 0 && flushedEvents === 0) {
+      // writer that adds one meanwhile fails the commit, as for any stream read). After a flush that holds for
+      // every stream but those the flushes wrote (a transaction's head may not count the unit's own events).
+      if (flushedEvents === 0 && baseHead === 0) emptyAtStart = true
+      if (emptyAtStart && !flushedTo.has(streamId)) {
         const tracked = newTracked(streamId, 0, noEvents)
         streams.set(streamId, tracked)
         return Effect.succeed(tracked)
@@ -586,6 +589,7 @@ const makeUnit = (
       flushedRanges.length = 0
       flushedEvents = 0
       flushedLast = 0
+      emptyAtStart = false
     }
 
     /**
