@@ -658,6 +658,9 @@ const makeUnit = (
               flushedEvents += result.positions.length
               if (result.lastGlobalPosition > 0) flushedLast = result.lastGlobalPosition
               resetBuffer()
+              // The head the unit numbers its buffer after: its own last written position, never a new look at
+              // the store (a transaction's head on PostgreSQL walks back over every event of the transaction).
+              baseHead = flushedLast
             })
         })
       )
