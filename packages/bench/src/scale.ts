@@ -191,7 +191,7 @@ const rawPostgres = async (url: string) => {
   await client.connect()
   try {
     const { rows } = await client.query<Row>(
-      "SELECT stream_id, stream_position, event_id, type, schema_version, data::text AS data, metadata::text AS metadata FROM public.dangjian_events ORDER BY global_position"
+      "SELECT stream_id, stream_position, event_id, type, schema_version, data::text AS data, metadata::text AS metadata FROM dangjian.events ORDER BY global_position"
     )
     await client.query(`DROP TABLE IF EXISTS raw_events; CREATE TABLE raw_events (global_position bigserial PRIMARY KEY,
       stream_id text NOT NULL, stream_position bigint NOT NULL, event_id text NOT NULL UNIQUE, type text NOT NULL,
@@ -330,12 +330,17 @@ const main = async () => {
         const startup = runCli(["--version"], dir)
         console.error(`${kind}: import`)
         const imported = runCli(["import", rosterFile, "--store", spec], dir)
+        // Each step's figures as it ends: a later step's failure keeps them.
+        console.error(`${kind}: import ${imported.seconds} s, peak ${imported.peakMiB.toFixed(0)} MiB`)
         console.error(`${kind}: raw baselines`)
         const raw = kind === "sqlite" ? await rawSqlite(spec.slice("sqlite:".length)) : await rawPostgres(spec)
+        console.error(`${kind}: raw insert ${raw.insertSeconds.toFixed(1)} s, raw read ${raw.readSeconds.toFixed(1)} s`)
         console.error(`${kind}: replay`)
         const rebuilt = runCli(["replay", "--store", spec], dir)
+        console.error(`${kind}: replay ${rebuilt.seconds} s, peak ${rebuilt.peakMiB.toFixed(0)} MiB`)
         console.error(`${kind}: report`)
         const reported = runCli(["report", "--as-of", asOf, "--summary", "--format", "json", "--store", spec], dir)
+        console.error(`${kind}: report ${reported.seconds} s, peak ${reported.peakMiB.toFixed(0)} MiB`)
         console.error(`${kind}: one more event`)
         const more = await oneMoreEvent(layer, asOf)
         const row: ScaleRow = {
