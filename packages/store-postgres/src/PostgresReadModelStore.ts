@@ -21,9 +21,10 @@ import { Effect } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SqlError } from "effect/sql/SqlError"
 import * as Failures from "./internal/failures.ts"
+import { readModelSql } from "./internal/readModelSql.ts"
 import type { Names } from "./StoreConfig.ts"
 
-/** Keys per `= ANY($1)` read and rows per upsert: bounds one message, not a server limit. */
+/** Keys per read or delete and rows per upsert: bounds one message, not a server limit. */
 const maxPerStatement = 20_000
 
 const failure = (operation: string, model: ReadModel.ReadModelKey, reason: string) =>
@@ -47,25 +48,19 @@ const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A
 export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, never, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const positionSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
-    const createSql = `INSERT INTO ${n.readModelCheckpoints} (name, version, position) VALUES ($1, $2, 0)
-      ON CONFLICT (name, version) DO NOTHING`
-    const lockSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2
-      FOR UPDATE`
-    const moveSql = `UPDATE ${n.readModelCheckpoints} SET position = $3, updated_at = now()
-      WHERE name = $1 AND version = $2`
-    const getSql = `SELECT key, row::text FROM ${n.readModelRows}
-      WHERE name = $1 AND version = $2 AND key = ANY($3::text[])`
-    const firstSql = `SELECT key, row::text FROM ${n.readModelRows} WHERE name = $1 AND version = $2
-      ORDER BY key COLLATE "C" LIMIT $3`
-    const afterSql = `SELECT key, row::text FROM ${n.readModelRows} WHERE name = $1 AND version = $2
-      AND key COLLATE "C" > $3 ORDER BY key COLLATE "C" LIMIT $4`
-    const deleteSql = `DELETE FROM ${n.readModelRows} WHERE name = $1 AND version = $2 AND key = ANY($3::text[])`
-    const upsertSql = `INSERT INTO ${n.readModelRows} (name, version, key, row)
-      SELECT $1, $2, u.key, u.row::json FROM unnest($3::text[], $4::text[]) AS u(key, row)
-      ON CONFLICT (name, version, key) DO UPDATE SET row = EXCLUDED.row`
-    const resetCheckpointSql = `DELETE FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
-    const resetRowsSql = `DELETE FROM ${n.readModelRows} WHERE name = $1 AND version = $2`
+    const {
+      afterSql,
+      createSql,
+      deleteSql,
+      firstSql,
+      getSql,
+      lockSql,
+      moveSql,
+      positionSql,
+      resetCheckpointSql,
+      resetRowsSql,
+      upsertSql
+    } = readModelSql(n)
 
     const run = (text: string, params: ReadonlyArray<unknown>) => sql.unsafe(text, params).values
 
@@ -164,7 +159,9 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
                 new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
               )
             }
-            for (const chunk of chunks(deleted, maxPerStatement)) yield* run(deleteSql, [...params, chunk])
+            for (const chunk of chunks(deleted, maxPerStatement)) {
+              yield* sql.unsafe(deleteSql, [...params, chunk]).valuesUnprepared
+            }
             for (const chunk of chunks(upserted, maxPerStatement)) {
               yield* run(upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
             }
