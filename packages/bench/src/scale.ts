@@ -42,7 +42,7 @@ interface Mix {
   readonly generalBranch: readonly [min: number, max: number]
 }
 
-const presets = {
+export const presets = {
   county: { townships: 100, villages: 50, mix: { general: 0.15, branch: [5, 48], generalBranch: [55, 94] } },
   nation100: { townships: 1_050, villages: 49, mix: { general: 0.08, branch: [3, 28], generalBranch: [51, 80] } }
 } as const satisfies Record<string, { townships: number; villages: number; mix: Mix }>
@@ -63,7 +63,7 @@ const daysBefore = (today: string, days: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 
 /** Writes the roster (CSV, UTF-8) line by line; returns its counts. */
-const writeRoster = (file: string, townships: number, villages: number, mix: Mix, today: string) => {
+export const writeRoster = (file: string, townships: number, villages: number, mix: Mix, today: string) => {
   const next = random(2026)
   const chunks: Array<string> = [header]
   let members = 0
@@ -398,4 +398,5 @@ const main = async () => {
   if (markdown !== undefined) writeFileSync(markdown, `${table}\n`)
 }
 
-await main()
+// Run as a script; imported (for its roster generator), it does nothing.
+if (import.meta.main) await main()
