@@ -122,9 +122,18 @@ export interface Plan {
   readonly register: ReadonlyArray<MemberRow>
   /** Members listed under another organization than the store's. */
   readonly transfers: ReadonlyArray<{ readonly row: MemberRow; readonly fromOrgId: string }>
-  /** Later organizational life or dues dates than the store has (new members' dates included). */
+  /**
+   * Later organizational life or dues dates than the store has (new members' dates included; their commands
+   * follow their registration, see {@link stepsOf}).
+   */
   readonly participation: ReadonlyArray<
-    { readonly row: MemberRow; readonly kind: "orgLife" | "dues"; readonly at: string }
+    {
+      readonly row: MemberRow
+      readonly kind: "orgLife" | "dues"
+      readonly at: string
+      /** Whether the plan registers the member, so that this entry's command follows the registration. */
+      readonly registered: boolean
+    }
   >
   /** Members of the file's organizations that the file no longer lists: reported, not acted on. */
   readonly departures: ReadonlyArray<{ readonly memberId: string; readonly orgId: string }>
@@ -142,6 +151,22 @@ export interface Plan {
  * @since 0.2.0
  */
 export const isEmpty = (plan: Plan): boolean => stepCount(plan) === 0
+
+/** The organizational life and dues dates of a row later than `since` (R39). */
+const participationOf = (
+  row: MemberRow,
+  since: Partial<Record<"orgLife" | "dues", string>>
+): Array<{ readonly kind: "orgLife" | "dues"; readonly at: string }> => {
+  const out: Array<{ readonly kind: "orgLife" | "dues"; readonly at: string }> = []
+  for (const [kind, at] of [["orgLife", row.lastOrgLifeAt], ["dues", row.lastDuesAt]] as const) {
+    if (at !== undefined && at > (since[kind] ?? "")) out.push({ kind, at })
+  }
+  return out
+}
+const participationStep = (row: MemberRow, kind: "orgLife" | "dues", at: string): Step => ({
+  command: { _tag: "RecordParticipation", memberId: row.memberId, kind, at },
+  lines: [row.line]
+})
 
 const activeStatuses = new Set(["full", "probationary", "suspended"])
 
@@ -227,11 +252,9 @@ export const plan = (
   const joining = new Map<string, Array<MemberRow>>()
   const register: Array<MemberRow> = []
   const transfers: Array<{ row: MemberRow; fromOrgId: string }> = []
-  const participation: Array<{ row: MemberRow; kind: "orgLife" | "dues"; at: string }> = []
-  const participate = (row: MemberRow, since: Partial<Record<"orgLife" | "dues", string>>) => {
-    for (const [kind, at] of [["orgLife", row.lastOrgLifeAt], ["dues", row.lastDuesAt]] as const) {
-      if (at !== undefined && at > (since[kind] ?? "")) participation.push({ row, kind, at })
-    }
+  const participation: Array<{ row: MemberRow; kind: "orgLife" | "dues"; at: string; registered: boolean }> = []
+  const participate = (row: MemberRow, since: Partial<Record<"orgLife" | "dues", string>>, registered: boolean) => {
+    for (const { at, kind } of participationOf(row, since)) participation.push({ row, kind, at, registered })
   }
   for (const row of roster.members.values()) {
     const stored = memberInStore(row.memberId)
@@ -241,7 +264,7 @@ export const plan = (
         list.push(row)
         joining.set(row.orgId, list)
       } else register.push(row)
-      participate(row, {})
+      participate(row, {}, true)
       continue
     }
     if (!activeStatuses.has(stored.status)) {
@@ -269,7 +292,7 @@ export const plan = (
         params: { memberId: row.memberId, stored: status, listed: row.status }
       })
     }
-    participate(row, stored.lastParticipation)
+    participate(row, stored.lastParticipation, false)
   }
 
   // Departures: members of the file's organizations (as the store has them) that the file no longer lists.
@@ -307,23 +330,28 @@ export const plan = (
 
 /**
  * The commands of a plan, in order, made one at a time: establishments with their members (parents first),
- * registrations, transfers, participation.
+ * registrations, transfers, the participation of members already in the store. A member the plan registers has
+ * its participation recorded right after its registration: its events lie together in the log, so a read model
+ * rebuilt from it writes the member's row once instead of once per part of the plan.
  *
  * @category planning
  * @since 0.3.0
  */
 export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
-  const registerStep = (row: MemberRow, at: string): Step => ({
-    command: {
-      _tag: "RegisterMember",
-      memberId: row.memberId,
-      orgId: row.orgId,
-      status: row.status,
-      ...(row.probationEndsAt === undefined ? {} : { probationEndsAt: row.probationEndsAt }),
-      at
-    },
-    lines: [row.line]
-  })
+  function* registerSteps(row: MemberRow, at: string): Generator<Step> {
+    yield {
+      command: {
+        _tag: "RegisterMember",
+        memberId: row.memberId,
+        orgId: row.orgId,
+        status: row.status,
+        ...(row.probationEndsAt === undefined ? {} : { probationEndsAt: row.probationEndsAt }),
+        at
+      },
+      lines: [row.line]
+    }
+    for (const { at, kind } of participationOf(row, {})) yield participationStep(row, kind, at)
+  }
   for (const { members, org } of plan.establish) {
     yield {
       command: {
@@ -341,9 +369,9 @@ export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
       lines: org.lines
     }
     // R38: the member stream of a member already in the Party, at the organization that lists them
-    for (const member of members) yield registerStep(member, org.approval.at)
+    for (const member of members) yield* registerSteps(member, org.approval.at)
   }
-  for (const row of plan.register) yield registerStep(row, plan.date)
+  for (const row of plan.register) yield* registerSteps(row, plan.date)
   for (const { row } of plan.transfers) {
     const transferId = `sync-${plan.date}-${row.memberId}`
     yield {
@@ -352,8 +380,8 @@ export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
     }
     yield { command: { _tag: "ReceiveTransfer", memberId: row.memberId, transferId, at: plan.date }, lines: [row.line] }
   }
-  for (const { at, kind, row } of plan.participation) {
-    yield { command: { _tag: "RecordParticipation", memberId: row.memberId, kind, at }, lines: [row.line] }
+  for (const { at, kind, registered, row } of plan.participation) {
+    if (!registered) yield participationStep(row, kind, at)
   }
 }
 

@@ -285,6 +285,32 @@ describe("Sync.plan", () => {
       "orgLife"
     ], ["w4", "dues"]])
     assert.deepStrictEqual(next.departures, [])
+    // A member the plan registers has its participation right after its registration; members already in the
+    // store have theirs after the transfers. Every entry is made once, and the count is the plan's.
+    const commandsOf = (plan: Sync.Plan) =>
+      [...Sync.stepsOf(plan)].map(({ command }) =>
+        `${command._tag} ${"memberId" in command ? command.memberId : ""} ${
+          command._tag === "RecordParticipation" ? command.kind : ""
+        }`.trim()
+      )
+    assert.deepStrictEqual(commandsOf(next), [
+      "RegisterMember w4",
+      "RecordParticipation w4 orgLife",
+      "RecordParticipation w4 dues",
+      "IssueTransferLetter e7",
+      "ReceiveTransfer e7",
+      "RecordParticipation e8 orgLife"
+    ])
+    assert.strictEqual(Sync.stepCount(next), 6)
+    const imported = commandsOf(asImport)
+    assert.strictEqual(imported.length, Sync.stepCount(asImport))
+    assert.deepStrictEqual(imported.slice(0, 5), [
+      "EstablishOrganization",
+      "EstablishOrganization",
+      "RegisterMember e1",
+      "RecordParticipation e1 orgLife",
+      "RecordParticipation e1 dues"
+    ])
   })
 })
 
