@@ -2,12 +2,13 @@
  * The `ReadModelStore` on PostgreSQL: keyed read models in `read_model_rows` (one row of JSON per model, version
  * and key) and their checkpoints in `read_model_checkpoints`.
  *
- * A commit is one transaction: it locks the model's checkpoint row (`SELECT … FOR UPDATE`, creating it at 0 for
- * a batch that starts at 0), checks that it is still where the batch started, deletes and upserts the rows in
- * one statement each (`unnest` of two text arrays, never a statement per row, so a rebuild of 10^5–10^6 rows
- * costs a few statements per batch) and moves the checkpoint. Two runners of one model queue on the checkpoint
- * row: the second finds it moved and writes nothing (`CheckpointMoved`). A reset deletes the checkpoint first, so
- * it queues behind a commit in flight.
+ * A commit is one transaction: it moves the model's checkpoint if it is still where the batch started (one
+ * `UPDATE … WHERE position = from`, which also locks the row to the end; the row is created at 0 for a batch that
+ * starts at 0), then deletes and upserts the rows in one statement each (`unnest` of two text arrays, never a
+ * statement per row, so a rebuild of 10^5–10^6 rows costs a few statements per batch). A batch without rows, as
+ * most models get for an event that concerns a few of them, is that one statement alone. Two runners of one model
+ * queue on the checkpoint row: the second finds it moved and writes nothing (`CheckpointMoved`). A reset deletes
+ * the checkpoint first, so it queues behind a commit in flight.
  *
  * Keys are `text COLLATE "C"`: the primary key's index keeps them in UTF-8 byte order, which is the code point
  * order of `ReadModel.compareKeys`, so a scan is an index range scan in the same order as every other store.
@@ -54,7 +55,6 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
       deleteSql,
       firstSql,
       getSql,
-      lockSql,
       moveSql,
       positionSql,
       resetCheckpointSql,
@@ -149,29 +149,33 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
           else upserted.push([key, text])
         }
         const params = [model.name, model.version] as const
-        return sql.withTransaction(
-          Effect.gen(function*() {
-            if (batch.from === 0) yield* run(createSql, params)
-            const locked = yield* run(lockSql, params)
-            const actual = locked.length === 0 ? 0 : Number(locked[0]![0])
-            if (actual !== batch.from) {
-              return yield* Effect.fail(
-                new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
-              )
-            }
-            for (const chunk of chunks(deleted, maxPerStatement)) {
-              yield* sql.unsafe(deleteSql, [...params, chunk]).valuesUnprepared
-            }
-            for (const chunk of chunks(upserted, maxPerStatement)) {
-              yield* run(upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
-            }
-            yield* run(moveSql, [...params, batch.to])
-          })
-        ).pipe(
-          Effect.mapError((error) =>
-            isSqlError(error) ? unavailable("readModel.commit", model)(error) : (error as ReadModel.CheckpointMoved)
+        // The checkpoint moves first, if it is still where the batch started (its row stays locked to the end), so
+        // a batch that only moves it (most models, for an event that concerns a few) is one statement.
+        const move = Effect.gen(function*() {
+          if (batch.from === 0) yield* run(createSql, params)
+          const moved = yield* run(moveSql, [...params, batch.to, batch.from])
+          if (moved.length > 0) return
+          const found = yield* run(positionSql, params)
+          const actual = found.length === 0 ? 0 : Number(found[0]![0])
+          return yield* Effect.fail(
+            new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
           )
-        )
+        })
+        const write = Effect.gen(function*() {
+          yield* move
+          for (const chunk of chunks(deleted, maxPerStatement)) {
+            yield* sql.unsafe(deleteSql, [...params, chunk]).valuesUnprepared
+          }
+          for (const chunk of chunks(upserted, maxPerStatement)) {
+            yield* run(upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
+          }
+        })
+        return (deleted.length === 0 && upserted.length === 0 ? move : sql.withTransaction(write))
+          .pipe(
+            Effect.mapError((error) =>
+              isSqlError(error) ? unavailable("readModel.commit", model)(error) : (error as ReadModel.CheckpointMoved)
+            )
+          )
       })
 
     const reset: ReadModel.ReadModelStoreShape["reset"] = (model) =>

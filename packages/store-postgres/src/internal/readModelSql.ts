@@ -8,10 +8,10 @@ export const readModelSql = (n: Names) => {
   const positionSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
   const createSql = `INSERT INTO ${n.readModelCheckpoints} (name, version, position) VALUES ($1, $2, 0)
     ON CONFLICT (name, version) DO NOTHING`
-  const lockSql = `SELECT position::float8 FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2
-    FOR UPDATE`
+  // Moves the checkpoint only if it is still where the batch started: the check, the row lock that queues a second
+  // runner, and the move in one statement (one round trip, and no transaction of its own for a batch without rows).
   const moveSql = `UPDATE ${n.readModelCheckpoints} SET position = $3, updated_at = now()
-    WHERE name = $1 AND version = $2`
+    WHERE name = $1 AND version = $2 AND position = $4 RETURNING 1`
   // One index probe per key, whatever plan the server caches for the prepared statement. With
   // `key = ANY($3)`, a generic plan made while the table was small (at the first catch-up) keeps the array as
   // a filter over every row of the model, compared element by element: 21.7 s for 5,000 keys in 300,000 rows,
@@ -37,7 +37,6 @@ export const readModelSql = (n: Names) => {
     deleteSql,
     firstSql,
     getSql,
-    lockSql,
     moveSql,
     positionSql,
     resetCheckpointSql,
