@@ -49,18 +49,7 @@ const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A
 export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, never, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const {
-      afterSql,
-      createSql,
-      deleteSql,
-      firstSql,
-      getSql,
-      moveSql,
-      positionSql,
-      resetCheckpointSql,
-      resetRowsSql,
-      upsertSql
-    } = readModelSql(n)
+    const statements = readModelSql(n)
 
     const run = (text: string, params: ReadonlyArray<unknown>) => sql.unsafe(text, params).values
 
@@ -81,7 +70,7 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
     }
 
     const position: ReadModel.ReadModelStoreShape["position"] = (model) =>
-      run(positionSql, [model.name, model.version]).pipe(
+      run(statements.positionSql, [model.name, model.version]).pipe(
         Effect.map((rows) => rows.length === 0 ? 0 : Number(rows[0]![0])),
         Effect.mapError(unavailable("readModel.position", model))
       )
@@ -92,7 +81,7 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
         const found = new Map<string, unknown>()
         for (const chunk of chunks(wanted, maxPerStatement)) {
           const rows = decode(
-            yield* run(getSql, [model.name, model.version, chunk]).pipe(
+            yield* run(statements.getSql, [model.name, model.version, chunk]).pipe(
               Effect.mapError(unavailable("readModel.get", model))
             )
           )
@@ -114,8 +103,8 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
         if (limit === 0) return []
         const rows = decode(
           yield* (after === undefined
-            ? run(firstSql, [model.name, model.version, limit])
-            : run(afterSql, [model.name, model.version, after, limit])).pipe(
+            ? run(statements.firstSql, [model.name, model.version, limit])
+            : run(statements.afterSql, [model.name, model.version, after, limit])).pipe(
               Effect.mapError(unavailable("readModel.scan", model))
             )
         )
@@ -152,10 +141,10 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
         // The checkpoint moves first, if it is still where the batch started (its row stays locked to the end), so
         // a batch that only moves it (most models, for an event that concerns a few) is one statement.
         const move = Effect.gen(function*() {
-          if (batch.from === 0) yield* run(createSql, params)
-          const moved = yield* run(moveSql, [...params, batch.to, batch.from])
+          if (batch.from === 0) yield* run(statements.createSql, params)
+          const moved = yield* run(statements.moveSql, [...params, batch.to, batch.from])
           if (moved.length > 0) return
-          const found = yield* run(positionSql, params)
+          const found = yield* run(statements.positionSql, params)
           const actual = found.length === 0 ? 0 : Number(found[0]![0])
           return yield* Effect.fail(
             new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
@@ -164,10 +153,10 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
         const write = Effect.gen(function*() {
           yield* move
           for (const chunk of chunks(deleted, maxPerStatement)) {
-            yield* sql.unsafe(deleteSql, [...params, chunk]).valuesUnprepared
+            yield* sql.unsafe(statements.deleteSql, [...params, chunk]).valuesUnprepared
           }
           for (const chunk of chunks(upserted, maxPerStatement)) {
-            yield* run(upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
+            yield* run(statements.upsertSql, [...params, chunk.map(([key]) => key), chunk.map(([, text]) => text)])
           }
         })
         return (deleted.length === 0 && upserted.length === 0 ? move : sql.withTransaction(write))
@@ -182,8 +171,8 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
       sql.withTransaction(
         Effect.gen(function*() {
           // The checkpoint first: its row lock makes the reset wait for a commit in flight.
-          yield* run(resetCheckpointSql, [model.name, model.version])
-          yield* run(resetRowsSql, [model.name, model.version])
+          yield* run(statements.resetCheckpointSql, [model.name, model.version])
+          yield* run(statements.resetRowsSql, [model.name, model.version])
         })
       ).pipe(Effect.mapError(unavailable("readModel.reset", model)))
 

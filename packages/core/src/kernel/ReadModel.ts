@@ -382,6 +382,12 @@ const isPlainJson = (value: unknown, depth: number): boolean => {
  * @since 0.3.0
  */
 export const stateAsOf = <S>(timeline: Timeline<S>, date: string, initial: S): S => {
+  const count = entriesThrough(timeline, date)
+  return count === 0 ? initial : timeline[count - 1]![1]
+}
+
+/** How many entries of a timeline are dated on or before `date` (a binary search: entries are sorted by date). */
+const entriesThrough = <S>(timeline: Timeline<S>, date: string): number => {
   let lo = 0
   let hi = timeline.length
   while (lo < hi) {
@@ -389,7 +395,7 @@ export const stateAsOf = <S>(timeline: Timeline<S>, date: string, initial: S): S
     if (timeline[mid]![0] <= date) lo = mid + 1
     else hi = mid
   }
-  return lo === 0 ? initial : timeline[lo - 1]![1]
+  return lo
 }
 
 /**
@@ -1097,14 +1103,8 @@ export const loadCurrent = <S>(
 const timelineAsOf = <S>(timeline: Timeline<S>, date: string): Timeline<S> => {
   const last = timeline.length - 1
   if (last >= 0 && timeline[last]![0] <= date) return last === 0 ? timeline : [timeline[last]!]
-  let lo = 0
-  let hi = timeline.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (timeline[mid]![0] <= date) lo = mid + 1
-    else hi = mid
-  }
-  return lo === 0 ? [] : [timeline[lo - 1]!]
+  const count = entriesThrough(timeline, date)
+  return count === 0 ? [] : [timeline[count - 1]!]
 }
 
 /**
