@@ -25,10 +25,11 @@
  *
  * @since 0.3.0
  */
-import { Clock, Context, Data, Effect, Layer, Metric, Stream } from "effect"
+import { Clock, Context, Data, Effect, Fiber, Layer, Metric, Result, Stream } from "effect"
 import type { Envelope } from "./Envelope.ts"
 import type { ReadError } from "./errors.ts"
 import { StoreUnavailable } from "./errors.ts"
+import type { EventStoreShape } from "./EventStore.ts"
 import { EventStore } from "./EventStore.ts"
 import { put } from "./records.ts"
 
@@ -153,7 +154,8 @@ export interface ReadModelStoreShape {
   /**
    * Writes the rows and moves the checkpoint, in one transaction, if the checkpoint is still at `from`. A key
    * that is not {@link isStorableKey} or a row that is not plain JSON fails it with `StoreUnavailable`, and
-   * nothing is written. When a key appears more than once, its last row counts.
+   * nothing is written. When a key appears more than once, its last row counts. Commits of different models
+   * may run at once ({@link catchUpAll} overlaps them); each must still be its own transaction.
    */
   readonly commit: (model: ReadModelKey, commit: Commit) => Effect.Effect<void, StoreUnavailable | CheckpointMoved>
   /** Deletes the model's rows and checkpoint (this version only). */
@@ -850,6 +852,12 @@ export const catchUp = <S>(
  * commits at the end. A rebuild so spends one transaction (and one sync to disk) on several batches' rows, and
  * none on the batches that change nothing of a model.
  *
+ * The store works while this process folds: the next batch of the log is read, and a model's commit runs,
+ * while the other models fold (a model waits for its own commit before it folds again). On a server store
+ * (PostgreSQL) the server's time so overlaps the fold's: each commit in flight is its own transaction (inside a
+ * caller's transaction, a savepoint, which the SQL client takes one at a time). On SQLite and in memory, where
+ * the store is this process, nothing changes.
+ *
  * @category running
  * @since 0.3.0
  */
@@ -871,16 +879,33 @@ export const catchUpAll = (
     const pendingEvents = models.map(() => 0)
     const events = models.map(() => 0)
     const written = yield* Effect.forEach(models, (model, i) => writtenKeysFor(rows, model, committed[i]!))
+    // Per model: the commit in flight, with the position it moves the checkpoint to and the events it applies.
+    const inFlight: Array<InFlight | undefined> = models.map(() => undefined)
     for (const [i, model] of models.entries()) {
       if (head > positions[i]!) yield* Metric.update(tagged(lagEvents, model), head - positions[i]!)
     }
-    /** Commits model `i` up to the position its fold reached; on losing a race, catches the model up alone. */
-    const commit = (i: number) =>
+    /** Starts committing model `i` up to the position its fold reached; {@link settle} waits for it. */
+    const startCommit = (i: number) =>
       Effect.gen(function*() {
-        const model = models[i]!
-        const result = yield* Effect.result(
-          commitPending(model, rows, committed[i]!, positions[i]!, pending[i]!, written[i])
+        const rowsToCommit = pending[i]!
+        pending[i] = new Map()
+        const to = positions[i]!
+        const applied = pendingEvents[i]!
+        pendingEvents[i] = 0
+        const fiber = yield* Effect.forkChild(
+          Effect.result(commitPending(models[i]!, rows, committed[i]!, to, rowsToCommit, written[i])),
+          { startImmediately: true }
         )
+        inFlight[i] = { fiber, to, applied }
+      })
+    /** Waits for model `i`'s commit in flight; on a lost race, catches the model up alone. */
+    const settle = (i: number) =>
+      Effect.gen(function*() {
+        const flight = inFlight[i]
+        if (flight === undefined) return
+        inFlight[i] = undefined
+        const model = models[i]!
+        const result = yield* Fiber.join(flight.fiber)
         if (result._tag === "Failure") {
           if (result.failure._tag !== "CheckpointMoved") return yield* Effect.fail(result.failure)
           // Another runner is on this model: let it be, and finish this one alone.
@@ -892,34 +917,52 @@ export const catchUpAll = (
           events[i] = events[i]! + alone.events
           return
         }
-        committed[i] = positions[i]!
-        events[i] = events[i]! + pendingEvents[i]!
-        yield* Metric.update(tagged(eventsApplied, model), pendingEvents[i]!)
-        pendingEvents[i] = 0
+        committed[i] = flight.to
+        events[i] = events[i]! + flight.applied
+        yield* Metric.update(tagged(eventsApplied, model), flight.applied)
       })
     let from = Math.min(head, ...positions)
-    while (from < head) {
+    let reading = from < head ? yield* readAhead(store, from, limit) : undefined
+    while (reading !== undefined) {
       const startedAt = yield* Clock.currentTimeMillis
-      const batch = yield* store.readAll({ after: from, limit })
+      const batch = yield* Fiber.join(reading)
+      reading = undefined
       if (batch.length === 0) break
       const last = batch[batch.length - 1]!.globalPosition
+      // The next batch is read while this one is folded.
+      if (batch.length === limit && last < head) reading = yield* readAhead(store, last, limit)
       for (const [i, model] of models.entries()) {
+        yield* settle(i)
         const position = positions[i]!
         if (position >= last) continue
         const part = position <= from ? batch : batch.filter((envelope) => envelope.globalPosition > position)
         pendingEvents[i] = pendingEvents[i]! + (yield* foldBatch(model, rows, part, written[i], pending[i]!))
         positions[i] = last
-        if (pending[i]!.size >= maxPendingRows || last - committed[i]! >= deferLimit) yield* commit(i)
+        if (pending[i]!.size >= maxPendingRows || last - committed[i]! >= deferLimit) yield* startCommit(i)
       }
       const endedAt = yield* Clock.currentTimeMillis
       for (const model of models) yield* Metric.update(tagged(batchTime, model), endedAt - startedAt)
       from = last
       if (options?.onProgress !== undefined) yield* options.onProgress({ position: from, head })
-      if (batch.length < limit) break
     }
-    for (let i = 0; i < models.length; i++) if (positions[i]! > committed[i]!) yield* commit(i)
+    for (let i = 0; i < models.length; i++) {
+      yield* settle(i)
+      if (positions[i]! > committed[i]!) yield* startCommit(i)
+    }
+    for (let i = 0; i < models.length; i++) yield* settle(i)
     return models.map((_, i): CaughtUp => ({ position: positions[i]!, events: events[i]! }))
   }).pipe(Effect.withSpan("dangjian.readmodel.catchUpAll", { attributes: { "dangjian.readmodels": models.length } }))
+
+/** A model's commit running in its own fiber. */
+interface InFlight {
+  readonly fiber: Fiber.Fiber<Result.Result<void, StoreUnavailable | CheckpointMoved>>
+  readonly to: number
+  readonly applied: number
+}
+
+/** Starts reading the batch after `after` in its own fiber (it sends its query before this returns). */
+const readAhead = (store: EventStoreShape, after: number, limit: number) =>
+  Effect.forkChild(store.readAll({ after, limit }), { startImmediately: true })
 
 /**
  * Rebuilds several read models from zero reading the log once: deletes their rows and checkpoints (these
