@@ -534,7 +534,11 @@ const report = (
         // read-only store is never written to).
         const view = yield* Compliance.view(asOf)
         yield* checkOrg(view.tree, org, locale)
-        const findings = Output.filter(Compliance.findings(view, Dangjian.defaultPolicies), view, {
+        // A summary only counts: it takes the findings unsorted.
+        const assessed = options.summary
+          ? Compliance.assess(view, Dangjian.defaultPolicies)
+          : Compliance.findings(view, Dangjian.defaultPolicies)
+        const findings = Output.filter(assessed, view, {
           ...(org === undefined ? {} : { org }),
           ...(rules === undefined ? {} : { rules }),
           ...(severities === undefined ? {} : { severities }),

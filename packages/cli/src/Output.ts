@@ -458,9 +458,12 @@ export const reportText = (
   return lines.join("\n")
 }
 
+/** Code-unit order, the same in every locale. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
 /**
  * The summary: totals, then counts per rule, then per organization (the one each finding is counted under),
- * most findings first.
+ * most findings first. The findings may come in any order: the summary is the same.
  *
  * @category rendering
  * @since 0.2.0
@@ -485,12 +488,16 @@ export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: stri
     total: findings.length,
     counts: totals,
     byRule: [...byRule].map(([ruleId, c]) => ({ ruleId, total: c.violation + c.warning + c.notice, ...c }))
-      .sort((a, b) => b.total - a.total || ruleNumber(a.ruleId) - ruleNumber(b.ruleId)),
+      .sort((a, b) =>
+        b.total - a.total || ruleNumber(a.ruleId) - ruleNumber(b.ruleId) || compareText(a.ruleId, b.ruleId)
+      ),
     byOrganization: [...byOrg].map(([orgId, rules]) => ({
       orgId,
       name: orgId === null ? null : own(view.tree.orgs, orgId)?.name ?? null,
       total: [...rules.values()].reduce((n, c) => n + c, 0),
-      byRule: Object.fromEntries([...rules].sort((a, b) => ruleNumber(a[0]) - ruleNumber(b[0])))
+      byRule: Object.fromEntries(
+        [...rules].sort((a, b) => ruleNumber(a[0]) - ruleNumber(b[0]) || compareText(a[0], b[0]))
+      )
     })).sort((a, b) => b.total - a.total || String(a.orgId).localeCompare(String(b.orgId)))
   }
 }

@@ -237,6 +237,25 @@ describe("Output: filters and summary", () => {
     assert.match(text, /^截至 2026-06-30 的检查结果汇总\n共 3 项:违规 1 项,警示 2 项,提示 0 项\n/)
     assert.include(text, "一村 [v1]")
   })
+
+  it("the summary is the same whatever the findings' order (`report --summary` counts them unsorted)", () => {
+    // Two rule ids with the same number (a rule and a conflict of RULES.md) tie on every count.
+    const more = [
+      ...findings,
+      finding("R1", "warning", "organization", "v2", "organization.finding.tooFewMembers"),
+      finding("C1", "warning", "organization", "v2", "organization.finding.tooFewMembers")
+    ]
+    const expected = Output.summaryJson(more, "2026-06-30", view)
+    for (const order of [[...more].reverse(), [more[3]!, more[0]!, more[4]!, more[2]!, more[1]!]]) {
+      assert.deepStrictEqual(Output.summaryJson(order, "2026-06-30", view), expected)
+    }
+    assert.deepStrictEqual(expected.byRule.map((r) => r.ruleId), ["C1", "R1", "R16", "R19", "R39"])
+    assert.deepStrictEqual(Object.keys(expected.byOrganization.find((o) => o.orgId === "v2")!.byRule), [
+      "C1",
+      "R1",
+      "R19"
+    ])
+  })
 })
 
 describe("Sync.plan", () => {

@@ -18,7 +18,7 @@
  * @since 0.3.0
  */
 import { ReadModel, StoreUnavailable } from "@dangjian/core/store"
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SqlError } from "effect/sql/SqlError"
 import * as Failures from "./internal/failures.ts"
@@ -118,25 +118,9 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
       Effect.suspend((): Effect.Effect<void, StoreUnavailable | ReadModel.CheckpointMoved> => {
         // Encode everything before the transaction: a refused key or row writes nothing. A key given twice keeps
         // its last row (one statement cannot upsert one row twice).
-        const last = new Map<string, string | undefined>()
-        for (const [key, row] of batch.rows) {
-          if (!ReadModel.isStorableKey(key)) {
-            return Effect.fail(failure("readModel.commit", model, "a key is not storable"))
-          }
-          if (row === undefined) {
-            last.set(key, undefined)
-            continue
-          }
-          const text = ReadModel.encodeRow(row)
-          if (text === undefined) return Effect.fail(failure("readModel.commit", model, "a row is not plain JSON data"))
-          last.set(key, text)
-        }
-        const deleted: Array<string> = []
-        const upserted: Array<readonly [string, string]> = []
-        for (const [key, text] of last) {
-          if (text === undefined) deleted.push(key)
-          else upserted.push([key, text])
-        }
+        const encoded = ReadModel.encodeRows(batch.rows)
+        if (Result.isFailure(encoded)) return Effect.fail(failure("readModel.commit", model, encoded.failure))
+        const { deleted, upserted } = encoded.success
         const params = [model.name, model.version] as const
         // The checkpoint moves first, if it is still where the batch started (its row stays locked to the end), so
         // a batch that only moves it (most models, for an event that concerns a few) is one statement.

@@ -13,7 +13,7 @@
  * @since 0.3.0
  */
 import { ReadModel, StoreUnavailable } from "@dangjian/core/store"
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import type { DatabaseSync, StatementSync } from "node:sqlite"
 import { describeFailure } from "./SqliteEventStore.ts"
 import type { Names } from "./StoreConfig.ts"
@@ -160,29 +160,10 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
 
   const commit: ReadModel.ReadModelStoreShape["commit"] = (model, batch) =>
     Effect.suspend((): Effect.Effect<void, StoreUnavailable | ReadModel.CheckpointMoved> => {
-      // Encode everything before taking the write lock: a refused key or row writes nothing. A key given twice
-      // keeps its last row.
-      const last = new Map<string, string | undefined>()
-      for (const [key, row] of batch.rows) {
-        if (!ReadModel.isStorableKey(key)) {
-          return Effect.fail(failure("readModel.commit", model, "a key is not storable"))
-        }
-        if (row === undefined) {
-          last.set(key, undefined)
-          continue
-        }
-        const text = ReadModel.encodeRow(row)
-        if (text === undefined) {
-          return Effect.fail(failure("readModel.commit", model, "a row is not plain JSON data"))
-        }
-        last.set(key, text)
-      }
-      const deleted: Array<string> = []
-      const upserted: Array<readonly [string, string]> = []
-      for (const [key, text] of last) {
-        if (text === undefined) deleted.push(key)
-        else upserted.push([key, text])
-      }
+      // Encode everything before taking the write lock: a refused key or row writes nothing.
+      const encoded = ReadModel.encodeRows(batch.rows)
+      if (Result.isFailure(encoded)) return Effect.fail(failure("readModel.commit", model, encoded.failure))
+      const { deleted, upserted } = encoded.success
       upserted.sort(([a], [b]) => ReadModel.compareKeys(a, b))
       try {
         db.exec("BEGIN IMMEDIATE")

@@ -34,7 +34,7 @@ import { assessMembers } from "../member/findings.ts"
 import * as MemberRoster from "../member/projections/Roster.ts"
 import type { Policies } from "../organization/decide.ts"
 import type { AssessOptions } from "../organization/findings.ts"
-import { assess } from "../organization/findings.ts"
+import { assess as assessOrganizations } from "../organization/findings.ts"
 import * as OrganizationTree from "../organization/projections/OrganizationTree.ts"
 import * as OrganizationStatus from "../organization/projections/status.ts"
 import * as Points from "../points/findings.ts"
@@ -170,6 +170,39 @@ const valuesOf = <A>(record: Readonly<Record<string, A>>): ReadonlyArray<A> =>
 
 /**
  * The findings of a compliance view, under the policy in force on its date: every aggregate's (organization
+ * set-up and leadership, membership, unit check-ins, agreements, councils…), in no particular order. What a
+ * count or a summary needs: {@link findings} is the same list sorted by due date, and sorting a province's
+ * million findings costs more than counting them.
+ *
+ * @category assessing
+ * @since 0.3.0
+ */
+export const assess = (
+  view: ComplianceView,
+  policies: Policies,
+  options?: AssessOptions
+): ReadonlyArray<Finding> =>
+  // `concat` copies each part at once; a spread of a quarter of a million findings costs far more.
+  assessOrganizations(view.tree, policies, view.asOf, options).concat(
+    // R61: attendance at recorded meetings is what R39's organizational life is judged on.
+    assessMembers(valuesOf(view.members.members), policies, view.asOf, {
+      orgs: view.tree.orgs,
+      attendance: view.meetings
+    }),
+    UnitCheckIn.assess(view.unitCheckIns, policies, view.asOf),
+    Agreement.assess(view.agreements, policies, view.asOf),
+    Council.assess(view.councils, policies, view.asOf),
+    Meeting.assess(view.meetings, policies, view.asOf, { orgs: view.tree.orgs }),
+    Appraisal.assess(view.appraisals, policies, view.asOf),
+    Points.assess(view.points, policies, view.asOf),
+    Roles.assess(view.roles, policies, view.asOf),
+    Dues.assess(view.dues, policies, view.asOf),
+    Development.assess(view.developments, policies, view.asOf),
+    Leadership.assess(view.leaderships, policies, view.asOf)
+  )
+
+/**
+ * The findings of a compliance view, under the policy in force on its date: every aggregate's (organization
  * set-up and leadership, membership, unit check-ins, agreements, councils), sorted by due date.
  *
  * @category assessing
@@ -179,27 +212,7 @@ export const findings = (
   view: ComplianceView,
   policies: Policies,
   options?: AssessOptions
-): ReadonlyArray<Finding> =>
-  // `concat` copies each part at once; a spread of a quarter of a million findings costs far more.
-  sort(
-    assess(view.tree, policies, view.asOf, options).concat(
-      // R61: attendance at recorded meetings is what R39's organizational life is judged on.
-      assessMembers(valuesOf(view.members.members), policies, view.asOf, {
-        orgs: view.tree.orgs,
-        attendance: view.meetings
-      }),
-      UnitCheckIn.assess(view.unitCheckIns, policies, view.asOf),
-      Agreement.assess(view.agreements, policies, view.asOf),
-      Council.assess(view.councils, policies, view.asOf),
-      Meeting.assess(view.meetings, policies, view.asOf, { orgs: view.tree.orgs }),
-      Appraisal.assess(view.appraisals, policies, view.asOf),
-      Points.assess(view.points, policies, view.asOf),
-      Roles.assess(view.roles, policies, view.asOf),
-      Dues.assess(view.dues, policies, view.asOf),
-      Development.assess(view.developments, policies, view.asOf),
-      Leadership.assess(view.leaderships, policies, view.asOf)
-    )
-  )
+): ReadonlyArray<Finding> => sort(assess(view, policies, options))
 
 /**
  * The keyed read models the compliance view is built from: the organization tree, the organizations' statuses,

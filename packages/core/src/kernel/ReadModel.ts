@@ -294,31 +294,14 @@ export const makeMemoryStore: Effect.Effect<ReadModelStoreShape> = Effect.sync((
             new CheckpointMoved({ readModel: model.name, expected: commit.from, actual: found.position })
           )
         }
-        const encoded: Array<readonly [string, string | undefined]> = []
-        for (const [key, row] of commit.rows) {
-          if (!isStorableKey(key)) {
-            return Effect.fail(
-              new StoreUnavailable({ operation: "readModel.commit", reason: `${model.name}: a key is not storable` })
-            )
-          }
-          if (row === undefined) encoded.push([key, undefined])
-          else {
-            const text = encodeRow(row)
-            if (text === undefined) {
-              return Effect.fail(
-                new StoreUnavailable({
-                  operation: "readModel.commit",
-                  reason: `${model.name}: a row is not plain JSON data`
-                })
-              )
-            }
-            encoded.push([key, text])
-          }
+        const encoded = encodeRows(commit.rows)
+        if (Result.isFailure(encoded)) {
+          return Effect.fail(
+            new StoreUnavailable({ operation: "readModel.commit", reason: `${model.name}: ${encoded.failure}` })
+          )
         }
-        for (const [key, text] of encoded) {
-          if (text === undefined) found.rows.delete(key)
-          else found.rows.set(key, text)
-        }
+        for (const key of encoded.success.deleted) found.rows.delete(key)
+        for (const [key, text] of encoded.success.upserted) found.rows.set(key, text)
         found.position = commit.to
         return Effect.void
       }),
@@ -344,6 +327,47 @@ export const layerMemoryStore: Layer.Layer<ReadModelStore> = Layer.effect(ReadMo
  * @since 0.3.0
  */
 export const encodeRow = (row: unknown): string | undefined => (isPlainJson(row, 0) ? JSON.stringify(row) : undefined)
+
+/**
+ * A commit's rows as a store writes them: each key once, with its last row, split into the keys whose rows are
+ * deleted and the rows upserted as JSON text ({@link encodeRow}).
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export interface EncodedRows {
+  readonly deleted: Array<string>
+  readonly upserted: Array<readonly [key: string, text: string]>
+}
+
+/**
+ * Encodes a commit's rows before anything is written, or says why the commit is refused: a key that is not
+ * {@link isStorableKey}, or a row that is not plain JSON data. Stores use it, so every store accepts and refuses
+ * the same commits, with the same reasons (which name no key and no row).
+ *
+ * @category encoding
+ * @since 0.3.0
+ */
+export const encodeRows = (rows: Commit["rows"]): Result.Result<EncodedRows, string> => {
+  const last = new Map<string, string | undefined>()
+  for (const [key, row] of rows) {
+    if (!isStorableKey(key)) return Result.fail("a key is not storable")
+    if (row === undefined) {
+      last.set(key, undefined)
+      continue
+    }
+    const text = encodeRow(row)
+    if (text === undefined) return Result.fail("a row is not plain JSON data")
+    last.set(key, text)
+  }
+  const deleted: Array<string> = []
+  const upserted: Array<readonly [string, string]> = []
+  for (const [key, text] of last) {
+    if (text === undefined) deleted.push(key)
+    else upserted.push([key, text])
+  }
+  return Result.succeed({ deleted, upserted })
+}
 
 const maxDepth = 256
 

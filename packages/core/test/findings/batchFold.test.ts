@@ -4,7 +4,15 @@ import { Arbitraries } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import fc from "fast-check"
-import { Compliance, Dangjian, GovernancePolicy, MemberRoster, MemoryStore, OrganizationTree } from "../../src/index.ts"
+import {
+  Compliance,
+  Dangjian,
+  Finding,
+  GovernancePolicy,
+  MemberRoster,
+  MemoryStore,
+  OrganizationTree
+} from "../../src/index.ts"
 import type { Envelope } from "../../src/kernel/index.ts"
 import { EventStore, Projection } from "../../src/kernel/index.ts"
 
@@ -62,10 +70,10 @@ describe("Projection.applyBatch", () => {
             assert.deepStrictEqual(inBatches(projection, log, size), oneByOne(projection, log), projection.name)
           }
           const view = inBatches(Compliance.projection(asOf), log, size)
-          assert.deepStrictEqual(
-            Compliance.findings(view, policies),
-            Compliance.findings(oneByOne(Compliance.projection(asOf), log), policies)
-          )
+          const found = Compliance.findings(view, policies)
+          assert.deepStrictEqual(found, Compliance.findings(oneByOne(Compliance.projection(asOf), log), policies))
+          // `assess` is the same findings before sorting.
+          assert.deepStrictEqual(Finding.sort(Compliance.assess(view, policies)), found)
           compared += log.length
         }
       ),
