@@ -406,9 +406,9 @@ const main = async () => {
         Math.round(n.rawInsertEventsPerSecond)
       }) | ${n.importVsRaw.toFixed(2)}× | ${n.rebuildSeconds.toFixed(1)} | ${n.rawReadSeconds.toFixed(1)} | ${
         n.rebuildVsRawRead.toFixed(1)
-      }× | ${n.reportSeconds.toFixed(1)} (${Math.round(n.reportPeakMiB)}) | ${n.oneMoreEvent.catchUpMs.toFixed(0)} (${n.oneMoreEvent.catchUpMaxMs.toFixed(0)}), ${
-        n.oneMoreEvent.reportMs.toFixed(0)
-      } |`
+      }× | ${n.reportSeconds.toFixed(1)} (${Math.round(n.reportPeakMiB)}) | ${n.oneMoreEvent.catchUpMs.toFixed(0)} (${
+        n.oneMoreEvent.catchUpMaxMs.toFixed(0)
+      }), ${n.oneMoreEvent.reportMs.toFixed(0)} |`
     })
   ].join("\n")
   console.log(table)

@@ -246,7 +246,7 @@ describe("Output: filters and summary", () => {
       finding("C1", "warning", "organization", "v2", "organization.finding.tooFewMembers")
     ]
     const expected = Output.summaryJson(more, "2026-06-30", view)
-    for (const order of [[...more].reverse(), [more[3]!, more[0]!, more[4]!, more[2]!, more[1]!]]) {
+    for (const order of [more.toReversed(), [more[3]!, more[0]!, more[4]!, more[2]!, more[1]!]]) {
       assert.deepStrictEqual(Output.summaryJson(order, "2026-06-30", view), expected)
     }
     assert.deepStrictEqual(expected.byRule.map((r) => r.ruleId), ["C1", "R1", "R16", "R19", "R39"])
