@@ -472,12 +472,23 @@ export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: stri
   const byRule = new Map<string, Record<Finding.Severity, number>>()
   const byOrg = new Map<string | null, Map<string, number>>()
   const totals: Record<Finding.Severity, number> = { violation: 0, warning: 0, notice: 0 }
+  // A member's findings come one after another (each aggregate judges a member at a time): the member's
+  // affiliation is looked up once for them, not once per finding, in a roster of up to millions of members.
+  const members = view.members.members
+  let lastMember: string | undefined
+  let lastAffiliation: string | undefined
   for (const f of findings) {
     totals[f.severity]++
     let rule = byRule.get(f.ruleId)
     if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
     rule[f.severity]++
-    const orgId = firstOrgOf(f, view) ?? null
+    if (f.subject.kind === "member" && f.subject.id !== lastMember) {
+      lastMember = f.subject.id
+      lastAffiliation = memberOrgOf(members, f.subject.id)
+    }
+    // A member with an affiliation is counted under it, as `firstOrgOf` would; anyone else as `firstOrgOf` says.
+    const orgId = (f.subject.kind === "member" && isOrgId(lastAffiliation) ? lastAffiliation : firstOrgOf(f, view))
+      ?? null
     let org = byOrg.get(orgId)
     if (org === undefined) byOrg.set(orgId, org = new Map<string, number>())
     org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)

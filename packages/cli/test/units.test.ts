@@ -256,6 +256,35 @@ describe("Output: filters and summary", () => {
       "R19"
     ])
   })
+
+  it("the summary counts each finding under the first organization it concerns, members' findings together or not", () => {
+    // m1 is on the roster (v1); m9 is not, and its findings name their organization in their params.
+    const m9 = (ruleId: string, orgId: string) => ({
+      ...finding(ruleId, "warning", "member", "m9", "member.finding.lapsed"),
+      params: { memberId: "m9", orgId }
+    })
+    const all = [
+      finding("R39", "warning", "member", "m1", "member.finding.lapsed"),
+      finding("R40", "notice", "member", "m1", "member.finding.lapsed"),
+      m9("R39", "v2"),
+      m9("R40", "town"),
+      finding("R39", "warning", "member", "m1", "member.finding.lapsed"),
+      finding("R19", "warning", "organization", "v2", "organization.finding.noSecretary")
+    ]
+    const expected = new Map<string, number>()
+    for (const f of all) {
+      const orgId = Output.orgsOf(f, view)[0]!
+      expected.set(orgId, (expected.get(orgId) ?? 0) + 1)
+    }
+    assert.deepStrictEqual(Object.fromEntries(expected), { v1: 3, v2: 2, town: 1 })
+    for (const order of [all, all.toReversed(), [all[0]!, all[2]!, all[1]!, all[3]!, all[5]!, all[4]!]]) {
+      const summary = Output.summaryJson(order, "2026-06-30", view)
+      assert.deepStrictEqual(
+        Object.fromEntries(summary.byOrganization.map((o) => [o.orgId, o.total])),
+        Object.fromEntries(expected)
+      )
+    }
+  })
 })
 
 describe("Sync.plan", () => {
