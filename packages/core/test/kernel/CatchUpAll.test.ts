@@ -5,23 +5,7 @@ import { Compliance, Dangjian, MemoryStore } from "@dangjian/core"
 import { EventStore, ReadModel, StoreUnavailable } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-
-const establish = (orgId: string, parentId?: string) => ({
-  _tag: "EstablishOrganization",
-  orgId,
-  name: `Org ${orgId}`,
-  kind: parentId === undefined ? "townshipCommittee" : "branch",
-  formation: "standalone",
-  locus: parentId === undefined ? "township" : "village",
-  ...(parentId === undefined ? {} : { parentId }),
-  approval: parentId === undefined
-    ? { by: "county", level: "county", at: "2024-01-01" }
-    : { by: parentId, level: "township", at: "2024-01-01" },
-  initialMembers: parentId === undefined
-    ? []
-    : Array.from({ length: 4 }, (_, i) => ({ memberId: `${orgId}-m${i}`, status: "full" })),
-  at: "2024-01-01"
-})
+import { establish } from "./townships.ts"
 
 /** A township and its villages: enough events for many batches of 7. */
 const history = Effect.gen(function*() {

@@ -5,23 +5,7 @@ import { Compliance, Dangjian, MemoryStore } from "@dangjian/core"
 import { EventStore, ReadModel, VersionConflict } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Metric } from "effect"
-
-const establish = (orgId: string, parentId?: string) => ({
-  _tag: "EstablishOrganization",
-  orgId,
-  name: `Org ${orgId}`,
-  kind: parentId === undefined ? "townshipCommittee" : "branch",
-  formation: "standalone",
-  locus: parentId === undefined ? "township" : "village",
-  ...(parentId === undefined ? {} : { parentId }),
-  approval: parentId === undefined
-    ? { by: "county", level: "county", at: "2024-01-01" }
-    : { by: parentId, level: "township", at: "2024-01-01" },
-  initialMembers: parentId === undefined
-    ? []
-    : Array.from({ length: 4 }, (_, i) => ({ memberId: `${orgId}-m${i}`, status: "full" })),
-  at: "2024-01-01"
-})
+import { establish } from "./townships.ts"
 
 /** The memory store, whose first append fails with a version conflict (another writer got there first). */
 const conflictingOnce = Layer.effect(
