@@ -13,17 +13,21 @@ import * as Projection from "../../kernel/Projection.ts"
 import * as ReadModel from "../../kernel/ReadModel.ts"
 import { lookup } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
-import type { OrganizationEvent } from "../../organization/events.ts"
-import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
+import { keptByOrganization } from "../../organization/projections/keptByOrganization.ts"
 import type { OrganizationState } from "../../organization/state.ts"
-import { evolve as organizationEvolve, initialState as organizationInitial } from "../../organization/state.ts"
-import { orgIdOf } from "../../organization/stream.ts"
-import type { PointsEvent } from "../events.ts"
 import type { Period } from "../model.ts"
 import { publicationOf } from "../model.ts"
 import type { PointsState } from "../state.ts"
 import { evolve, initialState, liveEntries, postHolders } from "../state.ts"
 import { pointsOrgIdOf } from "../stream.ts"
+
+const register = keptByOrganization({
+  name: "points.register",
+  field: "ledgers",
+  keeperOf: pointsOrgIdOf,
+  initial: initialState,
+  evolve
+})
 
 /**
  * @category models
@@ -42,7 +46,7 @@ export interface RegisterView {
  * @category constructors
  * @since 0.3.0
  */
-export const empty: RegisterView = { ledgers: {}, orgs: {} }
+export const empty: RegisterView = register.empty
 
 /**
  * Applies one envelope: points events update their organization's ledger, organization events their
@@ -51,19 +55,7 @@ export const empty: RegisterView = { ledgers: {}, orgs: {} }
  * @category folding
  * @since 0.3.0
  */
-export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
-  const pointsOrgId = pointsOrgIdOf(envelope.streamId)
-  if (pointsOrgId !== undefined) {
-    const before = lookup(view.ledgers, pointsOrgId) ?? initialState
-    const after = evolve(before, envelope.data as PointsEvent)
-    return after === before ? view : { ...view, ledgers: { ...view.ledgers, [pointsOrgId]: after } }
-  }
-  const orgId = orgIdOf(envelope.streamId)
-  if (orgId === undefined) return view
-  const before = lookup(view.orgs, orgId) ?? organizationInitial
-  const after = organizationEvolve(before, envelope.data as OrganizationEvent)
-  return after === before ? view : { ...view, orgs: { ...view.orgs, [orgId]: after } }
-}
+export const apply: (view: RegisterView, envelope: Envelope) => RegisterView = register.apply
 
 /**
  * The points register projection (current state).
@@ -71,12 +63,7 @@ export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
  * @category projections
  * @since 0.3.0
  */
-export const projection: Projection.Projection<RegisterView> = Projection.make({
-  name: "points.register",
-  version: 1,
-  initialState: empty,
-  apply
-})
+export const projection: Projection.Projection<RegisterView> = register.projection
 
 /**
  * The register as of a legal date: events that take effect after `date` are left out.
@@ -84,30 +71,16 @@ export const projection: Projection.Projection<RegisterView> = Projection.make({
  * @category projections
  * @since 0.3.0
  */
-export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
-  Projection.make({
-    name: `points.register.asOf.${date}`,
-    version: 1,
-    initialState: empty,
-    apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
-  })
+export const asOf: (date: LegalDate) => Projection.Projection<RegisterView> = register.asOf
 
 /**
- * The points register as a keyed read model: one row per organization with its state as of every legal date on which it
- * changed (see `ReadModel`).
+ * The points register as a keyed read model: one row per organization with its state as of every legal date on
+ * which it changed (see `ReadModel`).
  *
  * @category read models
  * @since 0.3.0
  */
-export const readModel: ReadModel.ReadModel<PointsState> = ReadModel.make({
-  name: "points.register",
-  version: 1,
-  mode: "inline",
-  keyOf: (envelope) => pointsOrgIdOf(envelope.streamId),
-  initial: initialState,
-  evolve: (state, envelope) => evolve(state, envelope.data as PointsEvent),
-  dateOf: legalDateOf
-})
+export const readModel: ReadModel.ReadModel<PointsState> = register.readModel
 
 /**
  * The register as of a date, from the rows of {@link readModel} and the organizations of the tree as of the same date.
@@ -115,11 +88,11 @@ export const readModel: ReadModel.ReadModel<PointsState> = ReadModel.make({
  * @category read models
  * @since 0.3.0
  */
-export const fromTimelines = (
+export const fromTimelines: (
   timelines: ReadonlyMap<string, ReadModel.Timeline<PointsState>>,
   orgs: Readonly<Record<string, OrganizationState>>,
   date: LegalDate
-): RegisterView => ({ ledgers: ReadModel.recordAsOf(readModel, timelines, date), orgs })
+) => RegisterView = register.fromTimelines
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries

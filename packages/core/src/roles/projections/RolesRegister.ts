@@ -10,18 +10,21 @@
 import type { Envelope } from "../../kernel/Envelope.ts"
 import * as Projection from "../../kernel/Projection.ts"
 import * as ReadModel from "../../kernel/ReadModel.ts"
-import { lookup } from "../../kernel/records.ts"
 import type { LegalDate } from "../../LegalDate.ts"
-import type { OrganizationEvent } from "../../organization/events.ts"
-import { legalDateOf } from "../../organization/projections/OrganizationTree.ts"
+import { keptByOrganization } from "../../organization/projections/keptByOrganization.ts"
 import type { OrganizationState } from "../../organization/state.ts"
-import { evolve as organizationEvolve, initialState as organizationInitial } from "../../organization/state.ts"
-import { orgIdOf } from "../../organization/stream.ts"
-import type { RolesEvent } from "../events.ts"
 import type { ResettlementStaffing } from "../model.ts"
 import type { FirstSecretary, Instructor, RolesState } from "../state.ts"
 import { evolve, initialState, servesOn } from "../state.ts"
 import { rolesOrgIdOf } from "../stream.ts"
+
+const register = keptByOrganization({
+  name: "roles.register",
+  field: "roles",
+  keeperOf: rolesOrgIdOf,
+  initial: initialState,
+  evolve
+})
 
 /**
  * @category models
@@ -40,7 +43,7 @@ export interface RegisterView {
  * @category constructors
  * @since 0.3.0
  */
-export const empty: RegisterView = { roles: {}, orgs: {} }
+export const empty: RegisterView = register.empty
 
 /**
  * Applies one envelope: roles events update their keeping organization's roles, organization events their
@@ -49,19 +52,7 @@ export const empty: RegisterView = { roles: {}, orgs: {} }
  * @category folding
  * @since 0.3.0
  */
-export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
-  const keeper = rolesOrgIdOf(envelope.streamId)
-  if (keeper !== undefined) {
-    const before = lookup(view.roles, keeper) ?? initialState
-    const after = evolve(before, envelope.data as RolesEvent)
-    return after === before ? view : { ...view, roles: { ...view.roles, [keeper]: after } }
-  }
-  const orgId = orgIdOf(envelope.streamId)
-  if (orgId === undefined) return view
-  const before = lookup(view.orgs, orgId) ?? organizationInitial
-  const after = organizationEvolve(before, envelope.data as OrganizationEvent)
-  return after === before ? view : { ...view, orgs: { ...view.orgs, [orgId]: after } }
-}
+export const apply: (view: RegisterView, envelope: Envelope) => RegisterView = register.apply
 
 /**
  * The roles register projection (current state).
@@ -69,12 +60,7 @@ export const apply = (view: RegisterView, envelope: Envelope): RegisterView => {
  * @category projections
  * @since 0.3.0
  */
-export const projection: Projection.Projection<RegisterView> = Projection.make({
-  name: "roles.register",
-  version: 1,
-  initialState: empty,
-  apply
-})
+export const projection: Projection.Projection<RegisterView> = register.projection
 
 /**
  * The register as of a legal date: events that take effect after `date` are left out.
@@ -82,30 +68,16 @@ export const projection: Projection.Projection<RegisterView> = Projection.make({
  * @category projections
  * @since 0.3.0
  */
-export const asOf = (date: LegalDate): Projection.Projection<RegisterView> =>
-  Projection.make({
-    name: `roles.register.asOf.${date}`,
-    version: 1,
-    initialState: empty,
-    apply: (view, envelope) => (legalDateOf(envelope) <= date ? apply(view, envelope) : view)
-  })
+export const asOf: (date: LegalDate) => Projection.Projection<RegisterView> = register.asOf
 
 /**
- * The roles register as a keyed read model: one row per keeping organization with its state as of every legal date on which it
- * changed (see `ReadModel`).
+ * The roles register as a keyed read model: one row per keeping organization with its state as of every legal date on
+ * which it changed (see `ReadModel`).
  *
  * @category read models
  * @since 0.3.0
  */
-export const readModel: ReadModel.ReadModel<RolesState> = ReadModel.make({
-  name: "roles.register",
-  version: 1,
-  mode: "inline",
-  keyOf: (envelope) => rolesOrgIdOf(envelope.streamId),
-  initial: initialState,
-  evolve: (state, envelope) => evolve(state, envelope.data as RolesEvent),
-  dateOf: legalDateOf
-})
+export const readModel: ReadModel.ReadModel<RolesState> = register.readModel
 
 /**
  * The register as of a date, from the rows of {@link readModel} and the organizations of the tree as of the same date.
@@ -113,11 +85,11 @@ export const readModel: ReadModel.ReadModel<RolesState> = ReadModel.make({
  * @category read models
  * @since 0.3.0
  */
-export const fromTimelines = (
+export const fromTimelines: (
   timelines: ReadonlyMap<string, ReadModel.Timeline<RolesState>>,
   orgs: Readonly<Record<string, OrganizationState>>,
   date: LegalDate
-): RegisterView => ({ roles: ReadModel.recordAsOf(readModel, timelines, date), orgs })
+) => RegisterView = register.fromTimelines
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries
