@@ -170,9 +170,9 @@ const valuesOf = <A>(record: Readonly<Record<string, A>>): ReadonlyArray<A> =>
 
 /**
  * The findings of a compliance view, under the policy in force on its date: every aggregate's (organization
- * set-up and leadership, membership, unit check-ins, agreements, councils…), in no particular order. What a
- * count or a summary needs: {@link findings} is the same list sorted by due date, and sorting a province's
- * million findings costs more than counting them.
+ * set-up and leadership, membership, unit check-ins, agreements, councils…), each aggregate's in its own order,
+ * one after another. What a count or a summary needs: {@link findings} is the same list sorted by due date, a
+ * sort of every finding together that a count can do without.
  *
  * @category assessing
  * @since 0.3.0
