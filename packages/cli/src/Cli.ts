@@ -381,6 +381,43 @@ const printPlan = (
   return lines.join("\n")
 }
 
+/**
+ * Plans a roster against the store (a sync's plan printed, an import's unapplied rows warned of). The plan is
+ * made from the store's log, read page by page and not kept; the commands are then decided on a staging area
+ * that reads only the streams they touch (and, when writing, writes them in parts inside one transaction).
+ */
+const planAgainstStore = (
+  roster: Roster.Roster,
+  options: {
+    readonly file: string
+    readonly mode: "import" | "sync"
+    readonly date: string
+    readonly locale: Locale
+    readonly progress: Progress.Progress
+  }
+) =>
+  Effect.gen(function*() {
+    const { date, file, locale, mode, progress } = options
+    const { position, state } = yield* Sync.readState({
+      onProgress: (read, head) => progress.update("catchingUp", read, head)
+    })
+    const planned = Sync.plan(roster, state, { mode, date })
+    if (Result.isFailure(planned)) {
+      const single = planned.failure.length === 1 && planned.failure[0]!.line === undefined
+      return yield* fail(
+        ExitCode.badInput,
+        renderErrors(planned.failure, locale),
+        ...(single ? [] : [t(`cli.${mode}.failed`, { lines: Roster.badLines(planned.failure) }, locale)])
+      )
+    }
+    const plan = planned.success
+    if (mode === "sync") yield* out(printPlan(plan, file, state.tree, roster, locale))
+    else if (plan.unapplied.length > 0) {
+      yield* err(renderErrors(plan.unapplied, locale, { prefix: t("cli.warning", {}, locale) }))
+    }
+    return { plan, position }
+  })
+
 /** Import (additions only) or sync a roster file. */
 const rosterCommand = (options: {
   readonly mode: "import" | "sync"
@@ -396,32 +433,18 @@ const rosterCommand = (options: {
     const progress = Progress.make(locale)
     const encoding = yield* encodingOf(options.encoding, locale)
     const date = yield* dateFlag("at", options.at, locale)
-    const roster = yield* readRoster(file, encoding, yield* today, locale, progress)
+    // Let go of once planned (see below).
+    let roster: Roster.Roster | undefined = yield* readRoster(file, encoding, yield* today, locale, progress)
     return yield* onStore(
       options.store,
       options.dryRun ? "read" : "write",
       locale,
       Effect.gen(function*() {
-        // The plan is made from the store's log, read page by page and not kept; the commands are then decided
-        // on a staging area that reads only the streams they touch (and, when writing, writes them in parts
-        // inside one transaction).
-        const { position, state } = yield* Sync.readState({
-          onProgress: (read, head) => progress.update("catchingUp", read, head)
-        })
-        const planned = Sync.plan(roster, state, { mode, date })
-        if (Result.isFailure(planned)) {
-          const single = planned.failure.length === 1 && planned.failure[0]!.line === undefined
-          return yield* fail(
-            ExitCode.badInput,
-            renderErrors(planned.failure, locale),
-            ...(single ? [] : [t(`cli.${mode}.failed`, { lines: Roster.badLines(planned.failure) }, locale)])
-          )
-        }
-        const plan = planned.success
-        if (mode === "sync") yield* out(printPlan(plan, file, state.tree, roster, locale))
-        else if (plan.unapplied.length > 0) {
-          yield* err(renderErrors(plan.unapplied, locale, { prefix: t("cli.warning", {}, locale) }))
-        }
+        const planning = planAgainstStore(roster!, { file, mode, date, locale, progress })
+        // Only the plan is kept while the commands are decided and the read models caught up (this generator lives
+        // until then): the roster's index of a province's members and the store's state are let go of.
+        roster = undefined
+        const { plan, position } = yield* planning
         const stageOptions = {
           locale,
           actor: mode,

@@ -551,21 +551,41 @@ export const checker = (today: string): Checker => {
   const errors: Array<RowError> = []
   const orgs = new Map<string, OrgRow>()
   const members = new Map<string, MemberRow>()
-  // Every member id with the first line listing it, bad rows included, so that a duplicate is always named.
-  const listed = new Map<string, number>()
+  // The first line of a member id whose first row was bad (a good first row is in `members`), so that a
+  // duplicate is always named. Kept apart: a province's million good rows need no second record of their id.
+  const listedBad = new Map<string, number>()
+  // One string per distinct date: a roster's dates repeat, and a million members' three dates would otherwise
+  // each be a string of their own (the roster is held until the import is written).
+  const dateStrings = new Map<string, string>()
+  const interned = (value: string): string => {
+    const known = dateStrings.get(value)
+    if (known !== undefined) return known
+    dateStrings.set(value, value)
+    return value
+  }
   const add = (row: Row): void => {
+    const memberId = row.values.memberId
+    // R38: one affiliation per member: listed once in the file.
+    const first = memberId === undefined ? undefined : members.get(memberId)?.line ?? listedBad.get(memberId)
+    if (memberId !== undefined && first !== undefined) {
+      errors.push({ line: row.line, code: "cli.row.duplicateMember", params: { memberId, firstLine: first } })
+      for (const column of required) {
+        if (row.values[column] === undefined) {
+          errors.push({ line: row.line, code: "cli.row.required", params: columnParams(column) })
+        }
+      }
+      return
+    }
+    addListed(row)
+    if (memberId !== undefined && !members.has(memberId)) listedBad.set(memberId, row.line)
+  }
+  const addListed = (row: Row): void => {
     const v = row.values
     const line = row.line
     let bad = false
     const fail = (code: string, params: Record<string, string | number>) => {
       bad = true
       errors.push({ line, code, params })
-    }
-    if (v.memberId !== undefined) {
-      // R38: one affiliation per member: listed once in the file.
-      const first = listed.get(v.memberId)
-      if (first !== undefined) fail("cli.row.duplicateMember", { memberId: v.memberId, firstLine: first })
-      else listed.set(v.memberId, line)
     }
     for (const column of required) if (v[column] === undefined) fail("cli.row.required", columnParams(column))
     if (bad) return
@@ -583,7 +603,7 @@ export const checker = (today: string): Checker => {
       if (raw === undefined) return undefined
       const value = parseDate(raw)
       if (value === undefined) fail("cli.row.invalidDate", { ...columnParams(column), value: show(raw) })
-      return value
+      return value === undefined ? undefined : interned(value)
     }
     const kind = choose("kind")
     const locus = choose("locus")
@@ -645,7 +665,8 @@ export const checker = (today: string): Checker => {
       members.set(memberId, {
         line,
         memberId,
-        orgId: org.orgId,
+        // The organization's own id, one string for all its members.
+        orgId: (known ?? org).orgId,
         status: status as "full" | "probationary",
         probationEndsAt: dates.probationEndsAt,
         lastOrgLifeAt: dates.lastOrgLifeAt,

@@ -123,8 +123,9 @@ export interface Plan {
   /** Members listed under another organization than the store's. */
   readonly transfers: ReadonlyArray<{ readonly row: MemberRow; readonly fromOrgId: string }>
   /**
-   * Later organizational life or dues dates than the store has (new members' dates included; their commands
-   * follow their registration, see {@link stepsOf}).
+   * Later organizational life or dues dates than the store has, in the file's order (new members' dates
+   * included; their commands follow their registration, see {@link stepsOf}). Made when first asked for: an
+   * import of a province plans two million of them, and only a sync's printed plan lists them.
    */
   readonly participation: ReadonlyArray<
     {
@@ -134,6 +135,15 @@ export interface Plan {
       /** Whether the plan registers the member, so that this entry's command follows the registration. */
       readonly registered: boolean
     }
+  >
+  /** The number of entries of {@link Plan.participation}, without making them. */
+  readonly participationCount: number
+  /**
+   * The entries of {@link Plan.participation} of members already in the store, in the file's order: their
+   * commands follow the transfers (see {@link stepsOf}).
+   */
+  readonly storedParticipation: ReadonlyArray<
+    { readonly row: MemberRow; readonly kind: "orgLife" | "dues"; readonly at: string }
   >
   /** Members of the file's organizations that the file no longer lists: reported, not acted on. */
   readonly departures: ReadonlyArray<{ readonly memberId: string; readonly orgId: string }>
@@ -252,9 +262,20 @@ export const plan = (
   const joining = new Map<string, Array<MemberRow>>()
   const register: Array<MemberRow> = []
   const transfers: Array<{ row: MemberRow; fromOrgId: string }> = []
-  const participation: Array<{ row: MemberRow; kind: "orgLife" | "dues"; at: string; registered: boolean }> = []
-  const participate = (row: MemberRow, since: Partial<Record<"orgLife" | "dues", string>>, registered: boolean) => {
-    for (const { at, kind } of participationOf(row, since)) participation.push({ row, kind, at, registered })
+  // Participation: the rows with a later date and, for members already in the store (by their index among
+  // them), the dates the store has. References, not an entry per date: the entries are made only when
+  // `participation` is asked for.
+  const participants: Array<MemberRow> = []
+  const storedSince = new Map<number, Partial<Record<"orgLife" | "dues", string>>>()
+  const storedParticipation: Array<{ row: MemberRow; kind: "orgLife" | "dues"; at: string }> = []
+  let participationCount = 0
+  const participate = (row: MemberRow, since: Partial<Record<"orgLife" | "dues", string>> | undefined) => {
+    const entries = participationOf(row, since ?? {})
+    if (entries.length === 0) return
+    if (since !== undefined) storedSince.set(participants.length, since)
+    participants.push(row)
+    participationCount += entries.length
+    if (since !== undefined) { for (const { at, kind } of entries) storedParticipation.push({ row, kind, at }) }
   }
   for (const row of roster.members.values()) {
     const stored = memberInStore(row.memberId)
@@ -264,7 +285,7 @@ export const plan = (
         list.push(row)
         joining.set(row.orgId, list)
       } else register.push(row)
-      participate(row, {}, true)
+      participate(row, undefined)
       continue
     }
     if (!activeStatuses.has(stored.status)) {
@@ -292,7 +313,7 @@ export const plan = (
         params: { memberId: row.memberId, stored: status, listed: row.status }
       })
     }
-    participate(row, stored.lastParticipation, false)
+    participate(row, stored.lastParticipation)
   }
 
   // Departures: members of the file's organizations (as the store has them) that the file no longer lists.
@@ -308,24 +329,35 @@ export const plan = (
   }
 
   const establish = ordered.map((org) => ({ org, members: joining.get(org.orgId) ?? [] }))
-  const planned = {
+  // `participation` and the steps are made when they are asked for: `stage` takes the steps one at a time and lets
+  // each go once it is decided, so a county's half a million commands are never all held at once.
+  let participation: Plan["participation"] | undefined
+  let steps: ReadonlyArray<Step> | undefined
+  const planned: Plan = {
     establish,
     register,
     transfers,
-    participation,
+    get participation() {
+      return (participation ??= participants.flatMap((row, i) => {
+        const since = storedSince.get(i)
+        return participationOf(row, since ?? {}).map(({ at, kind }) => ({
+          row,
+          kind,
+          at,
+          registered: since === undefined
+        }))
+      }))
+    },
+    participationCount,
+    storedParticipation,
     departures,
     unapplied: unapplied.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    date: options.date
-  }
-  // The steps are made when they are asked for: `stage` takes them one at a time and lets each go once it is
-  // decided, so a county's half a million commands are never all held at once.
-  let steps: ReadonlyArray<Step> | undefined
-  return Result.succeed({
-    ...planned,
+    date: options.date,
     get steps() {
       return (steps ??= [...stepsOf(planned)])
     }
-  })
+  }
+  return Result.succeed(planned)
 }
 
 /**
@@ -380,9 +412,7 @@ export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
     }
     yield { command: { _tag: "ReceiveTransfer", memberId: row.memberId, transferId, at: plan.date }, lines: [row.line] }
   }
-  for (const { at, kind, registered, row } of plan.participation) {
-    if (!registered) yield participationStep(row, kind, at)
-  }
+  for (const { at, kind, row } of plan.storedParticipation) yield participationStep(row, kind, at)
 }
 
 /**
@@ -393,7 +423,7 @@ export function* stepsOf(plan: Omit<Plan, "steps">): Generator<Step> {
  */
 export const stepCount = (plan: Omit<Plan, "steps">): number =>
   plan.establish.reduce((n, e) => n + 1 + e.members.length, 0) + plan.register.length + 2 * plan.transfers.length
-  + plan.participation.length
+  + plan.participationCount
 
 /**
  * The outcome of an applied (or staged) plan.
@@ -510,7 +540,7 @@ export const apply = (
       organizations: plan.establish.length,
       members: plan.establish.reduce((n, e) => n + e.members.length, 0) + plan.register.length,
       transfers: plan.transfers.length,
-      participation: plan.participation.length,
+      participation: plan.participationCount,
       events
     }
   })

@@ -350,6 +350,16 @@ describe("Sync.plan", () => {
       "RecordParticipation e8 orgLife"
     ])
     assert.strictEqual(Sync.stepCount(next), 6)
+    // The counts and the stored members' entries agree with the entries made on demand, for both plans.
+    for (const plan of [next, asImport]) {
+      assert.strictEqual(plan.participationCount, plan.participation.length)
+      assert.deepStrictEqual(
+        plan.storedParticipation,
+        plan.participation.filter((p) => !p.registered).map(({ at, kind, row }) => ({ row, kind, at }))
+      )
+    }
+    assert.strictEqual(asImport.participationCount, 22)
+    assert.deepStrictEqual(next.storedParticipation.map((p) => [p.row.memberId, p.kind]), [["e8", "orgLife"]])
     const imported = commandsOf(asImport)
     assert.strictEqual(imported.length, Sync.stepCount(asImport))
     assert.deepStrictEqual(imported.slice(0, 5), [
@@ -359,6 +369,50 @@ describe("Sync.plan", () => {
       "RecordParticipation e1 orgLife",
       "RecordParticipation e1 dues"
     ])
+  })
+})
+
+describe("Roster.check", () => {
+  const rows = (lines: ReadonlyArray<string>) =>
+    Result.getOrThrow(Roster.readRows(Result.getOrThrow(Input.parseCsv([header, ...lines].join("\n"), "r.csv")))).rows
+  const row = (memberId: string, locus = "村", life = "2026-06-01") =>
+    `east,东村党支部,党支部,${locus},,城关镇党委,乡镇,2019-03-01,${memberId},正式,${life},2026-06-01`
+
+  it("names a member listed again with its first line, whether that first row was good or bad (R38)", () => {
+    const checked = Roster.check(
+      rows([row("a"), row("b", "山区"), row("a"), row("b"), row("c", "村", "2027-01-01"), row("c"), row("a")]),
+      "2026-12-31"
+    )
+    assert.isTrue(Result.isFailure(checked))
+    const errors = Result.isFailure(checked) ? checked.failure : []
+    assert.deepStrictEqual(
+      errors.filter((e) => e.code === "cli.row.duplicateMember").map((e) => [e.line, e.params]),
+      [
+        [4, { memberId: "a", firstLine: 2 }],
+        [5, { memberId: "b", firstLine: 3 }],
+        [7, { memberId: "c", firstLine: 6 }],
+        [
+          8,
+          { memberId: "a", firstLine: 2 }
+        ]
+      ]
+    )
+    // The bad first rows are reported for their own reasons.
+    assert.deepStrictEqual(errors.filter((e) => e.code !== "cli.row.duplicateMember").map((e) => [e.line, e.code]), [
+      [3, "cli.row.invalidChoice"],
+      [6, "cli.row.future"]
+    ])
+  })
+
+  it("keeps every member's organization and dates as the file gives them", () => {
+    const checked = Result.getOrThrow(Roster.check(rows([row("a"), row("b", "村", "2025-01-02")]), "2026-12-31"))
+    assert.deepStrictEqual(
+      [...checked.members.values()].map((m) => [m.memberId, m.orgId, m.lastOrgLifeAt, m.lastDuesAt]),
+      [
+        ["a", "east", "2026-06-01", "2026-06-01"],
+        ["b", "east", "2025-01-02", "2026-06-01"]
+      ]
+    )
   })
 })
 
