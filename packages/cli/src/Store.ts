@@ -11,7 +11,7 @@
  *
  * @since 0.1.0
  */
-import { Dangjian } from "@dangjian/core"
+import { Compliance, Dangjian } from "@dangjian/core"
 import { EventStore, Projection, ReadModel, Snapshot } from "@dangjian/core/store"
 import { PostgresStore, StoreConfig as PgConfig } from "@dangjian/store-postgres"
 import { Migrations as PgMigrations } from "@dangjian/store-postgres"
@@ -118,18 +118,21 @@ export class StoreMissing extends Data.TaggedError("StoreMissing")<{
 }> {}
 
 /**
- * The layer of a store for a command that writes: created and migrated when needed.
+ * The layer of a store for a command that writes: created and migrated when needed. Its writes keep the read
+ * models that `report` and `tree` read in their own transaction (`inline`), so the events and the rows they
+ * change commit together.
  *
  * @category layers
  * @since 0.1.0
  */
 export const layer = (spec: StoreSpec): Layer.Layer<SqliteStore.Services, unknown> =>
   spec.kind === "sqlite"
-    ? SqliteStore.layer({ filename: spec.filename, codec: Dangjian.codec })
+    ? SqliteStore.layer({ filename: spec.filename, codec: Dangjian.codec, inline: Compliance.readModels })
     : PostgresStore.layer({
       url: spec.url,
       codec: Dangjian.codec,
       maxConnections: 4,
+      inline: Compliance.readModels,
       ...(spec.schema === undefined ? {} : { schema: spec.schema })
     })
 

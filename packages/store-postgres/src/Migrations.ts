@@ -231,7 +231,7 @@ $fn$`
  *    of the rows its first write made, is the events' `horizon`. A unique violation on an event id undoes the
  *    subtransaction and reports the stored events, or asks the caller to run the append again.
  */
-const linearAppendFunction = (n: Names): string => `
+const linearAppendFunction = (n: Names, writersLock = false): string => `
 CREATE OR REPLACE FUNCTION ${n.appendFunction}(
   p_streams text[], p_categories text[], p_expected bigint[], p_counts int[], p_lock_order int[],
   p_event_stream int[], p_event_offset int[], p_ids uuid[], p_types text[], p_versions int[],
@@ -259,7 +259,11 @@ DECLARE
   v_sub bigint;
   v_horizon xid8;
 BEGIN
-  conflict_index := 0;
+${
+  writersLock
+    ? `  PERFORM pg_advisory_xact_lock_shared(hashtextextended('${writersLockKey(n)}', 0));\n`
+    : ""
+}  conflict_index := 0;
   IF v_staged THEN
     -- The events are in the staging table, ord 1…n.
     SELECT count(*), min(s.ord), max(s.ord) INTO v_n, v_first, v_last FROM ${stageTable} s;
@@ -495,6 +499,27 @@ export const readModelStatements = (n: Names): ReadonlyArray<string> => [
   )`
 ]
 
+/**
+ * The lock key of a store's writers (`hashtextextended` of `schema.prefix` + `inline`): every append holds it
+ * shared; a write that keeps inline read models (`StoreSettings.inline`) holds it exclusively from its first
+ * append on, so it then runs alone.
+ *
+ * @category migrations
+ * @since 0.4.0
+ */
+export const writersLockKey = (n: Names): string => `${n.schema}.${n.prefix}inline`
+
+/**
+ * The statements of migration 4: the append function of migration 2, which now first takes the store's
+ * writers' lock in shared mode ({@link writersLockKey}) until its transaction ends. Appends do not wait for each
+ * other; a write that keeps inline read models takes the lock exclusively, so while it runs no other append is
+ * in flight, and any position missing below its own belongs to a transaction that has ended.
+ *
+ * @category migrations
+ * @since 0.4.0
+ */
+export const writersLockStatements = (n: Names): ReadonlyArray<string> => [linearAppendFunction(n, true)]
+
 const runAll = (statements: ReadonlyArray<string>): Effect.Effect<void, SqlError, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
@@ -511,7 +536,8 @@ const runAll = (statements: ReadonlyArray<string>): Effect.Effect<void, SqlError
 export const migrations = (n: Names): Record<string, Effect.Effect<void, SqlError, SqlClient.SqlClient>> => ({
   "1_event_store": runAll(initialStatements(n)),
   "2_linear_append": runAll(linearAppendStatements(n)),
-  "3_read_models": runAll(readModelStatements(n))
+  "3_read_models": runAll(readModelStatements(n)),
+  "4_writers_lock": runAll(writersLockStatements(n))
 })
 
 /**

@@ -73,6 +73,13 @@ export interface EventStoreOptions {
    * import) is staged in chunks of about this size within one transaction, then appended by one call.
    */
   readonly appendChunkBytes?: number | undefined
+  /**
+   * `true` for a store whose reads run while they hold the writers' lock exclusively
+   * (`Migrations.writersLockKey`), as a write that keeps inline read models does: no append is in flight then,
+   * so every row a read sees is settled, its own transaction's included, and a position missing below it will
+   * never appear. Default `false`.
+   */
+  readonly underWritersLock?: boolean | undefined
 }
 
 /** The default of {@link EventStoreOptions.appendChunkBytes}: 64 Mi code units, far below the server's 1 GiB. */
@@ -129,12 +136,13 @@ export const make = (
     // final (see the module documentation). The snapshot's xmin is computed once per statement.
     // A read leaves out what it was not asked for: a column selected as NULL is sent as a length of -1 and the
     // driver decodes nothing for it. Every shape keeps one row layout, so one loop decodes them all.
+    const settled = options.underWritersLock === true ? "TRUE" : "e.horizon <= x.xmin"
     const readAllSqlOf = (shape: EventStore.ReadShape) =>
       `SELECT e.global_position::float8, ${
         shape === "bare" ? "NULL::text, NULL::float8" : "e.stream_id, e.stream_position::float8"
       }, ${shape === "full" ? "e.event_id" : "NULL::uuid"}, e.type, e.schema_version, e.data, ${
         shape === "full" ? "e.metadata::text" : "NULL::text"
-      }, e.horizon <= x.xmin
+      }, ${settled}
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position > $1 ORDER BY e.global_position LIMIT $2`
     const readAllSql: Record<EventStore.ReadShape, string> = {
@@ -142,7 +150,7 @@ export const make = (
       lean: readAllSqlOf("lean"),
       bare: readAllSqlOf("bare")
     }
-    const headSql = `SELECT e.global_position, e.horizon <= x.xmin
+    const headSql = `SELECT e.global_position, ${settled}
       FROM ${n.events} e, (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
       WHERE e.global_position < $1 ORDER BY e.global_position DESC LIMIT $2`
 

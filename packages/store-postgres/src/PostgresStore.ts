@@ -69,11 +69,26 @@ export const make = (
         Effect.provideService(SqlClient.SqlClient, pg)
       )
     }
-    const eventStore = yield* PostgresEventStore.make(n, settings)
     const projectionStore = yield* PostgresProjectionStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
     const snapshotStore = yield* PostgresSnapshotStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
     const readModelStore = yield* PostgresReadModelStore.make(n).pipe(Effect.provideService(SqlClient.SqlClient, pg))
-    return Context.make(EventStore.EventStore, eventStore).pipe(
+    // Inline read models: inside an `atomically` transaction every statement of this client goes to its
+    // connection, the read-model store's commits included (as savepoints). Appends take their positions
+    // concurrently and may commit out of order, and each holds the writers' lock shared (migration 4); a write
+    // that keeps the models takes it exclusively at its first append, so no other append is in flight from then
+    // on, and its catch-up reads every visible row as settled, its own included.
+    const inline = settings.inline ?? []
+    const eventStore = yield* PostgresEventStore.make(n, settings)
+    const underLock = inline.length === 0
+      ? undefined
+      : yield* PostgresEventStore.make(n, { ...settings, notifications: false, underWritersLock: true })
+    const keeping = ReadModel.inlineStore(eventStore, inline, {
+      rows: readModelStore,
+      serialize: pg.unsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [Migrations.writersLockKey(n)])
+        .pipe(Effect.asVoid, Effect.mapError(Failures.unavailable("append.inline"))),
+      ...(underLock === undefined ? {} : { readAll: underLock.readAll })
+    })
+    return Context.make(EventStore.EventStore, keeping).pipe(
       Context.add(Projection.ProjectionStore, projectionStore),
       Context.add(Snapshot.SnapshotStore, snapshotStore),
       Context.add(ReadModel.ReadModelStore, readModelStore)

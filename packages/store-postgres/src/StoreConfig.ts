@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { EventCodec } from "@dangjian/core/store"
+import type { EventCodec, ReadModel } from "@dangjian/core/store"
 import { Message } from "@dangjian/core/store"
 import type { Duration, Redacted } from "effect"
 import { Result, Schema } from "effect"
@@ -61,6 +61,12 @@ export interface StoreSettings {
    * (an import) is staged in chunks of about this size within one transaction, then appended by one call.
    */
   readonly appendChunkBytes?: number | undefined
+  /**
+   * Read models kept in each write's own transaction (`ReadModel.inlineStore`): every append and every
+   * `atomically` transaction catches them up to its last event before it commits. Writers that keep them take
+   * one transaction-scoped advisory lock per store first, so they append one at a time.
+   */
+  readonly inline?: ReadonlyArray<ReadModel.ReadModel<any>> | undefined
 }
 
 /**

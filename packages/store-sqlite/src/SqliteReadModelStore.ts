@@ -1,7 +1,7 @@
 /**
  * The `ReadModelStore` on SQLite: keyed read models in `read_model_rows` (one row of JSON text per model,
  * version and key) and their checkpoints in `read_model_checkpoints`. A commit is one `BEGIN IMMEDIATE`
- * transaction: it takes SQLite's write lock first, checks that the checkpoint is still where the batch started,
+ * transaction (inside an event store's `atomically` transaction, a savepoint of it): it takes SQLite's write lock first, checks that the checkpoint is still where the batch started,
  * writes the rows and moves the checkpoint, so a crash keeps both or neither and two runners (fibers, or
  * processes on one file) never apply a batch twice. A writer that finds the lock taken waits up to the store's
  * busy timeout, as appends do.
@@ -87,6 +87,19 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
     }
   }
 
+  // Inside an event store's `atomically` transaction (the inline read models of `ReadModel.inlineStore`), a
+  // commit is a savepoint of it: it commits with the transaction's events, and a refused one undoes only itself.
+  const begin = (nested: boolean) => db.exec(nested ? "SAVEPOINT dangjian_read_model" : "BEGIN IMMEDIATE")
+  const commitOrRelease = (nested: boolean) => db.exec(nested ? "RELEASE dangjian_read_model" : "COMMIT")
+  const rollback = (nested: boolean) => {
+    if (!nested) {
+      db.exec("ROLLBACK")
+      return
+    }
+    db.exec("ROLLBACK TO dangjian_read_model")
+    db.exec("RELEASE dangjian_read_model")
+  }
+
   const positionOf = (model: ReadModel.ReadModelKey): number => {
     const row = positionStatement.get(model.name, model.version) as { position: number } | undefined
     return row === undefined ? 0 : Number(row.position)
@@ -165,8 +178,9 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
       if (Result.isFailure(encoded)) return Effect.fail(failure("readModel.commit", model, encoded.failure))
       const { deleted, upserted } = encoded.success
       upserted.sort(([a], [b]) => ReadModel.compareKeys(a, b))
+      const nested = db.isTransaction
       try {
-        db.exec("BEGIN IMMEDIATE")
+        begin(nested)
       } catch (cause) {
         // Busy past the timeout, or the disk: nothing was written.
         return Effect.fail(failure("readModel.commit", model, describeFailure(cause)))
@@ -174,7 +188,7 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
       try {
         const actual = positionOf(model)
         if (actual !== batch.from) {
-          db.exec("ROLLBACK")
+          rollback(nested)
           return Effect.fail(
             new ReadModel.CheckpointMoved({ readModel: model.name, expected: batch.from, actual })
           )
@@ -182,28 +196,29 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
         for (const key of deleted) deleteStatement.run(model.name, model.version, key)
         upsert(model, upserted)
         checkpointStatement.run(model.name, model.version, batch.to)
-        db.exec("COMMIT")
+        commitOrRelease(nested)
         return Effect.void
       } catch (cause) {
-        if (db.isTransaction) db.exec("ROLLBACK")
+        if (db.isTransaction) rollback(nested)
         return Effect.fail(failure("readModel.commit", model, describeFailure(cause)))
       }
     })
 
   const reset: ReadModel.ReadModelStoreShape["reset"] = (model) =>
     Effect.suspend(() => {
+      const nested = db.isTransaction
       try {
-        db.exec("BEGIN IMMEDIATE")
+        begin(nested)
       } catch (cause) {
         return Effect.fail(failure("readModel.reset", model, describeFailure(cause)))
       }
       try {
         resetRowsStatement.run(model.name, model.version)
         resetCheckpointStatement.run(model.name, model.version)
-        db.exec("COMMIT")
+        commitOrRelease(nested)
         return Effect.void
       } catch (cause) {
-        if (db.isTransaction) db.exec("ROLLBACK")
+        if (db.isTransaction) rollback(nested)
         return Effect.fail(failure("readModel.reset", model, describeFailure(cause)))
       }
     })

@@ -67,18 +67,25 @@ export const make = Effect.fnUntraced(function*(options: SqliteStoreOptions) {
     Effect.provideService(SqlClient.SqlClient, client),
     Effect.mapError((error) => new StoreUnavailable({ operation: "migrate", reason: error._tag }))
   )
+  // Inside an `atomically` transaction, the store's own operations run on the connection it holds: the inline
+  // read models use the read-model store without the gate there.
+  const readModels = SqliteReadModelStore.make(db, names)
   return {
-    eventStore: SqliteEventStore.make(
-      db,
-      names,
-      options.codec,
-      options.pollInterval === undefined ? {} : { pollInterval: options.pollInterval }
+    eventStore: ReadModel.inlineStore(
+      SqliteEventStore.make(
+        db,
+        names,
+        options.codec,
+        options.pollInterval === undefined ? {} : { pollInterval: options.pollInterval }
+      ),
+      options.inline ?? [],
+      { rows: readModels }
     ),
     // Behind the connection's gate, as the event store's own operations: they wait while an `atomically`
     // transaction holds the connection.
     projectionStore: Gate.behind(Gate.gateOf(db), SqliteProjectionStore.make(db, names)),
     snapshotStore: Gate.behind(Gate.gateOf(db), SqliteSnapshotStore.make(db, names)),
-    readModelStore: Gate.behind(Gate.gateOf(db), SqliteReadModelStore.make(db, names)),
+    readModelStore: Gate.behind(Gate.gateOf(db), readModels),
     client,
     database: db
   }

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { EventCodec } from "@dangjian/core/store"
+import type { EventCodec, ReadModel } from "@dangjian/core/store"
 import type { Duration } from "effect"
 import { Result, Schema } from "effect"
 
@@ -25,6 +25,11 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number
   /** How often a live subscription looks for appends made by other processes (default 100 ms). */
   readonly pollInterval?: Duration.Input
+  /**
+   * Read models kept in each write's own transaction (`ReadModel.inlineStore`): every append and every
+   * `atomically` transaction catches them up to its last event before it commits, under the write lock it holds.
+   */
+  readonly inline?: ReadonlyArray<ReadModel.ReadModel<any>> | undefined
 }
 
 /**

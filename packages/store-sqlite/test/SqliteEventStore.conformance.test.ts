@@ -18,10 +18,12 @@ commandContention("sqlite file (WAL)", {
   makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec })
 })
 readModelConformance("sqlite :memory:", {
-  makeStore: (codec) => SqliteStore.layer({ filename: ":memory:", codec })
+  makeStore: (codec) => SqliteStore.layer({ filename: ":memory:", codec }),
+  makeInlineStore: (codec, inline) => SqliteStore.layer({ filename: ":memory:", codec, inline })
 })
 readModelConformance("sqlite file (WAL)", {
   makeStore: (codec) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec }),
+  makeInlineStore: (codec, inline) => SqliteStore.layer({ filename: join(dir, `store-${n++}.db`), codec, inline }),
   // Every commit waits for the disk (synchronous = FULL): fewer runs of the catch-up property.
   runs: 12
 })

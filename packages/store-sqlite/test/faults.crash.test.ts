@@ -19,6 +19,28 @@ const kill9 = (child: ReturnType<typeof start>) =>
     return child.exited
   })
 
+const models = Compliance.readModels as ReadonlyArray<ReadModel.ReadModel<unknown>>
+// The rows of every model, and each equal to the fold in memory of the log up to the model's checkpoint:
+// no event applied twice, none skipped, no batch in part.
+const checkEveryModel = Effect.gen(function*() {
+  const store = yield* EventStore.EventStore
+  const rows = yield* ReadModel.ReadModelStore
+  const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
+  const positions: Array<number> = []
+  for (const model of models) {
+    const position = yield* rows.position(model)
+    const upTo = log.filter((e) => e.globalPosition <= position)
+    const stored = sortedRows(yield* ReadModel.load(model))
+    const folded = sortedRows(foldTimelines(model, upTo))
+    // Node's comparison first (chai's takes seconds on rows this large), chai's for the message.
+    if (!isDeepStrictEqual(stored, folded)) {
+      assert.deepStrictEqual(stored, folded, `${model.name} at ${position}`)
+    }
+    positions.push(position)
+  }
+  return positions
+})
+
 {
   describe("fault tests: kill -9 (real processes)", () => {
     it.live("kill -9 of the writer in the middle of its appends leaves no partial batch", () => {
@@ -129,27 +151,6 @@ const kill9 = (child: ReturnType<typeof start>) =>
       "kill -9 during a catch-up of the compliance register's read models: every row is a fold of the events up to its checkpoint, and it resumes to a fold of the whole log",
       () => {
         const file = freshFile("crashrm")
-        const models = Compliance.readModels as ReadonlyArray<ReadModel.ReadModel<unknown>>
-        // The rows of every model, and each equal to the fold in memory of the log up to the model's checkpoint:
-        // no event applied twice, none skipped, no batch in part.
-        const checkEveryModel = Effect.gen(function*() {
-          const store = yield* EventStore.EventStore
-          const rows = yield* ReadModel.ReadModelStore
-          const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
-          const positions: Array<number> = []
-          for (const model of models) {
-            const position = yield* rows.position(model)
-            const upTo = log.filter((e) => e.globalPosition <= position)
-            const stored = sortedRows(yield* ReadModel.load(model))
-            const folded = sortedRows(foldTimelines(model, upTo))
-            // Node's comparison first (chai's takes seconds on rows this large), chai's for the message.
-            if (!isDeepStrictEqual(stored, folded)) {
-              assert.deepStrictEqual(stored, folded, `${model.name} at ${position}`)
-            }
-            positions.push(position)
-          }
-          return positions
-        })
         return Effect.gen(function*() {
           const head = yield* appendTownshipLog({ events: 50_000 })
           assert.isAtLeast(head, 50_000)
@@ -169,6 +170,28 @@ const kill9 = (child: ReturnType<typeof start>) =>
           assert.isAbove(numbers(second.stdout())[0]!, resumeFrom)
           const finished = yield* checkEveryModel
           assert.deepStrictEqual(finished, models.map(() => head))
+        }).pipe(Effect.provide(Layer.fresh(SqliteStore.layer({ filename: file, codec: Dangjian.codec }))))
+      },
+      240_000
+    )
+
+    it.live(
+      "kill -9 of a writer that keeps the compliance register's read models inline: with no catch-up since, every model is at the head and its rows are a fold of the log",
+      () => {
+        const file = freshFile("crashinline")
+        return Effect.gen(function*() {
+          const store = yield* EventStore.EventStore
+          const rows = yield* ReadModel.ReadModelStore
+          const child = start("inlineWriter", file, { EVENTS: "30000", APPEND: "100" })
+          yield* Effect.promise(() => waitFor(child, (out) => numbers(out).length >= 40, 120_000))
+          assert.strictEqual(yield* kill9(child), "SIGKILL")
+          const acknowledged = Math.max(...numbers(child.stdout()))
+          const head = yield* store.head
+          assert.isAtLeast(head, acknowledged)
+          assert.isBelow(head, 30_000, "the writer was killed before the end")
+          // The checkpoints first, before anything could catch up: this process's store keeps no model inline.
+          assert.deepStrictEqual(yield* Effect.forEach(models, (model) => rows.position(model)), models.map(() => head))
+          assert.deepStrictEqual(yield* checkEveryModel, models.map(() => head))
         }).pipe(Effect.provide(Layer.fresh(SqliteStore.layer({ filename: file, codec: Dangjian.codec }))))
       },
       240_000

@@ -1002,6 +1002,19 @@ export interface ReadModelConformanceOptions {
   readonly makeStore: (
     codec: EventCodec.EventCodec<any>
   ) => Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>
+  /**
+   * A fresh, empty store like `makeStore`'s that keeps `inline` read models in each write
+   * (`ReadModel.inlineStore`, the stores' `inline` option); when given, the suite checks it.
+   */
+  readonly makeInlineStore?: (
+    codec: EventCodec.EventCodec<any>,
+    inline: ReadonlyArray<ReadModel.ReadModel<any>>
+  ) => Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>
+  /**
+   * Whether the inline models commit in the append's own transaction (default `true`); `false` for a store
+   * without transactions (the in-memory store), whose refused catch-up leaves the events stored.
+   */
+  readonly inlineInTransaction?: boolean
   /** Runs of the concurrent catch-up property, each on a fresh store (default 25). */
   readonly runs?: number
   /** Per-test timeout in milliseconds (default 120,000). */
@@ -1542,5 +1555,156 @@ export const readModelConformance = (name: string, options: ReadModelConformance
         })
       )
     })
+
+    const makeInline = options.makeInlineStore
+    if (makeInline !== undefined) {
+      describe("inline read models (ReadModel.inlineStore)", () => {
+        /** A model of the suite's things whose state is not plain JSON data once a note of 13 comes. */
+        const unstorable: ReadModel.ReadModel<ThingState> = {
+          ...thingTimelines,
+          name: "conformance-unstorable",
+          evolve: (state, envelope) => {
+            const next = thingTimelines.evolve(state, envelope)
+            return next.last === 13 ? { ...next, sum: Number.NaN } : next
+          }
+        }
+        const inlineTest = (
+          title: string,
+          inline: ReadonlyArray<ReadModel.ReadModel<any>>,
+          body: Effect.Effect<void, unknown, EventStore.EventStore | ReadModel.ReadModelStore>
+        ) => it.live(title, () => body.pipe(Effect.provide(makeInline(conformanceCodec, inline))), timeout)
+
+        /** The model's stored timelines, read without catching up. */
+        const storedTimelines = (model: ReadModel.ReadModel<ThingState>) =>
+          Effect.map(
+            scanAll(model, 1_000),
+            (all) => new Map(all.map(([key, row]) => [key, (row as ReadModel.StoredRow<ThingState>).t]))
+          )
+
+        inlineTest(
+          "every append leaves the model at the head, its rows a fold of the log, with no catch-up",
+          [thingTimelines],
+          Effect.gen(function*() {
+            const s = yield* EventStore.EventStore
+            const store = yield* rows
+            yield* appendDated([[{ key: "a", date: "2024-03-01", kind: "created", n: 0 }]])
+            assert.strictEqual(yield* store.position(thingTimelines), yield* s.head)
+            yield* appendDated([
+              [{ key: "a", date: "2024-03-10", kind: "noted", n: 3 }, {
+                key: "b",
+                date: "2024-03-05",
+                kind: "noted",
+                n: 2
+              }],
+              [{ key: "a", date: "2024-02-01", kind: "noted", n: 5 }],
+              [{ key: "党支部", date: "2024-03-10", kind: "noted", n: 7 }]
+            ])
+            yield* s.append([{ streamId: "thing-ignored", expected: "any", events: yield* notes("x", 1, 1) }])
+            assert.strictEqual(yield* store.position(thingTimelines), yield* s.head)
+            assert.deepStrictEqual(sortedRows(yield* storedTimelines(thingTimelines)), sortedRows(yield* expectedRows))
+          })
+        )
+
+        inlineTest(
+          "a unit of work in parts keeps the model when it commits",
+          [thingTimelines],
+          Effect.gen(function*() {
+            const s = yield* EventStore.EventStore
+            const store = yield* rows
+            yield* UnitOfWork.transactInChunks(
+              () =>
+                Effect.gen(function*() {
+                  const unit = yield* EventStore.EventStore
+                  for (let i = 0; i < 4; i++) {
+                    for (const thing of ["a", "b", "c"]) {
+                      yield* unit.append([{
+                        streamId: `thing-${thing}`,
+                        expected: "any",
+                        events: yield* notes(thing, i, 1)
+                      }])
+                    }
+                  }
+                }),
+              { codec: conformanceCodec, chunkEvents: 5 }
+            )
+            assert.strictEqual(yield* s.head, 12)
+            assert.strictEqual(yield* store.position(thingTimelines), 12)
+            assert.deepStrictEqual(sortedRows(yield* storedTimelines(thingTimelines)), sortedRows(yield* expectedRows))
+          })
+        )
+
+        inlineTest(
+          "writers at once: each keeps the model, which ends at the head with every event",
+          [thingTimelines],
+          Effect.gen(function*() {
+            const s = yield* EventStore.EventStore
+            const store = yield* rows
+            yield* Effect.all(
+              Array.from({ length: 8 }, (_, i) =>
+                Effect.gen(function*() {
+                  for (let j = 0; j < 3; j++) {
+                    yield* s.append([{
+                      streamId: `thing-w${i}`,
+                      expected: "any",
+                      events: yield* notes(`w${i % 3}`, j, 2)
+                    }])
+                  }
+                })),
+              { concurrency: "unbounded" }
+            )
+            assert.strictEqual(yield* s.head, 48)
+            assert.strictEqual(yield* store.position(thingTimelines), 48)
+            assert.deepStrictEqual(sortedRows(yield* storedTimelines(thingTimelines)), sortedRows(yield* expectedRows))
+          })
+        )
+
+        inlineTest(
+          options.inlineInTransaction === false
+            ? "a model that cannot be kept fails the append (a store without transactions keeps its events)"
+            : "a model that cannot be kept refuses the append: neither its events nor any model's rows are written",
+          [thingTimelines, unstorable],
+          Effect.gen(function*() {
+            const s = yield* EventStore.EventStore
+            const store = yield* rows
+            yield* appendDated([[{ key: "a", date: "2024-03-01", kind: "noted", n: 1 }]])
+            const head = yield* s.head
+            const refused = yield* Effect.result(
+              s.append([{ streamId: "thing-rm0", expected: "any", events: yield* notes("a", 13, 1) }])
+            )
+            assert.strictEqual(failureTag(refused), "StoreUnavailable")
+            assert.include((refused as Result.Failure<unknown, { reason: string }>).failure.reason, unstorable.name)
+            if (options.inlineInTransaction === false) {
+              assert.strictEqual(yield* s.head, head + 1)
+              return
+            }
+            assert.strictEqual(yield* s.head, head)
+            assert.strictEqual((yield* s.readStream("thing-rm0")).version, 1)
+            assert.deepStrictEqual([yield* store.position(thingTimelines), yield* store.position(unstorable)], [
+              head,
+              head
+            ])
+            assert.deepStrictEqual(sortedRows(yield* storedTimelines(thingTimelines)), sortedRows(yield* expectedRows))
+            // The same in a unit of work: nothing of it is written.
+            const unit = yield* Effect.result(
+              UnitOfWork.transactInChunks(
+                () =>
+                  Effect.gen(function*() {
+                    const unit = yield* EventStore.EventStore
+                    yield* unit.append([{ streamId: "thing-b", expected: "any", events: yield* notes("b", 1, 1) }])
+                    yield* unit.append([{ streamId: "thing-a", expected: "any", events: yield* notes("a", 13, 1) }])
+                  }),
+                { codec: conformanceCodec, chunkEvents: 1 }
+              )
+            )
+            assert.strictEqual(failureTag(unit), "StoreUnavailable")
+            assert.strictEqual(yield* s.head, head)
+            assert.strictEqual((yield* s.readStream("thing-b")).version, 0)
+            // A write the models can keep goes through afterwards.
+            yield* appendDated([[{ key: "a", date: "2024-03-02", kind: "noted", n: 2 }]])
+            assert.strictEqual(yield* store.position(unstorable), yield* s.head)
+          })
+        )
+      })
+    }
   })
 }

@@ -3,4 +3,8 @@ import { commandContention, eventStoreConformance, readModelConformance } from "
 
 eventStoreConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
 commandContention("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
-readModelConformance("in-memory", { makeStore: (codec) => MemoryStore.layer({ codec }) })
+readModelConformance("in-memory", {
+  makeStore: (codec) => MemoryStore.layer({ codec }),
+  makeInlineStore: (codec, inline) => MemoryStore.layer({ codec, inline }),
+  inlineInTransaction: false
+})

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Deferred, Effect, Exit, Layer, Result } from "effect"
+import { Context, Deferred, Effect, Exit, Layer, Result } from "effect"
 import * as AppendRequest from "./AppendRequest.ts"
 import type { Envelope, StreamId } from "./Envelope.ts"
 import { satisfies } from "./Envelope.ts"
@@ -17,7 +17,8 @@ import { VersionConflict } from "./errors.ts"
 import type { EventCodec } from "./EventCodec.ts"
 import type { AppendResult, AppendToStream, EventStoreShape, StoredPosition, StreamRead } from "./EventStore.ts"
 import { defaultBatchSize, EventStore, makeSubscription } from "./EventStore.ts"
-import { layerMemoryStore as layerMemoryReadModels, ReadModelStore } from "./ReadModel.ts"
+import type { ReadModel } from "./ReadModel.ts"
+import { inlineStore, makeMemoryStore as makeMemoryReadModels, ReadModelStore } from "./ReadModel.ts"
 
 /**
  * @category models
@@ -29,6 +30,11 @@ export interface MemoryStoreOptions {
    * schema version is recorded; without it, events are stored as given with schema version 1.
    */
   readonly codec?: EventCodec<any>
+  /**
+   * Read models that every append keeps current (`ReadModel.inlineStore`): caught up right after each
+   * append, in the caller's step (this store has no transactions).
+   */
+  readonly inline?: ReadonlyArray<ReadModel<any>> | undefined
 }
 
 const emptyEvents: ReadonlyArray<Envelope> = []
@@ -280,4 +286,8 @@ export const make = (options: MemoryStoreOptions = {}): Effect.Effect<EventStore
  * @since 0.1.0
  */
 export const layer = (options: MemoryStoreOptions = {}): Layer.Layer<EventStore | ReadModelStore> =>
-  Layer.merge(Layer.effect(EventStore, make(options)), layerMemoryReadModels)
+  Layer.effectContext(Effect.gen(function*() {
+    const rows = yield* makeMemoryReadModels
+    const store = inlineStore(yield* make(options), options.inline ?? [], { rows })
+    return Context.make(EventStore, store).pipe(Context.add(ReadModelStore, rows))
+  }))

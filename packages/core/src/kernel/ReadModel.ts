@@ -12,16 +12,18 @@
  * A read model is keyed by its name and version: a changed read model gets a new version, starts from
  * position 0 and so rebuilds itself on its first catch-up; the old version's rows stay until {@link reset}.
  *
- * `mode` says who keeps it current: `"inline"` models are caught up by the writer right after each commit
- * (the CLI's writing commands, the Promise client's `execute`), so a read after a write sees it; `"async"`
+ * `mode` says who keeps it current: `"inline"` models are kept by the writes themselves, in the append's own
+ * transaction, when the store is built with them ({@link inlineStore}: the stores' `inline` option, which the
+ * CLI's writing commands use), so a read after a write sees it and a crash keeps both or neither; `"async"`
  * models are caught up by a follower ({@link follow}), by `dangjian replay`, or at the latest by the query
- * that reads them. Every query catches up first, which costs O(events since the checkpoint).
+ * that reads them. Every query catches up first, which costs O(events since the checkpoint): nothing, for
+ * inline models kept by every writer.
  *
  * Metrics (Effect `Metric`, any exporter can take them): `dangjian.readmodel.events` (counter, events applied),
  * `dangjian.readmodel.batch.ms` (histogram, time per committed batch), `dangjian.readmodel.lag.events` and
  * `dangjian.readmodel.lag.ms` (gauges, behind the head when a catch-up starts), `dangjian.readmodel.rebuilds`
  * (counter); each with the attribute `readmodel` = the model's name. Spans: `dangjian.readmodel.catchUp`,
- * `dangjian.readmodel.rebuild`, `dangjian.readmodel.load`.
+ * `dangjian.readmodel.rebuild`, `dangjian.readmodel.load`, `dangjian.readmodel.inline`.
  *
  * @since 0.3.0
  */
@@ -1024,6 +1026,123 @@ export const rebuild = <S>(
     yield* Metric.update(tagged(rebuilds, model), 1)
     return yield* catchUp(model, options)
   }).pipe(Effect.withSpan("dangjian.readmodel.rebuild", { attributes: { "dangjian.readmodel": model.name } }))
+
+// ---------------------------------------------------------------------------------------------------------
+// Inline
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Options of {@link inlineStore}.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface InlineOptions {
+  /**
+   * The read-model store on the same database as the event store, usable inside one of its `atomically`
+   * transactions (its commits join the transaction).
+   */
+  readonly rows: ReadModelStoreShape
+  /**
+   * Runs in each transaction before its first append, and holds to its end: what serializes the writers that
+   * keep inline read models where the database does not (PostgreSQL's appends take positions concurrently;
+   * SQLite's write lock, taken at the first append too, already serializes them).
+   */
+  readonly serialize?: Effect.Effect<void, StoreUnavailable>
+  /**
+   * How the catch-up reads the log inside the transaction, when the store's own `readAll` there leaves out the
+   * transaction's events (PostgreSQL's, which returns a position only once it is proved settled).
+   */
+  readonly readAll?: EventStoreShape["readAll"]
+}
+
+// A catch-up's failures, as an append's: the log was fine, keeping the read models was not.
+const asAppendFailure = (error: ReadError | CheckpointMoved): StoreUnavailable =>
+  error._tag === "StoreUnavailable"
+    ? error
+    : new StoreUnavailable({ operation: "append.inline", reason: `a read model could not be kept: ${error._tag}` })
+
+/**
+ * An event store whose writes keep `models` current in the same transaction: every `append`, and every
+ * `atomically` transaction (a unit of work, an import), ends by catching the models up to its own last event
+ * before it commits. The events and the rows they change commit together or not at all: a read after the write
+ * sees them, a crash keeps both or neither, and a read model that cannot be kept (a row that is not plain JSON
+ * data, a full disk) refuses the write, which then stores nothing (`StoreUnavailable`, operation
+ * `append.inline`).
+ *
+ * This is the `"inline"` mode of {@link ReadModel.mode}: the stores' layers take the models as their `inline`
+ * option. It costs each write a catch-up of every inline model (O(the write's events) when the models were
+ * current; the first write after enabling it also folds what they lacked). Writers are serialized while they
+ * do it: SQLite's write lock does so already; on PostgreSQL `serialize` takes a lock that orders them, so
+ * every inline write's catch-up finds all the events before its own. A writer that does not keep the models
+ * (another application on the same database) leaves them behind until the next inline write or catch-up.
+ *
+ * A store without `atomically` (the in-memory store) catches the models up right after each append, in the
+ * caller's step; a failure then is returned, the events staying stored (a retried append with the same event
+ * ids is idempotent and catches up again).
+ *
+ * @category running
+ * @since 0.4.0
+ */
+export const inlineStore = (
+  store: EventStoreShape,
+  models: ReadonlyArray<ReadModel<any>>,
+  options: InlineOptions
+): EventStoreShape => {
+  if (models.length === 0) return store
+  // Inside a transaction the head is the transaction's own last event: a head read there may not count the
+  // transaction's events (PostgreSQL's walks back over every one of them), and nothing after them can be read.
+  const keep = (transaction: EventStoreShape, last: number) =>
+    catchUpAll(models).pipe(
+      Effect.provideService(EventStore, {
+        ...transaction,
+        readAll: options.readAll ?? transaction.readAll,
+        head: Effect.succeed(last)
+      }),
+      Effect.provideService(ReadModelStore, options.rows),
+      Effect.mapError(asAppendFailure),
+      Effect.withSpan("dangjian.readmodel.inline", { attributes: { "dangjian.readmodels": models.length } })
+    )
+  const atomically = store.atomically
+  if (atomically === undefined) {
+    return {
+      ...store,
+      append: (request) => Effect.tap(store.append(request), (result) => keep(store, result.lastGlobalPosition))
+    }
+  }
+  const transact: NonNullable<EventStoreShape["atomically"]> = (use) =>
+    atomically((transaction) =>
+      Effect.gen(function*() {
+        // The last position the transaction's appends reached (an idempotent re-append's too: the models may
+        // not have it yet).
+        let last = 0
+        // Serialized from the first append on: what the transaction reads and decides before it writes (an
+        // import checking its commands) keeps other writers waiting no more than SQLite's own write lock does.
+        let serialized = options.serialize === undefined
+        const tracked: EventStoreShape = {
+          ...transaction,
+          append: (request) =>
+            Effect.gen(function*() {
+              if (!serialized) {
+                yield* options.serialize!
+                serialized = true
+              }
+              const result = yield* transaction.append(request)
+              last = Math.max(last, result.lastGlobalPosition)
+              return result
+            })
+        }
+        const value = yield* use(tracked)
+        if (last > 0) yield* keep(transaction, last)
+        return value
+      })
+    )
+  return {
+    ...store,
+    append: (request) => transact((transaction) => transaction.append(request)),
+    atomically: transact
+  }
+}
 
 /**
  * Deletes a read model's rows and checkpoint (this version).
