@@ -9,7 +9,8 @@
  *   (every row, its JSON parsed);
  * - `report`: `dangjian report --as-of … --summary` as a process from caught-up read models;
  * - `one more event`: one command, then the read models' catch-up (the median and the slowest of nine such),
- *   then a report, in process.
+ *   then a report, in process; and nine more commands on the store built with the read models `inline`, whose
+ *   time includes their catch-up in the command's own transaction.
  *
  * Run: `pnpm --filter @dangjian/bench scale [--preset county|nation100] [--townships N --villages N]
  * [--kinds sqlite,postgres] [--markdown PATH]`. `county` is 100 townships × 50 villages (5,100 organizations,
@@ -238,31 +239,47 @@ const rawPostgres = async (url: string) => {
 /** How many single events the catch-up is timed on: one such catch-up takes milliseconds, and varies. */
 const oneMoreEventRuns = 9
 
-const oneMoreEvent = (layer: Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>, asOf: string) =>
+/**
+ * One more event, nine times: the command's time and the catch-up's after it. With `inline`, the store keeps the
+ * compliance read models in the command's own transaction: the command's time includes their catch-up, and the
+ * catch-up after it finds them current.
+ */
+const oneMoreEvent = (
+  layer: Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>,
+  asOf: string,
+  inline: boolean
+) =>
   Effect.runPromise(
     Effect.gen(function*() {
       const times: Array<number> = []
+      const commandTimes: Array<number> = []
       let events = 0
       for (let run = 0; run < oneMoreEventRuns; run++) {
         const before = yield* EventStore.EventStore.use((s) => s.head)
-        // A participation on a different day each time, so each is a new event.
+        // A participation on a different day each time (a different one for the inline runs), so each is a new
+        // event.
+        const commandStarted = performance.now()
         yield* Dangjian.decodeAndExecute({
           _tag: "RecordParticipation",
           memberId: "t0001-v001-m001",
           kind: "orgLife",
-          at: daysBefore(asOf, run)
+          at: daysBefore(asOf, run + (inline ? oneMoreEventRuns : 0))
         }).pipe(Effect.ignore)
+        commandTimes.push(performance.now() - commandStarted)
         events += (yield* EventStore.EventStore.use((s) => s.head)) - before
         const started = performance.now()
         yield* Compliance.catchUp()
         times.push(performance.now() - started)
       }
       times.sort((a, b) => a - b)
+      commandTimes.sort((a, b) => a - b)
       const reportStarted = performance.now()
       const { findings } = yield* Compliance.report(Dangjian.defaultPolicies, asOf)
       const reportMs = performance.now() - reportStarted
       return {
         events,
+        commandMs: commandTimes[Math.floor(commandTimes.length / 2)]!,
+        commandMaxMs: commandTimes[commandTimes.length - 1]!,
         catchUpMs: times[Math.floor(times.length / 2)]!,
         catchUpMaxMs: times[times.length - 1]!,
         reportMs,
@@ -293,13 +310,18 @@ interface ScaleRow {
   readonly rebuildVsRawRead: number
   readonly reportSeconds: number
   readonly reportPeakMiB: number
-  readonly oneMoreEvent: {
-    readonly events: number
-    readonly catchUpMs: number
-    readonly catchUpMaxMs: number
-    readonly reportMs: number
-    readonly findings: number
-  }
+  readonly oneMoreEvent: OneMoreEvent
+  readonly oneMoreEventInline: OneMoreEvent
+}
+
+interface OneMoreEvent {
+  readonly events: number
+  readonly commandMs: number
+  readonly commandMaxMs: number
+  readonly catchUpMs: number
+  readonly catchUpMaxMs: number
+  readonly reportMs: number
+  readonly findings: number
 }
 
 const argument = (name: string): string | undefined => {
@@ -325,11 +347,12 @@ const main = async () => {
     for (const kind of kinds) {
       let spec: string
       let cleanup = async () => {}
-      let layer: Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>
+      let layer: (inline: boolean) => Layer.Layer<EventStore.EventStore | ReadModel.ReadModelStore, unknown>
+      const inlineModels = (inline: boolean) => (inline ? Compliance.readModels : [])
       if (kind === "sqlite") {
         const file = join(dir, "scale.db")
         spec = `sqlite:${file}`
-        layer = SqliteStore.layer({ filename: file, codec: Dangjian.codec })
+        layer = (inline) => SqliteStore.layer({ filename: file, codec: Dangjian.codec, inline: inlineModels(inline) })
       } else if (kind === "postgres") {
         const reachable = await probe()
         if ("error" in reachable) {
@@ -339,7 +362,9 @@ const main = async () => {
         await dropLeftovers()
         const fresh = await freshDatabase(process.pid)
         spec = fresh.url
-        layer = PostgresStore.layer({ url: Redacted.make(spec), codec: Dangjian.codec, maxConnections: 4 })
+        const url = Redacted.make(spec)
+        layer = (inline) =>
+          PostgresStore.layer({ url, codec: Dangjian.codec, maxConnections: 4, inline: inlineModels(inline) })
         cleanup = fresh.drop
       } else throw new Error(`unknown kind ${kind}`)
       try {
@@ -359,7 +384,8 @@ const main = async () => {
         const reported = runCli(["report", "--as-of", asOf, "--summary", "--format", "json", "--store", spec], dir)
         console.error(`${kind}: report ${reported.seconds} s, peak ${reported.peakMiB.toFixed(0)} MiB`)
         console.error(`${kind}: one more event`)
-        const more = await oneMoreEvent(layer, asOf)
+        const more = await oneMoreEvent(layer(false), asOf, false)
+        const moreInline = await oneMoreEvent(layer(true), asOf, true)
         const row: ScaleRow = {
           kind,
           startupSeconds: startup.seconds,
@@ -378,7 +404,8 @@ const main = async () => {
           rebuildVsRawRead: rebuilt.seconds / raw.readSeconds,
           reportSeconds: reported.seconds,
           reportPeakMiB: reported.peakMiB,
-          oneMoreEvent: more
+          oneMoreEvent: more,
+          oneMoreEventInline: moreInline
         }
         console.error(JSON.stringify(row))
         results.push(row)
@@ -397,8 +424,8 @@ const main = async () => {
     "",
     "The CLI's start (`dangjian --version`) is included in every process time; its own time is the `start s` column.",
     "",
-    "| store | start s | orgs | members | events | import s (ev/s) | peak MiB | raw insert s (ev/s) | import ÷ raw rate | rebuild s | raw read s | rebuild ÷ raw | report s (peak MiB) | +1 event: catch-up ms (median, max of 9), report ms |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| store | start s | orgs | members | events | import s (ev/s) | peak MiB | raw insert s (ev/s) | import ÷ raw rate | rebuild s | raw read s | rebuild ÷ raw | report s (peak MiB) | +1 event: catch-up ms (median, max of 9), report ms | +1 event: command ms, async / inline (median, max of 9) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...results.map((n) => {
       return `| ${n.kind} | ${n.startupSeconds.toFixed(1)} | ${n.organizations} | ${n.members} | ${n.events} | ${
         n.importSeconds.toFixed(1)
@@ -408,7 +435,9 @@ const main = async () => {
         n.rebuildVsRawRead.toFixed(1)
       }× | ${n.reportSeconds.toFixed(1)} (${Math.round(n.reportPeakMiB)}) | ${n.oneMoreEvent.catchUpMs.toFixed(0)} (${
         n.oneMoreEvent.catchUpMaxMs.toFixed(0)
-      }), ${n.oneMoreEvent.reportMs.toFixed(0)} |`
+      }), ${n.oneMoreEvent.reportMs.toFixed(0)} | ${n.oneMoreEvent.commandMs.toFixed(0)} (${
+        n.oneMoreEvent.commandMaxMs.toFixed(0)
+      }) / ${n.oneMoreEventInline.commandMs.toFixed(0)} (${n.oneMoreEventInline.commandMaxMs.toFixed(0)}) |`
     })
   ].join("\n")
   console.log(table)
