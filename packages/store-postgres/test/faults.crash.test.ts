@@ -1,10 +1,9 @@
 import { Compliance, Dangjian } from "@dangjian/core"
 import { EventStore, Projection, ReadModel, Uuid } from "@dangjian/core/store"
-import { appendTownshipLog, foldTimelines, sortedRows } from "@dangjian/testing"
+import { appendTownshipLog, checkAtCheckpoints } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
-import { isDeepStrictEqual } from "node:util"
 import { balancesProjection, BatchNoted, codec, Deposited } from "./fixtures/domain.ts"
 import type { Event } from "./fixtures/domain.ts"
 import { numbers, start, waitFor } from "./support/children.ts"
@@ -20,26 +19,8 @@ const kill9 = (child: ReturnType<typeof start>) =>
   })
 
 const models = Compliance.readModels as ReadonlyArray<ReadModel.ReadModel<unknown>>
-// The rows of every model, and each equal to the fold in memory of the log up to the model's checkpoint:
-// no event applied twice, none skipped, no batch in part.
-const checkEveryModel = Effect.gen(function*() {
-  const store = yield* EventStore.EventStore
-  const rows = yield* ReadModel.ReadModelStore
-  const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
-  const positions: Array<number> = []
-  for (const model of models) {
-    const position = yield* rows.position(model)
-    const upTo = log.filter((e) => e.globalPosition <= position)
-    const stored = sortedRows(yield* ReadModel.load(model))
-    const folded = sortedRows(foldTimelines(model, upTo))
-    // Node's comparison first (chai's takes seconds on rows this large), chai's for the message.
-    if (!isDeepStrictEqual(stored, folded)) {
-      assert.deepStrictEqual(stored, folded, `${model.name} at ${position}`)
-    }
-    positions.push(position)
-  }
-  return positions
-})
+// Every model's rows equal the fold of the log up to its checkpoint.
+const checkEveryModel = checkAtCheckpoints(models)
 
 if (unreachable !== undefined) {
   describe("fault tests: kill -9 (real processes)", () => {
