@@ -78,6 +78,19 @@ export const make = (
     // that keeps the models takes it exclusively at its first append, so no other append is in flight from then
     // on, and its catch-up reads every visible row as settled, its own included.
     const inline = settings.inline ?? []
+    if (inline.length > 0 && settings.migrate === false) {
+      // Without migration 4 appends do not hold the writers' lock, and an inline catch-up could pass a position
+      // another append has yet to commit: refuse rather than keep read models that may skip events.
+      const applied = yield* pg.unsafe<{ readonly n: number | string }>(
+        `SELECT count(*) AS n FROM ${n.migrationsTable} WHERE migration_id = 4`
+      ).pipe(Effect.mapError(Failures.unavailable("open")))
+      if (Number(applied[0]?.n ?? 0) === 0) {
+        return yield* new StoreUnavailable({
+          operation: "open",
+          reason: "inline read models need migration 4 (4_writers_lock), which this database has not run"
+        })
+      }
+    }
     const eventStore = yield* PostgresEventStore.make(n, settings)
     const underLock = inline.length === 0
       ? undefined

@@ -6,7 +6,7 @@ import { conformanceCodec } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Result } from "effect"
 import { SqlClient } from "effect/sql"
-import { PostgresReadModelStore, StoreConfig } from "../src/index.ts"
+import { PostgresReadModelStore, PostgresStore, StoreConfig } from "../src/index.ts"
 import { readModelSql } from "../src/internal/readModelSql.ts"
 import { freshSchema, skipReason, storeLayer, unreachable } from "./support/database.ts"
 
@@ -53,6 +53,37 @@ if (unreachable !== undefined) {
             USING (name, version)`
         assert.deepStrictEqual(stored.map((r) => ({ ...r })), [{ key: "k", row: `{"n":1}`, position: 4 }])
       }).pipe(Effect.provide(Layer.fresh(storeLayer(conformanceCodec, { schema, tablePrefix: "dj_" }))))
+    })
+
+    it.live("inline read models on a database without migration 4 are refused when the store opens", () => {
+      const schema = freshSchema("rminline")
+      const inline = [ReadModel.make<number>({
+        name: "pg-inline",
+        version: 1,
+        keyOf: () => "k",
+        initial: 0,
+        evolve: (n) => n + 1,
+        dateOf: () => "2024-01-01"
+      })]
+      return Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        // The store as an older version left it: migration 4 not run.
+        yield* sql.unsafe(`DELETE FROM ${schema}.migrations WHERE migration_id = 4`).raw
+        const opened = yield* Effect.result(
+          Layer.build(
+            Layer.fresh(PostgresStore.layerClient({ codec: conformanceCodec, schema, migrate: false, inline }))
+          )
+            .pipe(Effect.scoped)
+        )
+        const refused = failure(opened) as { _tag: string; reason: string }
+        assert.strictEqual(refused._tag, "StoreUnavailable")
+        assert.include(refused.reason, "migration 4")
+        // Without inline models it opens as before, and with migrations run it opens with them.
+        yield* Layer.build(Layer.fresh(PostgresStore.layerClient({ codec: conformanceCodec, schema, migrate: false })))
+          .pipe(Effect.scoped)
+        yield* Layer.build(Layer.fresh(PostgresStore.layerClient({ codec: conformanceCodec, schema, inline })))
+          .pipe(Effect.scoped)
+      }).pipe(Effect.provide(Layer.fresh(storeLayer(conformanceCodec, { schema }))))
     })
 
     it.live(
