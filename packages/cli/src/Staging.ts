@@ -98,8 +98,8 @@ export const commit = (staging: Staging): Effect.Effect<number, StoreChanged | A
  * (`UnitOfWork.transactInChunks`): all or nothing, in memory that stays flat however large the roster. The
  * transaction commits when `use` succeeds (nothing is written otherwise: `use`'s failure, or `StoreChanged`
  * when a stream it read or wrote changed meanwhile); then the library's read models are caught up (the CLI's
- * stores keep them inline, in the transaction itself: this finds them current, and serves a store without). Returns
- * `use`'s value and the number of events written.
+ * stores keep them inline, in the transaction itself: this finds them current, and serves a store without).
+ * Returns `use`'s value and the number of events written.
  *
  * @category executing
  * @since 0.3.0

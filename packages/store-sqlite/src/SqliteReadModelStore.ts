@@ -1,10 +1,10 @@
 /**
  * The `ReadModelStore` on SQLite: keyed read models in `read_model_rows` (one row of JSON text per model,
  * version and key) and their checkpoints in `read_model_checkpoints`. A commit is one `BEGIN IMMEDIATE`
- * transaction (inside an event store's `atomically` transaction, a savepoint of it): it takes SQLite's write lock first, checks that the checkpoint is still where the batch started,
- * writes the rows and moves the checkpoint, so a crash keeps both or neither and two runners (fibers, or
- * processes on one file) never apply a batch twice. A writer that finds the lock taken waits up to the store's
- * busy timeout, as appends do.
+ * transaction (inside an event store's `atomically` transaction, a savepoint of it): it takes SQLite's write
+ * lock first, checks that the checkpoint is still where the batch started, writes the rows and moves the
+ * checkpoint, so a crash keeps both or neither and two runners (fibers, or processes on one file) never apply a
+ * batch twice. A writer that finds the lock taken waits up to the store's busy timeout, as appends do.
  *
  * Statements run synchronously on prepared `node:sqlite` statements inside one Effect step each, so a commit is
  * atomic for the fibers of this process as well. Keys are `TEXT` in `BINARY` collation: UTF-8 bytes, which is
