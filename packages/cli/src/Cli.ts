@@ -553,28 +553,36 @@ const report = (
       "read",
       locale,
       Effect.gen(function*() {
-        // From the read models: their rows, with what came after their checkpoints folded in memory (a
-        // read-only store is never written to).
-        const view = yield* Compliance.view(asOf)
-        yield* checkOrg(view.tree, org, locale)
-        // A summary only counts: it takes the findings unsorted.
-        const assessed = options.summary
-          ? Compliance.assess(view, Dangjian.defaultPolicies)
-          : Compliance.findings(view, Dangjian.defaultPolicies)
-        const findings = Output.filter(assessed, view, {
+        const filters: Output.Filters = {
           ...(org === undefined ? {} : { org }),
           ...(rules === undefined ? {} : { rules }),
           ...(severities === undefined ? {} : { severities }),
           ...(pillars === undefined ? {} : { pillars })
-        })
+        }
         if (options.summary) {
-          const summary = Output.summaryJson(findings, asOf, view)
+          // A summary only counts: the members are read and judged a page at a time, never all held at once.
+          const builder = Output.summaryBuilder()
+          let tree: OrganizationTree.TreeView | undefined
+          yield* Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) =>
+            Effect.gen(function*() {
+              if (tree === undefined) {
+                tree = page.view.tree
+                yield* checkOrg(tree, org, locale)
+              }
+              builder.add(Output.filter(page.findings, page.view, filters), page.view)
+            }))
+          const summary = builder.result(asOf, tree ?? OrganizationTree.empty)
           return yield* out(
             options.format === "json"
               ? JSON.stringify(summary, null, 2)
-              : Output.summaryText(summary, locale, options.format, view.tree)
+              : Output.summaryText(summary, locale, options.format, tree ?? OrganizationTree.empty)
           )
         }
+        // From the read models: their rows, with what came after their checkpoints folded in memory (a
+        // read-only store is never written to).
+        const view = yield* Compliance.view(asOf)
+        yield* checkOrg(view.tree, org, locale)
+        const findings = Output.filter(Compliance.findings(view, Dangjian.defaultPolicies), view, filters)
         yield* out(
           options.format === "json"
             ? JSON.stringify(Output.reportJson(findings, asOf, locale, view), null, 2)

@@ -469,48 +469,77 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * @since 0.2.0
  */
 export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: string, view: View): SummaryJson => {
+  const builder = summaryBuilder()
+  builder.add(findings, view)
+  return builder.result(asOf, view.tree)
+}
+
+/**
+ * A summary of findings that come in parts (`Compliance.assessInPages`), each with the view its findings come
+ * from: the summary of every part together is {@link summaryJson} of all their findings.
+ *
+ * @category rendering
+ * @since 0.4.0
+ */
+export interface SummaryBuilder {
+  readonly add: (findings: ReadonlyArray<Finding.Finding>, view: View) => void
+  readonly result: (asOf: string, tree: OrganizationTree.TreeView) => SummaryJson
+}
+
+/**
+ * An empty {@link SummaryBuilder}.
+ *
+ * @category rendering
+ * @since 0.4.0
+ */
+export const summaryBuilder = (): SummaryBuilder => {
   const byRule = new Map<string, Record<Finding.Severity, number>>()
   const byOrg = new Map<string | null, Map<string, number>>()
   const totals: Record<Finding.Severity, number> = { violation: 0, warning: 0, notice: 0 }
-  // A member's findings come one after another (each aggregate judges a member at a time): the member's
-  // affiliation is looked up once for them, not once per finding, in a roster of up to millions of members.
-  const members = view.members.members
-  let lastMember: string | undefined
-  let lastAffiliation: string | undefined
-  for (const f of findings) {
-    totals[f.severity]++
-    let rule = byRule.get(f.ruleId)
-    if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
-    rule[f.severity]++
-    if (f.subject.kind === "member" && f.subject.id !== lastMember) {
-      lastMember = f.subject.id
-      lastAffiliation = memberOrgOf(members, f.subject.id)
+  let total = 0
+  const add = (findings: ReadonlyArray<Finding.Finding>, view: View): void => {
+    // A member's findings come one after another (each aggregate judges a member at a time): the member's
+    // affiliation is looked up once for them, not once per finding, in a roster of up to millions of members.
+    const members = view.members.members
+    let lastMember: string | undefined
+    let lastAffiliation: string | undefined
+    total += findings.length
+    for (const f of findings) {
+      totals[f.severity]++
+      let rule = byRule.get(f.ruleId)
+      if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
+      rule[f.severity]++
+      if (f.subject.kind === "member" && f.subject.id !== lastMember) {
+        lastMember = f.subject.id
+        lastAffiliation = memberOrgOf(members, f.subject.id)
+      }
+      // A member with an affiliation is counted under it, as `firstOrgOf` would; anyone else as `firstOrgOf` says.
+      const orgId = (f.subject.kind === "member" && isOrgId(lastAffiliation) ? lastAffiliation : firstOrgOf(f, view))
+        ?? null
+      let org = byOrg.get(orgId)
+      if (org === undefined) byOrg.set(orgId, org = new Map<string, number>())
+      org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
     }
-    // A member with an affiliation is counted under it, as `firstOrgOf` would; anyone else as `firstOrgOf` says.
-    const orgId = (f.subject.kind === "member" && isOrgId(lastAffiliation) ? lastAffiliation : firstOrgOf(f, view))
-      ?? null
-    let org = byOrg.get(orgId)
-    if (org === undefined) byOrg.set(orgId, org = new Map<string, number>())
-    org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
   }
   const ruleNumber = (id: string) => Number(id.replace(/\D/g, "")) || 0
-  return {
+  const result = (asOf: string, tree: OrganizationTree.TreeView): SummaryJson => ({
     asOf,
-    total: findings.length,
-    counts: totals,
+    total,
+    counts: { ...totals },
     byRule: [...byRule].map(([ruleId, c]) => ({ ruleId, total: c.violation + c.warning + c.notice, ...c }))
       .sort((a, b) =>
         b.total - a.total || ruleNumber(a.ruleId) - ruleNumber(b.ruleId) || compareText(a.ruleId, b.ruleId)
       ),
     byOrganization: [...byOrg].map(([orgId, rules]) => ({
       orgId,
-      name: orgId === null ? null : own(view.tree.orgs, orgId)?.name ?? null,
+      name: orgId === null ? null : own(tree.orgs, orgId)?.name ?? null,
       total: [...rules.values()].reduce((n, c) => n + c, 0),
       byRule: Object.fromEntries(
         [...rules].sort((a, b) => ruleNumber(a[0]) - ruleNumber(b[0]) || compareText(a[0], b[0]))
       )
     })).sort((a, b) => b.total - a.total || String(a.orgId).localeCompare(String(b.orgId)))
-  }
+  })
+  return { add, result }
 }
 
 /**

@@ -81,6 +81,49 @@ const postgresAccess = (schema: string): Access => ({
     )
 })
 
+interface Counts {
+  readonly total: number
+  readonly counts: Record<string, number>
+  readonly byRule: Record<string, Record<string, number>>
+  readonly byOrganization: Record<string, Record<string, number>>
+}
+
+/** What `report --summary --format json` counts, in one shape. */
+const countsOf = (summary: {
+  readonly total: number
+  readonly counts: Record<string, number>
+  readonly byRule: ReadonlyArray<{ readonly ruleId: string; readonly [severity: string]: number | string }>
+  readonly byOrganization: ReadonlyArray<{ readonly orgId: string | null; readonly byRule: Record<string, number> }>
+}): Counts => ({
+  total: summary.total,
+  counts: summary.counts,
+  byRule: Object.fromEntries(summary.byRule.map(({ ruleId, violation, warning, notice }) => [ruleId, {
+    violation: Number(violation),
+    warning: Number(warning),
+    notice: Number(notice)
+  }])),
+  byOrganization: Object.fromEntries(summary.byOrganization.map((o) => [String(o.orgId), o.byRule]))
+})
+
+/** The same counts, of the findings `report --format json` lists. */
+const countsOfReport = (report: {
+  readonly findings: ReadonlyArray<
+    { readonly ruleId: string; readonly severity: string; readonly orgId: string | null }
+  >
+}): Counts => {
+  const counts: Record<string, number> = { violation: 0, warning: 0, notice: 0 }
+  const byRule: Record<string, Record<string, number>> = {}
+  const byOrganization: Record<string, Record<string, number>> = {}
+  for (const f of report.findings) {
+    counts[f.severity]!++
+    const rule = byRule[f.ruleId] ??= { violation: 0, warning: 0, notice: 0 }
+    rule[f.severity]!++
+    const org = byOrganization[String(f.orgId)] ??= {}
+    org[f.ruleId] = (org[f.ruleId] ?? 0) + 1
+  }
+  return { total: report.findings.length, counts, byRule, byOrganization }
+}
+
 const stores: ReadonlyArray<{
   readonly kind: "sqlite" | "postgres"
   readonly make: (cwd: string) => { readonly store: TestStore; readonly access: Access }
@@ -125,6 +168,11 @@ for (const { kind, make } of stores) {
       const reportArgs = ["report", "--store", store.spec, "--as-of", "2026-06-30", "--format", "json"]
       const report = run(cwd, reportArgs)
       assert.strictEqual(report.code, 0, report.stderr)
+      // The summary reads the members a page at a time: it counts what the whole report lists.
+      const summary = run(cwd, [...reportArgs, "--summary"])
+      assert.strictEqual(summary.code, 0, summary.stderr)
+      assert.deepStrictEqual(countsOf(JSON.parse(summary.stdout)), countsOfReport(JSON.parse(report.stdout)))
+      assert.isAbove(JSON.parse(summary.stdout).total, 1_000)
       const tree = run(cwd, ["tree", "--store", store.spec])
       assert.strictEqual(tree.code, 0, tree.stderr)
       const earlier = run(cwd, ["report", "--store", store.spec, "--as-of", "2019-02-01", "--format", "json"])

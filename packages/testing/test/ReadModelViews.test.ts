@@ -2,7 +2,15 @@
 // matters: each legal date an event of the history takes effect on, the day before it, and dates before and
 // after the whole history. Read models are caught up in batches of random sizes, or only part of the way (the
 // rest of the log is then folded in memory by the query), and the report reads no event once they are current.
-import { Compliance, Dangjian, GovernancePolicy, LegalDate, MemoryStore, OrganizationTree } from "@dangjian/core"
+import {
+  Compliance,
+  Dangjian,
+  Finding,
+  GovernancePolicy,
+  LegalDate,
+  MemoryStore,
+  OrganizationTree
+} from "@dangjian/core"
 import type { Envelope } from "@dangjian/core/kernel"
 import { EventStore, Projection, ReadModel } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
@@ -82,6 +90,65 @@ describe("read models: the compliance view as of any date", () => {
     assert.isAbove(compared, 200)
   }, 120_000)
 
+  it(
+    "the findings a page of members at a time are the view's, each page with the members its findings concern",
+    async () => {
+      let compared = 0
+      await fc.assert(
+        fc.asyncProperty(
+          Arbitraries.townshipHistory({ policies }).map((h) => h.accepted),
+          fc.integer({ min: 1, max: 6 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          async (commands, pageSize, share) =>
+            Effect.runPromise(
+              Effect.gen(function*() {
+                for (const command of commands) yield* Dangjian.execute(command, { policies })
+                const store = yield* EventStore.EventStore
+                const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
+                // Catch up only part of the log: the members the rest of it adds come in a last page.
+                const partial = Math.floor(log.length * share)
+                if (partial > 0) {
+                  const truncated = { ...store, head: Effect.succeed(log[partial - 1]!.globalPosition) }
+                  yield* Effect.provideService(Compliance.catchUp(), EventStore.EventStore, truncated)
+                }
+                for (const asOf of legalDates(log)) {
+                  const whole = yield* Compliance.viewFromReadModels(asOf)
+                  const pages: Array<Compliance.FindingsPage> = []
+                  yield* Compliance.assessInPages(policies, asOf, (page) => Effect.sync(() => pages.push(page)), {
+                    pageSize
+                  })
+                  assert.deepStrictEqual(
+                    asJson(Finding.sort(pages.flatMap((page) => page.findings))),
+                    asJson(Compliance.findings(whole, policies)),
+                    `findings as of ${asOf}`
+                  )
+                  for (const [i, page] of pages.entries()) {
+                    if (i < pages.length - 1) assert.isAtMost(Object.keys(page.view.members.members).length, pageSize)
+                    assert.deepStrictEqual(asJson(page.view.tree), asJson(whole.tree))
+                    for (const finding of page.findings) {
+                      const memberId = finding.params["memberId"]
+                      for (const id of [finding.subject.kind === "member" ? finding.subject.id : undefined, memberId]) {
+                        if (typeof id !== "string") continue
+                        assert.deepStrictEqual(
+                          asJson(page.view.members.members[id] ?? null),
+                          asJson(whole.members.members[id] ?? null),
+                          `member ${id} of a finding as of ${asOf}`
+                        )
+                      }
+                    }
+                  }
+                  compared++
+                }
+              }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
+            )
+        ),
+        { numRuns: 20 }
+      )
+      assert.isAbove(compared, 150)
+    },
+    120_000
+  )
+
   it("a report from caught-up read models reads no event of the log", async () => {
     const counter = { events: 0 }
     const commands = fc.sample(Arbitraries.townshipHistory({ policies }).map((h) => h.accepted), {
@@ -156,6 +223,33 @@ describe("read models: the compliance view as of any date", () => {
           )
           const loaded = new Map([...timelines].map(([key, t]) => [key, ReadModel.latest(t, 0)]))
           assert.deepStrictEqual(loaded, expected, `counts with the checkpoint seen at ${stale}`)
+          // A page at a time: the same rows, each key once, no page larger than asked.
+          const paged = new Map<string, number>()
+          yield* Effect.provideService(
+            ReadModel.forEachPage(counts, (page) =>
+              Effect.sync(() => {
+                assert.isAtMost(page.size, 3)
+                for (const [key, t] of page) {
+                  assert.isFalse(paged.has(key), `${key} in two pages`)
+                  paged.set(key, ReadModel.latest(t, 0))
+                }
+              }), { pageSize: 3 }),
+            ReadModel.ReadModelStore,
+            early
+          )
+          assert.deepStrictEqual(paged, expected, `pages with the checkpoint seen at ${stale}`)
+          // Some keys only, the tail folded into them alone.
+          const some = [...expected.keys()].filter((_, i) => i % 2 === 0).concat(["no-such-stream"])
+          const { timelines: picked } = yield* Effect.provideService(
+            ReadModel.loadCurrent(counts, { keys: some }),
+            ReadModel.ReadModelStore,
+            early
+          )
+          assert.deepStrictEqual(
+            new Map([...picked].map(([key, t]) => [key, ReadModel.latest(t, 0)])),
+            new Map([...expected].filter(([key]) => some.includes(key))),
+            `some keys with the checkpoint seen at ${stale}`
+          )
         }
       }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec })))
     )

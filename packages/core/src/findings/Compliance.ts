@@ -25,13 +25,15 @@ import type { ReadError } from "../kernel/errors.ts"
 import type { EventStore } from "../kernel/EventStore.ts"
 import * as Projection from "../kernel/Projection.ts"
 import * as ReadModel from "../kernel/ReadModel.ts"
+import { put } from "../kernel/records.ts"
 import * as Leadership from "../leadership/findings.ts"
 import * as LeadershipRegister from "../leadership/projections/LeadershipRegister.ts"
 import type { LegalDate } from "../LegalDate.ts"
 import * as Meeting from "../meeting/findings.ts"
 import * as MeetingRegister from "../meeting/projections/MeetingRegister.ts"
-import { assessMembers } from "../member/findings.ts"
+import { membersAssessor } from "../member/findings.ts"
 import * as MemberRoster from "../member/projections/Roster.ts"
+import type { MemberState } from "../member/state.ts"
 import type { Policies } from "../organization/decide.ts"
 import type { AssessOptions } from "../organization/findings.ts"
 import { assess as assessOrganizations } from "../organization/findings.ts"
@@ -181,15 +183,21 @@ export const assess = (
   view: ComplianceView,
   policies: Policies,
   options?: AssessOptions
-): ReadonlyArray<Finding> =>
+): ReadonlyArray<Finding> => {
+  // R61: attendance at recorded meetings is what R39's organizational life is judged on.
+  const members = membersAssessor(policies, view.asOf, { orgs: view.tree.orgs, attendance: view.meetings })
+  const fromMembers = members.add(valuesOf(view.members.members))
   // `concat` copies each part at once; a spread of a quarter of a million findings costs far more.
-  assessOrganizations(view.tree, policies, view.asOf, options).concat(
-    // R61: attendance at recorded meetings is what R39's organizational life is judged on.
-    assessMembers(valuesOf(view.members.members), policies, view.asOf, {
-      orgs: view.tree.orgs,
-      attendance: view.meetings
-    }),
-    UnitCheckIn.assess(view.unitCheckIns, policies, view.asOf),
+  return assessOrganizations(view.tree, policies, view.asOf, options).concat(
+    fromMembers,
+    members.finish(),
+    assessOthers(view, policies)
+  )
+}
+
+/** The findings of every aggregate but the organizations' and the members'. */
+const assessOthers = (view: ComplianceView, policies: Policies): ReadonlyArray<Finding> =>
+  UnitCheckIn.assess(view.unitCheckIns, policies, view.asOf).concat(
     Agreement.assess(view.agreements, policies, view.asOf),
     Council.assess(view.councils, policies, view.asOf),
     Meeting.assess(view.meetings, policies, view.asOf, { orgs: view.tree.orgs }),
@@ -263,16 +271,28 @@ export const viewFromReadModels = (
   asOf: LegalDate
 ): Effect.Effect<ComplianceView, ReadError, EventStore | ReadModel.ReadModelStore> =>
   Effect.gen(function*() {
-    // Each model's timelines are cut to what the date needs as they are read, and each register is built as soon
-    // as its models are loaded: far fewer objects are held at once, which the garbage collector has to go through.
-    const load = <S>(model: ReadModel.ReadModel<S>) =>
-      Effect.map(ReadModel.loadCurrent(model, { asOf }), (c) => c.timelines)
+    const members = MemberRoster.fromTimelines(yield* loadAsOf(MemberRoster.readModel, asOf), asOf)
+    return yield* viewWith(asOf, members, "everyone")
+  }).pipe(Effect.withSpan("dangjian.compliance.view", { attributes: { "dangjian.asOf": asOf } }))
+
+// Each model's timelines are cut to what the date needs as they are read, and each register is built as soon as its
+// models are loaded: far fewer objects are held at once, which the garbage collector has to go through.
+const loadAsOf = <S>(model: ReadModel.ReadModel<S>, asOf: LegalDate) =>
+  Effect.map(ReadModel.loadCurrent(model, { asOf }), (c) => c.timelines)
+
+/**
+ * The compliance view from the read models, with the members given. With `duesFactsOf: "accounts"`, the dues
+ * register's member facts are read for the members with a dues account only: all that the dues findings read.
+ */
+const viewWith = (asOf: LegalDate, members: MemberRoster.RosterView, duesFactsOf: "everyone" | "accounts") =>
+  Effect.gen(function*() {
+    const load = <S>(model: ReadModel.ReadModel<S>) => loadAsOf(model, asOf)
     const tree = OrganizationTree.fromTimelines(yield* load(OrganizationTree.readModel), asOf)
     const statuses = yield* load(OrganizationStatus.readModel)
     return {
       asOf,
       tree,
-      members: MemberRoster.fromTimelines(yield* load(MemberRoster.readModel), asOf),
+      members,
       unitCheckIns: UnitCheckInRegister.fromTimelines(yield* load(UnitCheckInRegister.readModel), asOf),
       agreements: AgreementRegister.fromTimelines(yield* load(AgreementRegister.readModel), statuses, asOf),
       councils: CouncilRegister.fromTimelines(yield* load(CouncilRegister.readModel), statuses, asOf),
@@ -280,15 +300,69 @@ export const viewFromReadModels = (
       appraisals: AppraisalRegister.fromTimelines(yield* load(AppraisalRegister.readModel), asOf),
       points: PointsRegister.fromTimelines(yield* load(PointsRegister.readModel), tree.orgs, asOf),
       roles: RolesRegister.fromTimelines(yield* load(RolesRegister.readModel), tree.orgs, asOf),
-      dues: DuesRegister.fromTimelines(
-        yield* load(DuesRegister.readModel),
-        yield* load(DuesRegister.factsReadModel),
-        asOf
-      ),
+      dues: yield* Effect.flatMap(load(DuesRegister.readModel), (accounts) =>
+        Effect.map(
+          ReadModel.loadCurrent(DuesRegister.factsReadModel, {
+            asOf,
+            ...(duesFactsOf === "accounts" ? { keys: accounts.keys() } : {})
+          }),
+          ({ timelines }) => DuesRegister.fromTimelines(accounts, timelines, asOf)
+        )),
       developments: DevelopmentRegister.fromTimelines(yield* load(DevelopmentRegister.readModel), asOf),
       leaderships: LeadershipRegister.fromTimelines(yield* load(LeadershipRegister.readModel), asOf)
+    } satisfies ComplianceView
+  })
+
+/**
+ * One page of {@link assessInPages}: some findings, unsorted, and the view they come from, whose `members` holds
+ * only the members these findings concern (by their subject or their `memberId`).
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface FindingsPage {
+  readonly view: ComplianceView
+  readonly findings: ReadonlyArray<Finding>
+}
+
+/**
+ * The findings of {@link assess} as of a date, from the read models, a page of members at a time: what a count
+ * or a summary over millions of members uses. The roster is read a page at a time and never held whole (a
+ * member's state is kept past its page only when another aggregate's finding concerns the member). Every other
+ * part of the view is read whole, as {@link viewFromReadModels} reads it, but for the dues register's member
+ * facts: only those of members with a dues account are read, all that the dues findings read.
+ *
+ * Each member's findings come in the page of the member; R11's, and every other aggregate's, in a last page. The
+ * findings of all pages together are {@link assess} of {@link viewFromReadModels}, in another order.
+ *
+ * @category read models
+ * @since 0.4.0
+ */
+export const assessInPages = <E, R>(
+  policies: Policies,
+  asOf: LegalDate,
+  onPage: (page: FindingsPage) => Effect.Effect<void, E, R>,
+  options?: AssessOptions & { readonly pageSize?: number }
+): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
+  Effect.gen(function*() {
+    const view = yield* viewWith(asOf, MemberRoster.empty, "accounts")
+    const others = assessOrganizations(view.tree, policies, asOf, options).concat(assessOthers(view, policies))
+    // The members that other aggregates' findings concern: their states are kept for the last page.
+    const concerned = new Set<string>()
+    for (const finding of others) {
+      if (finding.subject.kind === "member") concerned.add(finding.subject.id)
+      const memberId = finding.params["memberId"]
+      if (typeof memberId === "string") concerned.add(memberId)
     }
-  }).pipe(Effect.withSpan("dangjian.compliance.view", { attributes: { "dangjian.asOf": asOf } }))
+    const kept: Record<string, MemberState> = {}
+    const members = membersAssessor(policies, asOf, { orgs: view.tree.orgs, attendance: view.meetings })
+    yield* ReadModel.forEachPage(MemberRoster.readModel, (timelines) => {
+      const page = MemberRoster.fromTimelines(timelines, asOf)
+      for (const id of Object.keys(page.members)) if (concerned.has(id)) put(kept, id, page.members[id]!)
+      return onPage({ view: { ...view, members: page }, findings: members.add(valuesOf(page.members)) })
+    }, { asOf, ...(options?.pageSize === undefined ? {} : { pageSize: options.pageSize }) })
+    yield* onPage({ view: { ...view, members: { members: kept } }, findings: members.finish().concat(others) })
+  }).pipe(Effect.withSpan("dangjian.compliance.assessInPages", { attributes: { "dangjian.asOf": asOf } }))
 
 /**
  * The compliance view as of a date: from the read models when the environment has a `ReadModelStore` (every

@@ -1234,7 +1234,13 @@ export const load = <S>(
  */
 export const loadCurrent = <S>(
   model: ReadModel<S>,
-  options?: { readonly pageSize?: number; readonly batchSize?: number; readonly asOf?: string }
+  options?: {
+    readonly pageSize?: number
+    readonly batchSize?: number
+    readonly asOf?: string
+    /** Only these entities: their rows are read by key, and only their events after the checkpoint are folded. */
+    readonly keys?: Iterable<string>
+  }
 ): Effect.Effect<
   { readonly timelines: ReadonlyMap<string, Timeline<S>>; readonly position: number; readonly tail: number },
   ReadError,
@@ -1251,18 +1257,30 @@ export const loadCurrent = <S>(
     const pageSize = options?.pageSize ?? 10_000
     const timelines = new Map<string, Timeline<S>>()
     const newer = new Map<string, number>()
-    let after: string | undefined
-    while (true) {
-      const page = yield* rows.scan(model, { after, limit: pageSize })
-      for (const [storageKey, value] of page) {
-        const row = value as StoredRow<S>
-        const key = entityKeyOf(storageKey, row)
-        const timeline = asOf === undefined ? row.t : timelineAsOf(row.t, asOf)
-        if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
-        if (row.p > position) newer.set(key, row.p)
+    const take = (key: string, row: StoredRow<S>) => {
+      const timeline = asOf === undefined ? row.t : timelineAsOf(row.t, asOf)
+      if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
+      if (row.p > position) newer.set(key, row.p)
+    }
+    const only = options?.keys === undefined ? undefined : new Set(options.keys)
+    if (only !== undefined) {
+      if (only.size > 0) {
+        for (const [key, { row }] of yield* resolve(rows, model, only)) {
+          if (row !== undefined) take(key, row as StoredRow<S>)
+        }
       }
-      if (page.length < pageSize) break
-      after = page[page.length - 1]![0]
+    } else {
+      let after: string | undefined
+      while (true) {
+        const page = yield* rows.scan(model, { after, limit: pageSize })
+        for (const [storageKey, value] of page) {
+          take(entityKeyOf(storageKey, value as StoredRow<S>), value as StoredRow<S>)
+        }
+        if (page.length < pageSize) {
+          break
+        }
+        after = page[page.length - 1]![0]
+      }
     }
     const limit = options?.batchSize ?? defaultCatchUpBatch
     let tail = 0
@@ -1270,7 +1288,7 @@ export const loadCurrent = <S>(
       const batch = yield* store.readAll({ after: position, limit })
       for (const envelope of batch) {
         const key = model.keyOf(envelope)
-        if (key === undefined) continue
+        if (key === undefined || (only !== undefined && !only.has(key))) continue
         if ((newer.get(key) ?? 0) >= envelope.globalPosition) continue
         const date = model.dateOf(envelope)
         if (asOf !== undefined && date > asOf) continue
@@ -1283,6 +1301,86 @@ export const loadCurrent = <S>(
       if (batch.length < limit) break
     }
     return { timelines, position, tail }
+  })
+
+/**
+ * What {@link loadCurrent} reads, a page of keys at a time: each page's timelines are handed to `onPage` and let
+ * go before the next page is read, so a query over millions of entities holds one page of them (and the events
+ * after the checkpoint, none for a caught-up model). The pages follow the stored rows' order; entities that only
+ * the events after the checkpoint know of come in the last pages. With `asOf`, the timelines are cut as
+ * {@link loadCurrent} cuts them, and entities with no state on that date are left out.
+ *
+ * @category reading
+ * @since 0.4.0
+ */
+export const forEachPage = <S, E, R>(
+  model: ReadModel<S>,
+  onPage: (timelines: ReadonlyMap<string, Timeline<S>>) => Effect.Effect<void, E, R>,
+  options?: { readonly pageSize?: number; readonly batchSize?: number; readonly asOf?: string }
+): Effect.Effect<
+  { readonly position: number; readonly tail: number },
+  ReadError | E,
+  EventStore | ReadModelStore | R
+> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore
+    const rows = yield* ReadModelStore
+    const asOf = options?.asOf
+    // The checkpoint, then the events after it, then the rows: a row a runner committed meanwhile says by its own
+    // position which of those events it already reflects, as in `loadCurrent`.
+    let position = yield* rows.position(model)
+    const pending = new Map<string, Array<Envelope>>()
+    const limit = options?.batchSize ?? defaultCatchUpBatch
+    let tail = 0
+    while (true) {
+      const batch = yield* store.readAll({ after: position, limit })
+      for (const envelope of batch) {
+        const key = model.keyOf(envelope)
+        if (key === undefined || (asOf !== undefined && model.dateOf(envelope) > asOf)) continue
+        const events = pending.get(key)
+        if (events === undefined) pending.set(key, [envelope])
+        else events.push(envelope)
+      }
+      tail += batch.length
+      if (batch.length > 0) position = batch[batch.length - 1]!.globalPosition
+      if (batch.length < limit) break
+    }
+    const fold = (timeline: Timeline<S>, events: ReadonlyArray<Envelope> | undefined, after: number) => {
+      let out = timeline
+      for (const envelope of events ?? []) {
+        if (envelope.globalPosition <= after) continue
+        out = applyToTimeline(out, model.dateOf(envelope), model.initial, (s) => model.evolve(s, envelope))
+      }
+      return out
+    }
+    const pageSize = options?.pageSize ?? 10_000
+    let cursor: string | undefined
+    while (true) {
+      const page = yield* rows.scan(model, { after: cursor, limit: pageSize })
+      const timelines = new Map<string, Timeline<S>>()
+      for (const [storageKey, value] of page) {
+        const row = value as StoredRow<S>
+        const key = entityKeyOf(storageKey, row)
+        const events = pending.get(key)
+        pending.delete(key)
+        const timeline = fold(asOf === undefined ? row.t : timelineAsOf(row.t, asOf), events, row.p)
+        if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
+      }
+      if (timelines.size > 0) yield* onPage(timelines)
+      if (page.length < pageSize) break
+      cursor = page[page.length - 1]![0]
+    }
+    let rest = new Map<string, Timeline<S>>()
+    for (const [key, events] of pending) {
+      const timeline = fold([], events, 0)
+      if (timeline.length > 0) rest.set(key, timeline)
+      if (rest.size === pageSize) {
+        yield* onPage(rest)
+        rest = new Map()
+      }
+    }
+    if (rest.size > 0) yield* onPage(rest)
+    return { position, tail }
   })
 
 /** The part of a timeline that {@link stateAsOf} at `date` reads: its last entry on or before the date. */

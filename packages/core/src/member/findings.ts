@@ -350,19 +350,23 @@ const checkInFindings = (member: MemberState, policy: GovernancePolicy, asOf: Le
 
 // R11 REC: where mobile members from one origin are numerous and concentrated at one host, the origin (with
 // the host) sets up a mobile-member branch. "Numerous" is read as the branch threshold (R1: 3 full members).
+type MobileGroups = Map<string, { readonly originOrgId: string; readonly hostOrgId: string; full: number }>
+
+/** Counts each full mobile member under its (origin, host) pair. */
+const countMobile = (groups: MobileGroups, member: MemberState): void => {
+  if (member.status !== "full" || member.mobile === undefined || member.orgId === undefined) return
+  // One key per pair, whatever characters the ids hold.
+  const key = JSON.stringify([member.orgId, member.mobile.hostOrgId])
+  const group = groups.get(key)
+  if (group === undefined) groups.set(key, { originOrgId: member.orgId, hostOrgId: member.mobile.hostOrgId, full: 1 })
+  else group.full++
+}
+
 const mobileBranchFindings = (
-  members: ReadonlyArray<MemberState>,
+  groups: MobileGroups,
   policy: GovernancePolicy,
   orgs: MemberAssessOptions["orgs"]
 ): ReadonlyArray<Finding> => {
-  const groups = new Map<string, { originOrgId: string; hostOrgId: string; full: number }>()
-  for (const member of members) {
-    if (member.status !== "full" || member.mobile === undefined || member.orgId === undefined) continue
-    // One key per pair, whatever characters the ids hold.
-    const key = JSON.stringify([member.orgId, member.mobile.hostOrgId])
-    const group = groups.get(key) ?? { originOrgId: member.orgId, hostOrgId: member.mobile.hostOrgId, full: 0 }
-    groups.set(key, { ...group, full: group.full + 1 })
-  }
   const out: Array<Finding> = []
   for (const group of groups.values()) {
     if (group.full < policy.branchMinFull.value) continue
@@ -471,11 +475,53 @@ export const assessMembers = (
   asOf: LegalDate,
   options?: MemberAssessOptions
 ): ReadonlyArray<Finding> => {
-  const policy = policyAt(toTimeline(policies), asOf)
-  const list = Array.isArray(members) ? members as ReadonlyArray<MemberState> : [...members]
-  const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
-  const out: Array<Finding> = []
-  for (const member of list) collect(out, member, policy, asOf, options, attendance)
-  for (const finding of mobileBranchFindings(list, policy, options?.orgs)) out.push(finding)
+  const assessor = membersAssessor(policies, asOf, options)
+  const out = assessor.add(members) as Array<Finding>
+  for (const finding of assessor.finish()) out.push(finding)
   return sort(out)
+}
+
+/**
+ * Assesses members that come a page at a time, as {@link assessMembers} assesses them all at once: what a query
+ * over millions of members uses, holding one page of them.
+ *
+ * @category assessing
+ * @since 0.4.0
+ */
+export interface MembersAssessor {
+  /** The findings of these members, unsorted; R11 counts them too. */
+  readonly add: (members: Iterable<MemberState>) => ReadonlyArray<Finding>
+  /**
+   * The findings only every member together gives (R11: mobile members concentrated at one host), once all
+   * were added.
+   */
+  readonly finish: () => ReadonlyArray<Finding>
+}
+
+/**
+ * A {@link MembersAssessor} as of a date, under the policy in force on it. The findings of every page and of
+ * `finish`, sorted together with `Finding.sort`, are {@link assessMembers} of all the members.
+ *
+ * @category assessing
+ * @since 0.4.0
+ */
+export const membersAssessor = (
+  policies: Policies,
+  asOf: LegalDate,
+  options?: MemberAssessOptions
+): MembersAssessor => {
+  const policy = policyAt(toTimeline(policies), asOf)
+  const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
+  const groups: MobileGroups = new Map()
+  return {
+    add: (members) => {
+      const out: Array<Finding> = []
+      for (const member of members) {
+        collect(out, member, policy, asOf, options, attendance)
+        countMobile(groups, member)
+      }
+      return out
+    },
+    finish: () => mobileBranchFindings(groups, policy, options?.orgs)
+  }
 }
