@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import type { Layer } from "effect"
-import { Effect, ManagedRuntime, Option } from "effect"
+import { Data, Effect, ManagedRuntime, Option } from "effect"
 import * as Dangjian from "../app/Dangjian.ts"
 import * as Compliance from "../findings/Compliance.ts"
 import type { Finding } from "../findings/Finding.ts"
@@ -49,6 +49,18 @@ export interface Client {
   readonly tree: (asOf?: LegalDate) => Promise<OrganizationTree.TreeView>
   /** The findings as of a legal date, sorted by due date. */
   readonly findings: (asOf: LegalDate) => Promise<ReadonlyArray<Finding>>
+  /**
+   * The same findings a page of members at a time, unsorted (`Compliance.assessInPages`): `onPage` gets each
+   * page's findings with the view they come from, and the next page is read once what it returns has settled.
+   * What a count over millions of members uses: neither every member nor every finding is held at once (pages of
+   * `pageSize` members, 10,000 by default). Rejects with what `onPage` throws or rejects with, and reads no
+   * further page then. A store without read models gives one page, replayed from the log.
+   */
+  readonly findingsInPages: (
+    asOf: LegalDate,
+    onPage: (page: Compliance.FindingsPage) => void | PromiseLike<void>,
+    options?: { readonly pageSize?: number }
+  ) => Promise<void>
   /** Releases the store (closes its connections or file). */
   readonly close: () => Promise<void>
 }
@@ -88,6 +100,23 @@ export const make = (options: ClientOptions): Client => {
     tree: (asOf) => runtime.runPromise(Effect.andThen(caughtUp, OrganizationTree.view(asOf))),
     findings: (asOf) =>
       runtime.runPromise(Effect.andThen(caughtUp, Effect.map(Compliance.report(policies, asOf), (r) => r.findings))),
+    findingsInPages: (asOf, onPage, pageOptions) => {
+      const handOver = (page: Compliance.FindingsPage) =>
+        Effect.tryPromise({ try: async () => await onPage(page), catch: (cause) => new PageRejected({ cause }) })
+      const pages = Effect.flatMap(Effect.serviceOption(ReadModel.ReadModelStore), (rows) =>
+        Option.isSome(rows)
+          ? Effect.provideService(
+            Effect.andThen(caughtUp, Compliance.assessInPages(policies, asOf, handOver, pageOptions)),
+            ReadModel.ReadModelStore,
+            rows.value
+          )
+          : Effect.flatMap(Compliance.view(asOf), (view) =>
+            handOver({ view, findings: Compliance.assess(view, policies) })))
+      // What `onPage` threw is what the promise rejects with, as it would be without the client in between.
+      return runtime.runPromise(pages.pipe(Effect.catchTag("PageRejected", (e) => Effect.die(e.cause))))
+    },
     close: () => runtime.dispose()
   }
 }
+
+class PageRejected extends Data.TaggedError("PageRejected")<{ readonly cause: unknown }> {}

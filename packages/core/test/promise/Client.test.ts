@@ -1,6 +1,9 @@
+import { Effect, Layer } from "effect"
 import { assert, describe, it } from "vitest"
-import type { RuleViolation } from "../../src/index.ts"
-import { Dangjian, MemoryStore, Messages, PromiseClient } from "../../src/index.ts"
+import * as FindingOrder from "../../src/findings/Finding.ts"
+import type { Finding, RuleViolation } from "../../src/index.ts"
+import { Compliance, Dangjian, MemoryStore, Messages, PromiseClient } from "../../src/index.ts"
+import { EventStore } from "../../src/kernel/EventStore.ts"
 import { township, village } from "../organization/fixtures.ts"
 
 describe("PromiseClient", () => {
@@ -32,6 +35,58 @@ describe("PromiseClient", () => {
       (e: unknown) => e as { _tag: string }
     )
     assert.strictEqual(decodeError._tag, "CommandDecodeError")
+    await client.close()
+  })
+
+  it("hands the findings over a page of members at a time, each page once the last one settled", async () => {
+    const client = PromiseClient.make({ store: MemoryStore.layer({ codec: Dangjian.codec }) })
+    await client.execute(township())
+    await client.execute(village("v1", 49, 2))
+    await client.execute(village("v2", 12, 1))
+    // Members with streams of their own, each with findings by 2030 (R39: no organizational life recorded).
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+      await client.execute({ _tag: "RegisterMember", memberId: `m${n}`, orgId: "v1", status: "full", at: "2024-02-01" })
+    }
+    const expected = await client.findings("2030-06-30")
+    const pages: Array<Compliance.FindingsPage> = []
+    let open = 0
+    await client.findingsInPages("2030-06-30", async (page) => {
+      assert.strictEqual(open++, 0, "one page at a time")
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      pages.push(page)
+      open--
+    }, { pageSize: 2 })
+    // Four pages of members (at most two each), and the last page.
+    assert.strictEqual(pages.length, 5)
+    for (const page of pages.slice(0, -1)) assert.isAtMost(Object.keys(page.view.members.members).length, 2)
+    assert.isAbove(expected.filter((f) => f.ruleId === "R39").length, 6)
+    assert.deepStrictEqual(FindingOrder.sort(pages.flatMap((page) => page.findings)), expected)
+    // What `onPage` throws is what the promise rejects with; no page is read after it.
+    const stop = new Error("stop")
+    let handed = 0
+    const rejected = await client.findingsInPages("2030-06-30", () => {
+      handed++
+      throw stop
+    }, { pageSize: 2 }).then(() => assert.fail("resolved"), (e: unknown) => e)
+    assert.strictEqual(rejected, stop)
+    assert.strictEqual(handed, 1)
+    await client.close()
+  })
+
+  it("a store without read models gives one page, replayed from the log", async () => {
+    const logOnly = Layer.effect(EventStore, Effect.map(EventStore, (store) => store)).pipe(
+      Layer.provide(MemoryStore.layer({ codec: Dangjian.codec }))
+    )
+    const client = PromiseClient.make({ store: logOnly })
+    await client.execute(township())
+    await client.execute(village("v1", 49, 2))
+    const pages: Array<ReadonlyArray<Finding.Finding>> = []
+    await client.findingsInPages("2030-06-30", (page) => {
+      pages.push(page.findings)
+    })
+    assert.strictEqual(pages.length, 1)
+    assert.deepStrictEqual(FindingOrder.sort(pages[0]!), await client.findings("2030-06-30"))
+    assert.isAbove(pages[0]!.length, 0)
     await client.close()
   })
 })
