@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import type { Locale } from "@dangjian/core"
-import { Compliance, Dangjian, Finding, OrganizationTree } from "@dangjian/core"
+import { Compliance, Dangjian, Finding, type Member, OrganizationTree } from "@dangjian/core"
 import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
 import { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { Clock, Data, Effect, Layer, Option, Result } from "effect"
@@ -578,11 +578,34 @@ const report = (
               : Output.summaryText(summary, locale, options.format, tree ?? OrganizationTree.empty)
           )
         }
-        // From the read models: their rows, with what came after their checkpoints folded in memory (a
-        // read-only store is never written to).
-        const view = yield* Compliance.view(asOf)
-        yield* checkOrg(view.tree, org, locale)
-        const findings = Output.filter(Compliance.findings(view, Dangjian.defaultPolicies), view, filters)
+        // The findings that pass the filters are kept, with the members they concern; every other member is let go
+        // with its page.
+        const kept: Array<Finding.Finding> = []
+        const members: Record<string, Member.MemberState> = {}
+        let first: Compliance.ComplianceView | undefined
+        yield* Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) =>
+          Effect.gen(function*() {
+            if (first === undefined) {
+              first = page.view
+              yield* checkOrg(first.tree, org, locale)
+            }
+            for (const finding of Output.filter(page.findings, page.view, filters)) {
+              kept.push(finding)
+              for (const id of Finding.membersOf(finding)) {
+                const member = Object.hasOwn(page.view.members.members, id) ? page.view.members.members[id] : undefined
+                if (member !== undefined) {
+                  Object.defineProperty(members, id, {
+                    value: member,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                  })
+                }
+              }
+            }
+          }))
+        const findings = Finding.sort(kept)
+        const view = { ...(first ?? Compliance.empty(asOf)), members: { members } }
         yield* out(
           options.format === "json"
             ? JSON.stringify(Output.reportJson(findings, asOf, locale, view), null, 2)

@@ -46,7 +46,7 @@ import * as RolesRegister from "../roles/projections/RolesRegister.ts"
 import * as UnitCheckIn from "../unitCheckIn/findings.ts"
 import * as UnitCheckInRegister from "../unitCheckIn/projections/UnitCheckInRegister.ts"
 import type { Finding } from "./Finding.ts"
-import { sort } from "./Finding.ts"
+import { membersOf, sort } from "./Finding.ts"
 
 /**
  * Everything the findings look at, as of a date.
@@ -349,11 +349,7 @@ export const assessInPages = <E, R>(
     const others = assessOrganizations(view.tree, policies, asOf, options).concat(assessOthers(view, policies))
     // The members that other aggregates' findings concern: their states are kept for the last page.
     const concerned = new Set<string>()
-    for (const finding of others) {
-      if (finding.subject.kind === "member") concerned.add(finding.subject.id)
-      const memberId = finding.params["memberId"]
-      if (typeof memberId === "string") concerned.add(memberId)
-    }
+    for (const finding of others) for (const id of membersOf(finding)) concerned.add(id)
     const kept: Record<string, MemberState> = {}
     const members = membersAssessor(policies, asOf, { orgs: view.tree.orgs, attendance: view.meetings })
     yield* ReadModel.forEachPage(MemberRoster.readModel, (timelines) => {

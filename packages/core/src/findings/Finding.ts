@@ -63,6 +63,20 @@ export const Finding = Schema.Struct({
  */
 export type Finding = typeof Finding.Type
 
+/**
+ * The members a finding is about: its subject when that is a member, and the member its `memberId` names (a
+ * transfer's, a check-in's), each once.
+ *
+ * @category getters
+ * @since 0.4.0
+ */
+export const membersOf = (finding: Finding): ReadonlyArray<string> => {
+  const subject = finding.subject.kind === "member" ? finding.subject.id : undefined
+  const named = finding.params["memberId"]
+  if (typeof named !== "string" || named === subject) return subject === undefined ? [] : [subject]
+  return subject === undefined ? [named] : [subject, named]
+}
+
 const severityRank: Record<Severity, number> = { violation: 0, warning: 1, notice: 2 }
 
 const undated = "9999-12-31"
