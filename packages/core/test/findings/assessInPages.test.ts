@@ -115,4 +115,24 @@ describe("Compliance.assessInPages", () => {
       // The dues register of a page holds the facts of account holders only.
       assert.deepStrictEqual(Object.keys(last.view.dues.members).sort(), ["p1", "v2-f1"])
     }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec }))))
+
+  it("Finding.membersOf: the subject when a member, and the member its memberId names, each once", () => {
+    const base = { ruleId: "R1", severity: "warning" as const, code: "x" }
+    assert.deepStrictEqual(
+      FindingOrder.membersOf({ ...base, subject: { kind: "member", id: "m1" }, params: { memberId: "m1" } }),
+      ["m1"]
+    )
+    assert.deepStrictEqual(
+      FindingOrder.membersOf({ ...base, subject: { kind: "transfer", id: "t1" }, params: { memberId: "m2" } }),
+      ["m2"]
+    )
+    assert.deepStrictEqual(
+      FindingOrder.membersOf({ ...base, subject: { kind: "member", id: "m1" }, params: { memberId: "m2" } }),
+      ["m1", "m2"]
+    )
+    assert.deepStrictEqual(
+      FindingOrder.membersOf({ ...base, subject: { kind: "organization", id: "v1" }, params: { memberId: 7 } }),
+      []
+    )
+  })
 })
