@@ -7,7 +7,8 @@
  *   insert of the very rows the import wrote (the store's own events, re-inserted into a bare table);
  * - `rebuild`: `dangjian replay` (every read model from zero) as a process, beside a raw full read of the log
  *   (every row, its JSON parsed);
- * - `report`: `dangjian report --as-of … --summary` as a process from caught-up read models;
+ * - `report`: `dangjian report --as-of … --summary` as a process from caught-up read models, and the full report of
+ *   one township (`--org t0001 --format json`), what its clerk asks of the whole store;
  * - `one more event`: one command, then the read models' catch-up (the median and the slowest of nine such),
  *   then a report, in process; and nine more commands on the store built with the read models `inline`, whose
  *   time includes their catch-up in the command's own transaction.
@@ -310,6 +311,8 @@ interface ScaleRow {
   readonly rebuildVsRawRead: number
   readonly reportSeconds: number
   readonly reportPeakMiB: number
+  readonly townshipReportSeconds: number
+  readonly townshipReportPeakMiB: number
   readonly oneMoreEvent: OneMoreEvent
   readonly oneMoreEventInline: OneMoreEvent
 }
@@ -383,6 +386,11 @@ const main = async () => {
         console.error(`${kind}: report`)
         const reported = runCli(["report", "--as-of", asOf, "--summary", "--format", "json", "--store", spec], dir)
         console.error(`${kind}: report ${reported.seconds} s, peak ${reported.peakMiB.toFixed(0)} MiB`)
+        const township = runCli(
+          ["report", "--as-of", asOf, "--org", "t0001", "--format", "json", "--store", spec],
+          dir
+        )
+        console.error(`${kind}: township report ${township.seconds} s, peak ${township.peakMiB.toFixed(0)} MiB`)
         console.error(`${kind}: one more event`)
         const more = await oneMoreEvent(layer(false), asOf, false)
         const moreInline = await oneMoreEvent(layer(true), asOf, true)
@@ -404,6 +412,8 @@ const main = async () => {
           rebuildVsRawRead: rebuilt.seconds / raw.readSeconds,
           reportSeconds: reported.seconds,
           reportPeakMiB: reported.peakMiB,
+          townshipReportSeconds: township.seconds,
+          townshipReportPeakMiB: township.peakMiB,
           oneMoreEvent: more,
           oneMoreEventInline: moreInline
         }
@@ -424,8 +434,8 @@ const main = async () => {
     "",
     "The CLI's start (`dangjian --version`) is included in every process time; its own time is the `start s` column.",
     "",
-    "| store | start s | orgs | members | events | import s (ev/s) | peak MiB | raw insert s (ev/s) | import ÷ raw rate | rebuild s | raw read s | rebuild ÷ raw | report s (peak MiB) | +1 event: catch-up ms (median, max of 9), report ms | +1 event: command ms, async / inline (median, max of 9) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| store | start s | orgs | members | events | import s (ev/s) | peak MiB | raw insert s (ev/s) | import ÷ raw rate | rebuild s | raw read s | rebuild ÷ raw | report s (peak MiB) | one township's report s (peak MiB) | +1 event: catch-up ms (median, max of 9), report ms | +1 event: command ms, async / inline (median, max of 9) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...results.map((n) => {
       return `| ${n.kind} | ${n.startupSeconds.toFixed(1)} | ${n.organizations} | ${n.members} | ${n.events} | ${
         n.importSeconds.toFixed(1)
@@ -433,11 +443,13 @@ const main = async () => {
         Math.round(n.rawInsertEventsPerSecond)
       }) | ${n.importVsRaw.toFixed(2)}× | ${n.rebuildSeconds.toFixed(1)} | ${n.rawReadSeconds.toFixed(1)} | ${
         n.rebuildVsRawRead.toFixed(1)
-      }× | ${n.reportSeconds.toFixed(1)} (${Math.round(n.reportPeakMiB)}) | ${n.oneMoreEvent.catchUpMs.toFixed(0)} (${
-        n.oneMoreEvent.catchUpMaxMs.toFixed(0)
-      }), ${n.oneMoreEvent.reportMs.toFixed(0)} | ${n.oneMoreEvent.commandMs.toFixed(0)} (${
-        n.oneMoreEvent.commandMaxMs.toFixed(0)
-      }) / ${n.oneMoreEventInline.commandMs.toFixed(0)} (${n.oneMoreEventInline.commandMaxMs.toFixed(0)}) |`
+      }× | ${n.reportSeconds.toFixed(1)} (${Math.round(n.reportPeakMiB)}) | ${n.townshipReportSeconds.toFixed(1)} (${
+        Math.round(n.townshipReportPeakMiB)
+      }) | ${n.oneMoreEvent.catchUpMs.toFixed(0)} (${n.oneMoreEvent.catchUpMaxMs.toFixed(0)}), ${
+        n.oneMoreEvent.reportMs.toFixed(0)
+      } | ${n.oneMoreEvent.commandMs.toFixed(0)} (${n.oneMoreEvent.commandMaxMs.toFixed(0)}) / ${
+        n.oneMoreEventInline.commandMs.toFixed(0)
+      } (${n.oneMoreEventInline.commandMaxMs.toFixed(0)}) |`
     })
   ].join("\n")
   console.log(table)
