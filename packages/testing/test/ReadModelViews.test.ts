@@ -48,6 +48,22 @@ const counting = (counter: { events: number }) =>
     })
   )
 
+/** Runs the commands, then catches the read models up to `share` of the log only; returns the whole log. */
+const runAndCatchUpPart = (commands: ReadonlyArray<Dangjian.Command>, share: number, batchSize?: number) =>
+  Effect.gen(function*() {
+    for (const command of commands) yield* Dangjian.execute(command, { policies })
+    const store = yield* EventStore.EventStore
+    const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
+    const partial = Math.floor(log.length * share)
+    if (partial > 0) {
+      const truncated = { ...store, head: Effect.succeed(log[partial - 1]!.globalPosition) }
+      const catchUp = Compliance.catchUp(batchSize === undefined ? undefined : { batchSize })
+      yield* Effect.provideService(catchUp, EventStore.EventStore, truncated)
+    }
+    assert.isAtMost(partial, yield* store.head)
+    return log
+  })
+
 describe("read models: the compliance view as of any date", () => {
   it("equals the replayed view on every legal date of a random history, whatever the batches", async () => {
     let compared = 0
@@ -59,17 +75,8 @@ describe("read models: the compliance view as of any date", () => {
         async (commands, batchSize, share) =>
           Effect.runPromise(
             Effect.gen(function*() {
-              for (const command of commands) yield* Dangjian.execute(command, { policies })
-              const store = yield* EventStore.EventStore
-              const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
               // Catch up only part of the log: the query folds the rest in memory.
-              const partial = Math.floor(log.length * share)
-              const head = yield* store.head
-              if (partial > 0) {
-                const truncated = { ...store, head: Effect.succeed(log[partial - 1]!.globalPosition) }
-                yield* Effect.provideService(Compliance.catchUp({ batchSize }), EventStore.EventStore, truncated)
-              }
-              assert.isAtMost(partial, head)
+              const log = yield* runAndCatchUpPart(commands, share, batchSize)
               const dates = legalDates(log)
               for (const asOf of dates) {
                 const replayed = (yield* Projection.replay(Compliance.projection(asOf))).state
@@ -102,15 +109,8 @@ describe("read models: the compliance view as of any date", () => {
           async (commands, pageSize, share) =>
             Effect.runPromise(
               Effect.gen(function*() {
-                for (const command of commands) yield* Dangjian.execute(command, { policies })
-                const store = yield* EventStore.EventStore
-                const log = yield* store.readAll({ after: 0, limit: 1_000_000 })
-                // Catch up only part of the log: the members the rest of it adds come in a last page.
-                const partial = Math.floor(log.length * share)
-                if (partial > 0) {
-                  const truncated = { ...store, head: Effect.succeed(log[partial - 1]!.globalPosition) }
-                  yield* Effect.provideService(Compliance.catchUp(), EventStore.EventStore, truncated)
-                }
+                // Catch up only part of the log: the members the rest of it adds come in the last pages.
+                const log = yield* runAndCatchUpPart(commands, share)
                 for (const asOf of legalDates(log)) {
                   const whole = yield* Compliance.viewFromReadModels(asOf)
                   const pages: Array<Compliance.FindingsPage> = []
