@@ -593,6 +593,7 @@ const report = (
               kept.push(finding)
               for (const id of Finding.membersOf(finding)) {
                 const member = Object.hasOwn(page.view.members.members, id) ? page.view.members.members[id] : undefined
+                // Defined, not assigned: an id is any string, `__proto__` too.
                 if (member !== undefined) {
                   Object.defineProperty(members, id, {
                     value: member,

@@ -476,9 +476,7 @@ export const assessMembers = (
   options?: MemberAssessOptions
 ): ReadonlyArray<Finding> => {
   const assessor = membersAssessor(policies, asOf, options)
-  const out = assessor.add(members) as Array<Finding>
-  for (const finding of assessor.finish()) out.push(finding)
-  return sort(out)
+  return sort(assessor.add(members).concat(assessor.finish()))
 }
 
 /**

@@ -116,6 +116,29 @@ describe("Compliance.assessInPages", () => {
       assert.deepStrictEqual(Object.keys(last.view.dues.members).sort(), ["p1", "v2-f1"])
     }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec }))))
 
+  it.effect("members with prototype names are paged and judged like any other", () =>
+    Effect.gen(function*() {
+      const awkward = ["__proto__", "constructor", "toString", "hasOwnProperty"]
+      for (const command of history.slice(0, 3)) yield* Dangjian.execute(command, { policies })
+      for (const memberId of awkward) {
+        yield* Dangjian.execute({ _tag: "RegisterMember", memberId, orgId: "v1", status: "full", at: "2020-01-01" }, {
+          policies
+        })
+      }
+      const whole = yield* Compliance.viewFromReadModels("2030-01-01")
+      const pages = yield* pagesAsOf("2030-01-01", 1)
+      assert.deepStrictEqual(
+        FindingOrder.sort(pages.flatMap((page) => page.findings)),
+        Compliance.findings(whole, policies)
+      )
+      for (const memberId of awkward) {
+        const page = pages.find((p) => p.findings.some((f) => f.subject.kind === "member" && f.subject.id === memberId))
+        assert.isDefined(page, memberId)
+        assert.isTrue(Object.hasOwn(page!.view.members.members, memberId), memberId)
+        assert.strictEqual(page!.view.members.members[memberId]!.orgId, "v1")
+      }
+    }).pipe(Effect.provide(MemoryStore.layer({ codec: Dangjian.codec }))))
+
   it("Finding.membersOf: the subject when a member, and the member its memberId names, each once", () => {
     const base = { ruleId: "R1", severity: "warning" as const, code: "x" }
     assert.deepStrictEqual(
