@@ -3,6 +3,7 @@
 // of the log fails), and `dangjian replay` rebuilds exactly them, after which the answers are the same.
 import { Compliance } from "@dangjian/core"
 import { Effect } from "effect"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { afterAll, assert, beforeAll, describe, it } from "vitest"
@@ -85,7 +86,7 @@ interface Counts {
   readonly total: number
   readonly counts: Record<string, number>
   readonly byRule: Record<string, Record<string, number>>
-  readonly byOrganization: Record<string, Record<string, number>>
+  readonly byOrganization: ReadonlyMap<string, ReadonlyMap<string, number>>
 }
 
 /** What `report --summary --format json` counts, in one shape. */
@@ -102,7 +103,7 @@ const countsOf = (summary: {
     warning: Number(warning),
     notice: Number(notice)
   }])),
-  byOrganization: Object.fromEntries(summary.byOrganization.map((o) => [String(o.orgId), o.byRule]))
+  byOrganization: new Map(summary.byOrganization.map((o) => [String(o.orgId), new Map(Object.entries(o.byRule))]))
 })
 
 /** The same counts, of the findings `report --format json` lists. */
@@ -113,13 +114,15 @@ const countsOfReport = (report: {
 }): Counts => {
   const counts: Record<string, number> = { violation: 0, warning: 0, notice: 0 }
   const byRule: Record<string, Record<string, number>> = {}
-  const byOrganization: Record<string, Record<string, number>> = {}
+  // Maps: an organization's id may be `constructor` or `__proto__`.
+  const byOrganization = new Map<string, Map<string, number>>()
   for (const f of report.findings) {
     counts[f.severity]!++
     const rule = byRule[f.ruleId] ??= { violation: 0, warning: 0, notice: 0 }
     rule[f.severity]!++
-    const org = byOrganization[String(f.orgId)] ??= {}
-    org[f.ruleId] = (org[f.ruleId] ?? 0) + 1
+    let org = byOrganization.get(String(f.orgId))
+    if (org === undefined) byOrganization.set(String(f.orgId), org = new Map())
+    org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
   }
   return { total: report.findings.length, counts, byRule, byOrganization }
 }
@@ -188,6 +191,39 @@ for (const { kind, make } of stores) {
       const broken = run(cwd, ["replay", "--store", store.spec])
       assert.notStrictEqual(broken.code, 0, "the damaged log cannot be replayed")
     }, 300_000)
+
+    it("report and its summary page through members with prototype names like any other", async () => {
+      const cwd = workdir()
+      const { store } = make(cwd)
+      dropped.push(store)
+      const org = "constructor,原型社区党支部,党支部,社区,town,城南镇党委,乡镇,2019-03-01"
+      const members = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"]
+      const csv = [
+        "组织编号,组织名称,组织类型,所在地类型,上级组织编号,批准机关,批准级别,批准日期,党员编号,党员状态,预备期满日期,最近组织生活日期,最近交纳党费日期",
+        "town,城南镇党委,乡镇党委,乡镇,,县委,县级,2019-01-15,,,,,",
+        ...members.map((id) => `${org},${id},正式,,,`)
+      ].join("\n")
+      writeFileSync(join(cwd, "awkward.csv"), `${csv}\n`)
+      const imported = run(cwd, ["import", "awkward.csv", "--store", store.spec])
+      assert.strictEqual(imported.code, 0, imported.stderr)
+      const args = ["report", "--store", store.spec, "--as-of", "2027-06-30", "--format", "json"]
+      const report = run(cwd, args)
+      assert.strictEqual(report.code, 0, report.stderr)
+      const findings = JSON.parse(report.stdout).findings as ReadonlyArray<
+        { readonly subject: { readonly kind: string; readonly id: string }; readonly orgId: string | null }
+      >
+      for (const id of members) {
+        const own = findings.filter((f) => f.subject.kind === "member" && f.subject.id === id)
+        assert.isAbove(own.length, 0, id)
+        assert.isTrue(own.every((f) => f.orgId === "constructor"), id)
+      }
+      for (const filter of [[], ["--org", "constructor"], ["--rule", "39"]]) {
+        const summary = run(cwd, [...args, "--summary", ...filter])
+        assert.strictEqual(summary.code, 0, summary.stderr)
+        const filtered = run(cwd, [...args, ...filter])
+        assert.deepStrictEqual(countsOf(JSON.parse(summary.stdout)), countsOfReport(JSON.parse(filtered.stdout)))
+      }
+    }, 120_000)
 
     it("replay rebuilds every read model from zero, with progress, and the answers stay the same", async () => {
       const cwd = workdir()
