@@ -1234,10 +1234,7 @@ export const load = <S>(
  */
 export const loadCurrent = <S>(
   model: ReadModel<S>,
-  options?: {
-    readonly pageSize?: number
-    readonly batchSize?: number
-    readonly asOf?: string
+  options?: CurrentOptions & {
     /** Only these entities: their rows are read by key, and only their events after the checkpoint are folded. */
     readonly keys?: Iterable<string>
   }
@@ -1245,63 +1242,16 @@ export const loadCurrent = <S>(
   { readonly timelines: ReadonlyMap<string, Timeline<S>>; readonly position: number; readonly tail: number },
   ReadError,
   EventStore | ReadModelStore
-> =>
-  Effect.gen(function*() {
-    const store = yield* EventStore
-    const rows = yield* ReadModelStore
-    const asOf = options?.asOf
-    // The checkpoint first, then the rows: a runner committing meanwhile makes rows newer than the checkpoint,
-    // and each row's own position says which of the events after the checkpoint it already reflects. Only rows
-    // past the checkpoint can reflect any of them, so only their positions are kept.
-    let position = yield* rows.position(model)
-    const pageSize = options?.pageSize ?? 10_000
-    const timelines = new Map<string, Timeline<S>>()
-    const newer = new Map<string, number>()
-    const take = (key: string, row: StoredRow<S>) => {
-      const timeline = asOf === undefined ? row.t : timelineAsOf(row.t, asOf)
-      if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
-      if (row.p > position) newer.set(key, row.p)
-    }
-    const only = options?.keys === undefined ? undefined : new Set(options.keys)
-    if (only !== undefined) {
-      if (only.size > 0) {
-        for (const [key, { row }] of yield* resolve(rows, model, only)) {
-          if (row !== undefined) take(key, row as StoredRow<S>)
-        }
-      }
-    } else {
-      let after: string | undefined
-      while (true) {
-        const page = yield* rows.scan(model, { after, limit: pageSize })
-        for (const [storageKey, value] of page) {
-          take(entityKeyOf(storageKey, value as StoredRow<S>), value as StoredRow<S>)
-        }
-        if (page.length < pageSize) {
-          break
-        }
-        after = page[page.length - 1]![0]
-      }
-    }
-    const limit = options?.batchSize ?? defaultCatchUpBatch
-    let tail = 0
-    while (true) {
-      const batch = yield* store.readAll({ after: position, limit })
-      for (const envelope of batch) {
-        const key = model.keyOf(envelope)
-        if (key === undefined || (only !== undefined && !only.has(key))) continue
-        if ((newer.get(key) ?? 0) >= envelope.globalPosition) continue
-        const date = model.dateOf(envelope)
-        if (asOf !== undefined && date > asOf) continue
-        const before = timelines.get(key) ?? []
-        const after = applyToTimeline(before, date, model.initial, (s) => model.evolve(s, envelope))
-        if (after !== before) timelines.set(key, after)
-      }
-      tail += batch.length
-      if (batch.length > 0) position = batch[batch.length - 1]!.globalPosition
-      if (batch.length < limit) break
-    }
-    return { timelines, position, tail }
-  })
+> => {
+  const timelines = new Map<string, Timeline<S>>()
+  return Effect.map(
+    readCurrent(model, (page) =>
+      Effect.sync(() => {
+        for (const [key, timeline] of page) timelines.set(key, timeline)
+      }), options),
+    ({ position, tail }) => ({ timelines, position, tail })
+  )
+}
 
 /**
  * What {@link loadCurrent} reads, a page of keys at a time: each page's timelines are handed to `onPage` and let
@@ -1316,7 +1266,25 @@ export const loadCurrent = <S>(
 export const forEachPage = <S, E, R>(
   model: ReadModel<S>,
   onPage: (timelines: ReadonlyMap<string, Timeline<S>>) => Effect.Effect<void, E, R>,
-  options?: { readonly pageSize?: number; readonly batchSize?: number; readonly asOf?: string }
+  options?: CurrentOptions
+): Effect.Effect<
+  { readonly position: number; readonly tail: number },
+  ReadError | E,
+  EventStore | ReadModelStore | R
+> => readCurrent(model, onPage, options)
+
+/** The options of {@link loadCurrent} and {@link forEachPage}. */
+interface CurrentOptions {
+  readonly pageSize?: number
+  readonly batchSize?: number
+  readonly asOf?: string
+}
+
+/** {@link forEachPage}, or with `keys` the rows of those keys only (in one page). */
+const readCurrent = <S, E, R>(
+  model: ReadModel<S>,
+  onPage: (timelines: ReadonlyMap<string, Timeline<S>>) => Effect.Effect<void, E, R>,
+  options?: CurrentOptions & { readonly keys?: Iterable<string> }
 ): Effect.Effect<
   { readonly position: number; readonly tail: number },
   ReadError | E,
@@ -1326,8 +1294,9 @@ export const forEachPage = <S, E, R>(
     const store = yield* EventStore
     const rows = yield* ReadModelStore
     const asOf = options?.asOf
+    const only = options?.keys === undefined ? undefined : new Set(options.keys)
     // The checkpoint, then the events after it, then the rows: a row a runner committed meanwhile says by its own
-    // position which of those events it already reflects, as in `loadCurrent`.
+    // position (`p`) which of those events it already reflects.
     let position = yield* rows.position(model)
     const pending = new Map<string, Array<Envelope>>()
     const limit = options?.batchSize ?? defaultCatchUpBatch
@@ -1336,7 +1305,8 @@ export const forEachPage = <S, E, R>(
       const batch = yield* store.readAll({ after: position, limit })
       for (const envelope of batch) {
         const key = model.keyOf(envelope)
-        if (key === undefined || (asOf !== undefined && model.dateOf(envelope) > asOf)) continue
+        if (key === undefined || (only !== undefined && !only.has(key))) continue
+        if (asOf !== undefined && model.dateOf(envelope) > asOf) continue
         const events = pending.get(key)
         if (events === undefined) pending.set(key, [envelope])
         else events.push(envelope)
@@ -1353,23 +1323,35 @@ export const forEachPage = <S, E, R>(
       }
       return out
     }
+    const take = (timelines: Map<string, Timeline<S>>, key: string, row: StoredRow<S>) => {
+      const events = pending.get(key)
+      pending.delete(key)
+      const timeline = fold(asOf === undefined ? row.t : timelineAsOf(row.t, asOf), events, row.p)
+      if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
+    }
     const pageSize = options?.pageSize ?? 10_000
-    let cursor: string | undefined
-    while (true) {
-      const page = yield* rows.scan(model, { after: cursor, limit: pageSize })
+    if (only !== undefined) {
       const timelines = new Map<string, Timeline<S>>()
-      for (const [storageKey, value] of page) {
-        const row = value as StoredRow<S>
-        const key = entityKeyOf(storageKey, row)
-        const events = pending.get(key)
-        pending.delete(key)
-        const timeline = fold(asOf === undefined ? row.t : timelineAsOf(row.t, asOf), events, row.p)
-        if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
+      if (only.size > 0) {
+        for (const [key, { row }] of yield* resolve(rows, model, only)) {
+          if (row !== undefined) take(timelines, key, row as StoredRow<S>)
+        }
       }
       if (timelines.size > 0) yield* onPage(timelines)
-      if (page.length < pageSize) break
-      cursor = page[page.length - 1]![0]
+    } else {
+      let cursor: string | undefined
+      while (true) {
+        const page = yield* rows.scan(model, { after: cursor, limit: pageSize })
+        const timelines = new Map<string, Timeline<S>>()
+        for (const [storageKey, value] of page) {
+          take(timelines, entityKeyOf(storageKey, value as StoredRow<S>), value as StoredRow<S>)
+        }
+        if (timelines.size > 0) yield* onPage(timelines)
+        if (page.length < pageSize) break
+        cursor = page[page.length - 1]![0]
+      }
     }
+    // Entities only the events after the checkpoint know of.
     let rest = new Map<string, Timeline<S>>()
     for (const [key, events] of pending) {
       const timeline = fold([], events, 0)
