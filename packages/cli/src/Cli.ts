@@ -385,9 +385,10 @@ const printPlan = (
  * Plans a roster against the store (a sync's plan printed, an import's unapplied rows warned of). The plan is
  * made from the store's log, read page by page and not kept; the commands are then decided on a staging area
  * that reads only the streams they touch (and, when writing, writes them in parts inside one transaction).
+ * The roster is taken from `takeRoster` once the store's state is read, and held by no one once the plan is made.
  */
 const planAgainstStore = (
-  roster: Roster.Roster,
+  takeRoster: () => Roster.Roster,
   options: {
     readonly file: string
     readonly mode: "import" | "sync"
@@ -401,6 +402,7 @@ const planAgainstStore = (
     const { position, state } = yield* Sync.readState({
       onProgress: (read, head) => progress.update("catchingUp", read, head)
     })
+    const roster = takeRoster()
     const planned = Sync.plan(roster, state, { mode, date })
     if (Result.isFailure(planned)) {
       const single = planned.failure.length === 1 && planned.failure[0]!.line === undefined
@@ -433,18 +435,21 @@ const rosterCommand = (options: {
     const progress = Progress.make(locale)
     const encoding = yield* encodingOf(options.encoding, locale)
     const date = yield* dateFlag("at", options.at, locale)
-    // Let go of once planned (see below).
+    // Taken by the planning, so that only the plan is kept while the commands are decided and the read models
+    // caught up: the roster's index of a province's members (a map of a million) is let go of. No local of these
+    // generators may hold it, nor the effect that plans (a suspended generator keeps its locals and temporaries).
     let roster: Roster.Roster | undefined = yield* readRoster(file, encoding, yield* today, locale, progress)
+    const takeRoster = () => {
+      const taken = roster!
+      roster = undefined
+      return taken
+    }
     return yield* onStore(
       options.store,
       options.dryRun ? "read" : "write",
       locale,
       Effect.gen(function*() {
-        const planning = planAgainstStore(roster!, { file, mode, date, locale, progress })
-        // Only the plan is kept while the commands are decided and the read models caught up (this generator lives
-        // until then): the roster's index of a province's members and the store's state are let go of.
-        roster = undefined
-        const { plan, position } = yield* planning
+        const { plan, position } = yield* planAgainstStore(takeRoster, { file, mode, date, locale, progress })
         const stageOptions = {
           locale,
           actor: mode,
