@@ -29,9 +29,9 @@ const locale = localeOfArgs(process.argv.slice(2), process.env)
 
 // `import` and `roster sync` hold a province's roster while they work (about 300 MiB alive at a million members),
 // and V8 lets its heap grow to up to four times what is alive before it collects: such an import peaked at 1.7 GiB.
-// For these two the executable lets it grow to twice what is alive (0.96 GiB, in the same time; RESULTS.md, run 9),
-// unless the user gave Node a growth of their own (`node --heap-growing-percent=N`). The command is the first
-// argument that names one.
+// For these two the executable lets it grow to twice what is alive: 0.94 GiB at a million members, in about the
+// same time (packages/bench/RESULTS.md, run 9). A growth the user gave Node (`node --heap-growing-percent=N`) is
+// kept. The command is the first argument that names one.
 const commandNames = new Set(["demo", "import", "roster", "exec", "report", "tree", "replay", "schema", "rules"])
 const command = process.argv.slice(2).find((argument) => commandNames.has(argument))
 if (
