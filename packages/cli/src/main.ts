@@ -36,7 +36,8 @@ const commandNames = new Set(["demo", "import", "roster", "exec", "report", "tre
 const command = process.argv.slice(2).find((argument) => commandNames.has(argument))
 if (
   (command === "import" || command === "roster")
-  && !process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))
+  // V8 takes its flags with `_` as with `-`.
+  && !process.execArgv.some((flag) => flag.replaceAll("_", "-").startsWith("--heap-growing-percent"))
 ) {
   setFlagsFromString("--heap-growing-percent=100")
 }
