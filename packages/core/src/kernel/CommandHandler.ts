@@ -431,37 +431,46 @@ interface CommandMetrics {
   readonly appendTime: Metric.Metric<number, unknown>
 }
 
-const commandsHandled = Metric.counter("dangjian.command.handled", { description: "Commands handled, by outcome" })
-const commandConflicts = Metric.counter("dangjian.command.conflicts", {
-  description: "Version conflicts met while handling commands"
-})
-const commandRetries = Metric.counter("dangjian.command.retries", { description: "Command attempts after the first" })
-const commandTime = Metric.histogram("dangjian.command.ms", {
-  description: "Time to handle a command, retries included (ms)",
-  boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
-})
-const appendedEvents = Metric.counter("dangjian.append.events", { description: "Events appended by commands" })
-const appendTime = Metric.histogram("dangjian.append.ms", {
-  description: "Time in the store's append (ms)",
-  boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 })
-})
+const commandsHandled = (attributes: Metric.Metric.Attributes) =>
+  Metric.counter("dangjian.command.handled", { description: "Commands handled, by outcome", attributes })
+const commandConflicts = (attributes: Metric.Metric.Attributes) =>
+  Metric.counter("dangjian.command.conflicts", {
+    description: "Version conflicts met while handling commands",
+    attributes
+  })
+const commandRetries = (attributes: Metric.Metric.Attributes) =>
+  Metric.counter("dangjian.command.retries", { description: "Command attempts after the first", attributes })
+const commandTime = (attributes: Metric.Metric.Attributes) =>
+  Metric.histogram("dangjian.command.ms", {
+    description: "Time to handle a command, retries included (ms)",
+    boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 }),
+    attributes
+  })
+const appendedEvents = (attributes: Metric.Metric.Attributes) =>
+  Metric.counter("dangjian.append.events", { description: "Events appended by commands", attributes })
+const appendTime = (attributes: Metric.Metric.Attributes) =>
+  Metric.histogram("dangjian.append.ms", {
+    description: "Time in the store's append (ms)",
+    boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 }),
+    attributes
+  })
 
-// Reusing one tagged metric per command type lets Effect keep its series key instead of building it (attributes
-// merged, sorted, serialized) on every update.
+// One metric per command type, made with its attributes: Effect keeps such a metric's series key and builds it
+// once. `Metric.withAttributes` would add the attributes to the context on every update, and the key (attributes
+// merged, sorted, serialized) would be built again each time, several times per command.
 const metricsByTag = new Map<string, CommandMetrics>()
 const metricsOf = (tag: string): CommandMetrics => {
   const known = metricsByTag.get(tag)
   if (known !== undefined) return known
-  const tagged = <M extends Metric.Metric<any, any>>(metric: M): M =>
-    Metric.withAttributes(metric, { command: tag }) as M
-  const handled = (outcome: string) => Metric.withAttributes(tagged(commandsHandled), { outcome })
+  const command = { command: tag }
+  const handled = (outcome: string) => commandsHandled({ command: tag, outcome })
   const metrics: CommandMetrics = {
     handled: { ok: handled("ok"), rejected: handled("rejected"), failed: handled("failed") },
-    conflicts: tagged(commandConflicts),
-    retries: tagged(commandRetries),
-    time: tagged(commandTime),
-    appendedEvents: tagged(appendedEvents),
-    appendTime: tagged(appendTime)
+    conflicts: commandConflicts(command),
+    retries: commandRetries(command),
+    time: commandTime(command),
+    appendedEvents: appendedEvents(command),
+    appendTime: appendTime(command)
   }
   metricsByTag.set(tag, metrics)
   return metrics
