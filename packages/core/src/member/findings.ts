@@ -13,14 +13,19 @@ import type { Finding, Severity } from "../findings/Finding.ts"
 import { sort } from "../findings/Finding.ts"
 import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
-import { addDays, addMonths, max, monthsBetween } from "../LegalDate.ts"
-import type { Attendance, RegisterView as MeetingRegisterView } from "../meeting/projections/MeetingRegister.ts"
+import { addDays, addMonths, isLegalDate, max, monthsBetween } from "../LegalDate.ts"
+import type {
+  Attendance,
+  Participation,
+  RegisterView as MeetingRegisterView
+} from "../meeting/projections/MeetingRegister.ts"
 import { attendance as attendanceOf } from "../meeting/projections/MeetingRegister.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
 import type { OrganizationState } from "../organization/state.ts"
 import type { GovernancePolicy } from "../policy/GovernancePolicy.ts"
 import { credentialFor } from "../policy/MembershipPolicy.ts"
+import type { PolicyTimeline } from "../policy/PolicyTimeline.ts"
 import { policyAt } from "../policy/PolicyTimeline.ts"
 import type { MemberState } from "./state.ts"
 import { isActive, openTransfer, sinceLastParticipation } from "./state.ts"
@@ -419,6 +424,134 @@ const assessOne = (
   const out: Array<Finding> = []
   collect(out, member, policy, asOf, options, attendance)
   return sort(out)
+}
+
+/**
+ * One stretch of a member's {@link findingsSchedule}: the findings from `from` until the next stretch begins.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface FindingsFrom {
+  /** The first day of the stretch. */
+  readonly from: LegalDate
+  /**
+   * The findings on `from`, as {@link assessMember} gives them that day. Every day of the stretch has these findings,
+   * but for their `months` param, which counts the whole months as of the day.
+   */
+  readonly findings: ReadonlyArray<Finding>
+}
+
+/**
+ * A member's findings from `asOf` on, if nothing more is recorded: a first stretch from `asOf`, then one from each day
+ * the findings change (one falls due, as R39's lapse on the day six full months are complete; one clears, as R39's
+ * early warning when the lapse takes its place; a policy of the timeline comes into force). After the last stretch
+ * they never change. The days a member's findings fall due, as data: what an application schedules its reminders
+ * by, and what a register can keep per member instead of judging every member again for each date.
+ *
+ * The findings are the member's own, as {@link assessMember} gives them under the policy in force on each day, with
+ * `options` as given (the organizations and the meeting register do not change); R11's, which count members
+ * together, are not among them.
+ *
+ * @example
+ * ```ts
+ * import { GovernancePolicy, Member } from "@dangjian/core"
+ *
+ * const member: Member.MemberState = {
+ *   ...Member.initialState,
+ *   status: "full",
+ *   memberId: "m1",
+ *   orgId: "v1",
+ *   joinedAt: "2024-01-10",
+ *   affiliatedSince: "2024-01-10"
+ * }
+ * const schedule = Member.findingsSchedule(member, GovernancePolicy.national, "2024-02-01")
+ * schedule.map((s) => [s.from, s.findings.map((f) => f.code)])
+ * // => [
+ * //   ["2024-02-01", []],
+ * //   ["2024-04-10", ["member.finding.lapseWarning", "member.finding.lapseWarning"]],
+ * //   ["2024-07-10", ["member.finding.lapsed", "member.finding.lapsed"]]
+ * // ]
+ * ```
+ *
+ * @category assessing
+ * @since 0.4.0
+ */
+export const findingsSchedule = (
+  member: MemberState,
+  policies: Policies,
+  asOf: LegalDate,
+  options?: MemberAssessOptions
+): ReadonlyArray<FindingsFrom> => {
+  const timeline = toTimeline(policies)
+  const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
+  const judge = (date: LegalDate) => assessOne(member, policyAt(timeline, date), date, options, attendance)
+  const first = judge(asOf)
+  const stretches: Array<FindingsFrom> = [{ from: asOf, findings: first }]
+  let key = stretchKey(first)
+  for (const date of changeDays(member, timeline, attendance?.members.get(member.memberId), asOf)) {
+    const findings = judge(date)
+    const next = stretchKey(findings)
+    if (next === key) continue
+    stretches.push({ from: date, findings })
+    key = next
+  }
+  return stretches
+}
+
+/** What stays the same through a stretch: the findings without the one param that counts months as days pass. */
+const stretchKey = (findings: ReadonlyArray<Finding>): string =>
+  JSON.stringify(findings.map(({ params: { months: _months, ...params }, ...finding }) => [finding, params]))
+
+/**
+ * The days after `asOf` on which a member's findings may change while nothing is recorded: more than they do, never
+ * fewer. Every judgement of this module compares the day with a date of the member's state or of its attendance (an
+ * end of probation, a letter's last valid day, a meeting), whole months after one (`monthsBetween(since, day) >= n`
+ * holds from `addMonths(since, n)`; `<= n` until `addMonths(since, n + 1)`, R44), or a year before the day (R47's
+ * activities: a date leaves that window a year after it, or the day after where the month is shorter), under the
+ * policy in force (R39–R47's months, each policy's first day). So the candidates are those dates, each moved by
+ * every month count of every policy of the timeline (n, n + 1 and n years, and a year), and the day after each.
+ */
+const changeDays = (
+  member: MemberState,
+  timeline: PolicyTimeline,
+  participation: Participation | undefined,
+  asOf: LegalDate
+): ReadonlyArray<LegalDate> => {
+  const dates = new Set<LegalDate>()
+  datesIn(member, dates)
+  for (const date of participation?.attended ?? []) dates.add(date)
+  for (const event of participation?.entitled ?? []) dates.add(event.heldOn)
+  const months = new Set<number>([0, 12])
+  for (const policy of timeline.policies) {
+    dates.add(policy.effectiveFrom)
+    for (const value of Object.values(policy.membership)) {
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) continue
+      months.add(value)
+      months.add(value + 1)
+      months.add(value * 12)
+    }
+  }
+  const out = new Set<LegalDate>()
+  for (const date of dates) {
+    for (const n of months) {
+      const moved = addMonths(date, n)
+      if (moved > asOf) out.add(moved)
+      const next = addDays(moved, 1)
+      if (next > asOf) out.add(next)
+    }
+  }
+  return [...out].sort()
+}
+
+/** Every legal date in a member's state, however deep. */
+const datesIn = (value: unknown, out: Set<LegalDate>): void => {
+  if (typeof value === "string") {
+    if (isLegalDate(value)) out.add(value)
+    return
+  }
+  if (typeof value !== "object" || value === null) return
+  for (const item of Array.isArray(value) ? value : Object.values(value)) datesIn(item, out)
 }
 
 /** Appends one member's findings, unsorted (a stable sort of the whole list gives what sorting each would). */

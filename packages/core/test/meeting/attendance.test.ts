@@ -8,6 +8,7 @@ import { Effect } from "effect"
 import type { Finding } from "../../src/index.ts"
 import {
   Dangjian,
+  LegalDate,
   Meeting,
   MeetingRegister,
   Member,
@@ -202,6 +203,34 @@ describe("R61: attendance feeds R39's lapse (acceptance: a year of v1's meetings
       assert.deepStrictEqual(orgLifeOf(on.members, "v1-f8"), [])
       // the committee (v1-f1) attended its own meetings
       assert.deepStrictEqual(orgLifeOf(on.members, "v1-f1"), [])
+    }).pipe(Effect.provide(store())))
+
+  it.effect("R61: a member's findings schedule agrees with the judgement on every day, meetings after its start included", () =>
+    Effect.gen(function*() {
+      yield* history
+      // The registers with the whole year of meetings, and a schedule from before most of them: the days a member
+      // took part or missed a meeting after `asOf` are days the findings may change on.
+      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2024-12-31"))
+      const { state: tree } = yield* Projection.replay(OrganizationTree.asOf("2024-12-31"))
+      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2024-12-31"))
+      const options = { orgs: tree.orgs, attendance: meetings }
+      const withoutMonths = (findings: ReadonlyArray<Finding.Finding>) =>
+        findings.map(({ params: { months: _months, ...params }, ...finding }) => ({ ...finding, params }))
+      for (const memberId of ["v1-f5", "v1-f6", "v1-f8", "v2-f1"]) {
+        const member = roster.members[memberId]!
+        const schedule = Member.findingsSchedule(member, policy, "2024-02-01", options)
+        // v1-f5's lapse warning, its lapse, and its end when it attends again in July are stretches
+        if (memberId === "v1-f5") assert.isAtLeast(schedule.length, 4)
+        let stretch = 0
+        for (let day = "2024-02-01"; day <= "2026-12-31"; day = LegalDate.addDays(day, 1)) {
+          while (stretch + 1 < schedule.length && schedule[stretch + 1]!.from <= day) stretch++
+          assert.deepStrictEqual(
+            withoutMonths(Member.assessMember(member, policy, day, options)),
+            withoutMonths(schedule[stretch]!.findings),
+            `${memberId} on ${day}`
+          )
+        }
+      }
     }).pipe(Effect.provide(store())))
 
   it.effect("R61: absent with leave months 1–6: by default the finding still fires and lists the leave reasons", () =>

@@ -1,0 +1,141 @@
+// A member's findings as days (`Member.findingsSchedule`): each stretch's findings are the member's findings on every
+// day of it, but for `months`; a new stretch begins only where they change; and the boundaries of RULES.md §3.1 are
+// first days of stretches, to the day (R37, R39, R41, R43, R44, R47).
+import { Arbitraries } from "@dangjian/testing"
+import { assert, describe, it } from "@effect/vitest"
+import fc from "fast-check"
+import type { Finding } from "../../src/index.ts"
+import { LegalDate, MeetingRegister, PolicyTimeline } from "../../src/index.ts"
+import * as Member from "../../src/member/Member.ts"
+import type { GovernancePolicy } from "../../src/policy/GovernancePolicy.ts"
+import { baseWorld, checkIn, issue, memberOf, policy, register, runAllMembers } from "./fixtures.ts"
+
+const withoutMonths = (findings: ReadonlyArray<Finding.Finding>) =>
+  findings.map(({ params: { months: _months, ...params }, ...finding }) => ({ ...finding, params }))
+
+const stretchOn = (schedule: ReadonlyArray<Member.FindingsFrom>, day: string): Member.FindingsFrom => {
+  let found = schedule[0]!
+  for (const stretch of schedule) if (stretch.from <= day) found = stretch
+  return found
+}
+
+/** The days a stretch begins on, with the codes of one rule's findings from then on. */
+const daysOf = (schedule: ReadonlyArray<Member.FindingsFrom>, rule: string) =>
+  schedule.map((s): readonly [string, ReadonlyArray<string>] => [
+    s.from,
+    s.findings.filter((f) => f.ruleId === rule).map((f) => f.code)
+  ])
+
+const joined = () => runAllMembers(baseWorld(), [register("m1", "v1", "full", "2024-01-10")])
+
+describe("Member.findingsSchedule: the days findings change (boundaries)", () => {
+  it("R39: the early warning from the day 3 months are complete, the lapse from the day 6 are", () => {
+    const member = memberOf(joined(), "m1")
+    assert.deepStrictEqual(daysOf(Member.findingsSchedule(member, policy, "2024-02-01"), "R39"), [
+      ["2024-02-01", []],
+      ["2024-04-10", ["member.finding.lapseWarning", "member.finding.lapseWarning"]],
+      ["2024-07-10", ["member.finding.lapsed", "member.finding.lapsed"]]
+    ])
+    // From a day of the last stretch on, nothing changes any more.
+    assert.deepStrictEqual(daysOf(Member.findingsSchedule(member, policy, "2031-05-05"), "R39"), [
+      ["2031-05-05", ["member.finding.lapsed", "member.finding.lapsed"]]
+    ])
+  })
+
+  it("R37, R43: the probation discussion from the day probation ends; an expired letter from the day after", () => {
+    const probationary = memberOf(
+      runAllMembers(baseWorld(), [{
+        _tag: "RegisterMember",
+        memberId: "m1",
+        orgId: "v1",
+        status: "probationary",
+        probationEndsAt: "2024-09-01",
+        at: "2024-01-10"
+      }]),
+      "m1"
+    )
+    const r37 = daysOf(Member.findingsSchedule(probationary, policy, "2024-01-01"), "R37")
+    assert.deepStrictEqual(r37.filter(([, codes]) => codes.length > 0)[0], [
+      "2024-09-01",
+      ["member.finding.probationDiscussionDue"]
+    ])
+    const letter = memberOf(runAllMembers(joined(), [issue("m1", "v2", "2024-01-01")]), "m1")
+    const r43 = daysOf(Member.findingsSchedule(letter, policy, "2024-01-01"), "R43")
+    assert.deepStrictEqual(r43.filter(([, codes]) => codes.length > 0)[0], [
+      "2024-04-01",
+      ["member.finding.transferLetterExpired"]
+    ])
+  })
+
+  it("R41, R44: a credential from the day 4 months are complete (none up to 3); a transfer from the day 6 are", () => {
+    const away = memberOf(
+      runAllMembers(joined(), [
+        { _tag: "RecordAbsence", memberId: "m1", fixedPlace: true, abroad: false, at: "2024-01-15" }
+      ]),
+      "m1"
+    )
+    const schedule = Member.findingsSchedule(away, policy, "2024-02-01")
+    const from = (rule: string) => daysOf(schedule, rule).filter(([, codes]) => codes.length > 0).map(([day]) => day)
+    assert.strictEqual(from("R44")[0], "2024-05-15")
+    assert.strictEqual(from("R41")[0], "2024-07-15")
+    // The certificate is no longer asked for once the transfer is: R44's stretch ends where R41's begins.
+    assert.notInclude(from("R44"), "2024-07-15")
+  })
+
+  it("R47: the feedback from 12 months after the last; too few activities from the day the last leaves the year", () => {
+    const local: GovernancePolicy = {
+      ...policy,
+      membership: { ...policy.membership, minCommunityActivitiesPerYear: 1 }
+    }
+    const world = runAllMembers(joined(), [
+      checkIn("m1", "c1", "2024-03-01"),
+      { _tag: "RecordCheckInActivity", memberId: "m1", activityKind: "service", at: "2024-06-10" },
+      { _tag: "RecordCheckInFeedback", memberId: "m1", rating: "good", at: "2025-01-10" }
+    ])
+    const schedule = Member.findingsSchedule(memberOf(world, "m1"), local, "2025-01-10")
+    const codesOn = (day: string) =>
+      stretchOn(schedule, day).findings.filter((f) => f.ruleId === "R47").map((f) => f.code)
+    // The year before a day starts the day after its date a year earlier: 2024-06-10 counts up to 2025-06-09.
+    assert.deepStrictEqual(codesOn("2025-06-09"), [])
+    assert.deepStrictEqual(codesOn("2025-06-10"), ["member.finding.fewCommunityActivities"])
+    assert.include(schedule.map((s) => s.from), "2025-06-10")
+    assert.deepStrictEqual(
+      codesOn("2026-01-10"),
+      ["member.finding.fewCommunityActivities", "member.finding.checkInFeedbackDue"].sort()
+    )
+  })
+})
+
+describe("Member.findingsSchedule: laws", () => {
+  // Any member state (random events folded), any policy timeline, any day: the stretch a day falls in has the
+  // member's findings on that day, but for `months`; first days included, and the days before them.
+  it("each stretch holds the findings of every day in it, and the next begins only where they change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(Arbitraries.memberEvent(), { maxLength: 10 }),
+        Arbitraries.policyTimeline,
+        Arbitraries.legalDate({ min: "2017-01-01", max: "2027-12-31" }),
+        fc.array(fc.integer({ min: 0, max: 366 * 8 }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (events, timeline, asOf, offsets, withRegister) => {
+          const member = events.reduce(Member.evolve, Member.initialState)
+          const options = withRegister ? { attendance: MeetingRegister.empty } : undefined
+          const schedule = Member.findingsSchedule(member, timeline, asOf, options)
+          const judge = (day: string) =>
+            withoutMonths(Member.assessMember(member, PolicyTimeline.policyAt(timeline, day), day, options))
+          assert.strictEqual(schedule[0]!.from, asOf)
+          const days = new Set(offsets.map((n) => LegalDate.addDays(asOf, n)))
+          for (let i = 1; i < schedule.length; i++) {
+            const from = schedule[i]!.from
+            assert.isTrue(from > schedule[i - 1]!.from)
+            assert.notDeepEqual(withoutMonths(schedule[i]!.findings), withoutMonths(schedule[i - 1]!.findings))
+            days.add(from)
+            days.add(LegalDate.addDays(from, -1))
+          }
+          for (const day of days) assert.deepStrictEqual(judge(day), withoutMonths(stretchOn(schedule, day).findings))
+        }
+      ),
+      { numRuns: 400 }
+    )
+  })
+})
