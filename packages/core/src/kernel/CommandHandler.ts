@@ -431,29 +431,21 @@ interface CommandMetrics {
   readonly appendTime: Metric.Metric<number, unknown>
 }
 
-const commandsHandled = (attributes: Metric.Metric.Attributes) =>
-  Metric.counter("dangjian.command.handled", { description: "Commands handled, by outcome", attributes })
-const commandConflicts = (attributes: Metric.Metric.Attributes) =>
-  Metric.counter("dangjian.command.conflicts", {
-    description: "Version conflicts met while handling commands",
-    attributes
-  })
-const commandRetries = (attributes: Metric.Metric.Attributes) =>
-  Metric.counter("dangjian.command.retries", { description: "Command attempts after the first", attributes })
-const commandTime = (attributes: Metric.Metric.Attributes) =>
-  Metric.histogram("dangjian.command.ms", {
-    description: "Time to handle a command, retries included (ms)",
+// Each metric is made per command type, with its attributes (see `metricsOf`).
+const counter = (name: string, description: string) => (attributes: Metric.Metric.Attributes) =>
+  Metric.counter(name, { description, attributes })
+const histogramMs = (name: string, description: string) => (attributes: Metric.Metric.Attributes) =>
+  Metric.histogram(name, {
+    description,
     boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 }),
     attributes
   })
-const appendedEvents = (attributes: Metric.Metric.Attributes) =>
-  Metric.counter("dangjian.append.events", { description: "Events appended by commands", attributes })
-const appendTime = (attributes: Metric.Metric.Attributes) =>
-  Metric.histogram("dangjian.append.ms", {
-    description: "Time in the store's append (ms)",
-    boundaries: Metric.exponentialBoundaries({ start: 1, factor: 2, count: 16 }),
-    attributes
-  })
+const commandsHandled = counter("dangjian.command.handled", "Commands handled, by outcome")
+const commandConflicts = counter("dangjian.command.conflicts", "Version conflicts met while handling commands")
+const commandRetries = counter("dangjian.command.retries", "Command attempts after the first")
+const commandTime = histogramMs("dangjian.command.ms", "Time to handle a command, retries included (ms)")
+const appendedEvents = counter("dangjian.append.events", "Events appended by commands")
+const appendTime = histogramMs("dangjian.append.ms", "Time in the store's append (ms)")
 
 // One metric per command type, made with its attributes: Effect keeps such a metric's series key and builds it
 // once. `Metric.withAttributes` would add the attributes to the context on every update, and the key (attributes
