@@ -30,7 +30,7 @@ const locale = localeOfArgs(process.argv.slice(2), process.env)
 // `import` and `roster sync` hold a province's roster while they work (about 300 MiB alive at a million members),
 // and V8 lets its heap grow to up to four times what is alive before it collects: such an import peaked at 1.7 GiB.
 // For these two, and for `replay`, the executable lets it grow to twice what is alive: 0.94 GiB for that import,
-// and 0.73× the peak of a rebuild, each in about the same time (packages/bench/RESULTS.md, runs 9 and 10). Not for
+// and 0.75× the peak of a rebuild, each in about the same time (packages/bench/RESULTS.md, runs 9 and 10). Not for
 // `report`, which it made 1.8× slower. A growth the user gave Node (`node --heap-growing-percent=N`) is kept. The
 // command is the first argument that names one.
 const commandNames = new Set(["demo", "import", "roster", "exec", "report", "tree", "replay", "schema", "rules"])
