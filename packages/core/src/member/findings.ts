@@ -13,7 +13,7 @@ import type { Finding, Severity } from "../findings/Finding.ts"
 import { sort } from "../findings/Finding.ts"
 import { lookup } from "../kernel/records.ts"
 import type { LegalDate } from "../LegalDate.ts"
-import { addDays, addMonths, isLegalDate, max, monthsBetween } from "../LegalDate.ts"
+import { addDays, addMonths, max, monthsBetween } from "../LegalDate.ts"
 import type {
   Attendance,
   Participation,
@@ -505,12 +505,11 @@ const stretchKey = (findings: ReadonlyArray<Finding>): string =>
 
 /**
  * The days after `asOf` on which a member's findings may change while nothing is recorded: more than they do, never
- * fewer. Every judgement of this module compares the day with a date of the member's state or of its attendance (an
- * end of probation, a letter's last valid day, a meeting), whole months after one (`monthsBetween(since, day) >= n`
- * holds from `addMonths(since, n)`; `<= n` until `addMonths(since, n + 1)`, R44), or a year before the day (R47's
- * activities: a date leaves that window a year after it, or the day after where the month is shorter), under the
- * policy in force (R39–R47's months, each policy's first day). So the candidates are those dates, each moved by
- * every month count of every policy of the timeline (n, n + 1 and n years, and a year), and the day after each.
+ * fewer. Each judgement of this module compares the day with a date of the state or of the member's attendance, or
+ * with whole months after one (`monthsBetween(since, day) >= n` holds from `addMonths(since, n)`), under the policy
+ * in force; so the days are those dates and those months after them, rule by rule, for every policy of the timeline,
+ * and the days each policy comes into force. A judgement added to this module adds its days here: the schedule's law
+ * (test/member/schedule.test.ts, each day against `assessMember`) fails without them.
  */
 const changeDays = (
   member: MemberState,
@@ -518,40 +517,63 @@ const changeDays = (
   participation: Participation | undefined,
   asOf: LegalDate
 ): ReadonlyArray<LegalDate> => {
-  const dates = new Set<LegalDate>()
-  datesIn(member, dates)
-  for (const date of participation?.attended ?? []) dates.add(date)
-  for (const event of participation?.entitled ?? []) dates.add(event.heldOn)
-  const months = new Set<number>([0, 12])
+  const out = new Set<LegalDate>()
+  const on = (date: LegalDate | undefined) => {
+    if (date !== undefined && date > asOf) out.add(date)
+  }
+  const monthsAfter = (date: LegalDate | undefined, months: number) => {
+    if (date !== undefined) on(addMonths(date, months))
+  }
+  const attended = participation?.attended ?? []
+  const meetings = (participation?.entitled ?? []).map((event) => event.heldOn)
+  const activities = member.checkIn?.activities ?? []
+  // R39 (R61): a clock starts at a kind's last day or the joining; organizational life's, with the meeting register,
+  // also at the affiliation, a meeting attended, an absence with leave, a community activity.
+  const clocks = [
+    ...Object.values(member.lastParticipation),
+    member.joinedAt,
+    member.affiliatedSince,
+    ...attended,
+    ...meetings,
+    ...activities
+  ]
   for (const policy of timeline.policies) {
-    dates.add(policy.effectiveFrom)
-    for (const value of Object.values(policy.membership)) {
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) continue
-      months.add(value)
-      months.add(value + 1)
-      months.add(value * 12)
+    on(policy.effectiveFrom)
+    const m = policy.membership
+    for (const since of clocks) {
+      // R39: the early warning, then the lapse
+      monthsAfter(since, m.lapseEarlyWarningMonths)
+      monthsAfter(since, m.lapseMonths)
+    }
+    // R40: suspension due after months out of contact; removal due years after suspension
+    monthsAfter(member.lostContactSince, m.lostContactSuspendMonths)
+    monthsAfter(member.suspendedAt, m.suspendedRemoveAfterYears * 12)
+    // R44: no credential up to `credentialFreeMonths` (inclusive); R41: a transfer from `transferDueAfterMonths`
+    monthsAfter(member.absence?.since, m.credentialFreeMonths + 1)
+    monthsAfter(member.absence?.since, m.transferDueAfterMonths)
+    // R45: the origin's contact
+    monthsAfter(member.mobile?.lastContactAt ?? member.mobile?.since, m.mobileContactIntervalMonths)
+    const checkIn = member.checkIn
+    if (checkIn !== undefined) {
+      // R47: the feedback; the activities' minimum once a year has passed. R46: a transfer suggested.
+      monthsAfter(checkIn.lastFeedbackAt ?? checkIn.since, m.checkInFeedbackEveryMonths)
+      monthsAfter(checkIn.since, 12)
+      monthsAfter(checkIn.since, m.transferDueAfterMonths)
     }
   }
-  const out = new Set<LegalDate>()
-  for (const date of dates) {
-    for (const n of months) {
-      const moved = addMonths(date, n)
-      if (moved > asOf) out.add(moved)
-      const next = addDays(moved, 1)
-      if (next > asOf) out.add(next)
-    }
+  // R37: the end of probation. R43: the day after a letter's last valid day.
+  on(member.probationEndsAt)
+  if (member.transfer !== undefined) on(addDays(member.transfer.validUntil, 1))
+  // R61: a meeting counts from its day. R47: an activity counts in the year before a day, from its day until a year
+  // after it (the day after, where that month is shorter).
+  for (const date of [...attended, ...meetings]) on(date)
+  for (const date of activities) {
+    on(date)
+    const year = addMonths(date, 12)
+    on(year)
+    on(addDays(year, 1))
   }
   return [...out].sort()
-}
-
-/** Every legal date in a member's state, however deep. */
-const datesIn = (value: unknown, out: Set<LegalDate>): void => {
-  if (typeof value === "string") {
-    if (isLegalDate(value)) out.add(value)
-    return
-  }
-  if (typeof value !== "object" || value === null) return
-  for (const item of Array.isArray(value) ? value : Object.values(value)) datesIn(item, out)
 }
 
 /** Appends one member's findings, unsorted (a stable sort of the whole list gives what sorting each would). */

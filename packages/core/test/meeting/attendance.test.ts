@@ -114,6 +114,15 @@ const orgLifeOf = (findings: ReadonlyArray<Finding.Finding>, memberId: string) =
   findings.filter((f) => f.ruleId === "R39" && f.subject.id === memberId && f.params["kind"] === "orgLife")
     .map((f) => [f.code, f.severity, f.due] as const)
 
+// The first day of a findings schedule on which each R39 organizational-life code of a member holds.
+const firstDays = (schedule: ReadonlyArray<Member.FindingsFrom>, memberId: string) => {
+  const first: Record<string, string> = {}
+  for (const stretch of schedule) {
+    for (const [code] of orgLifeOf(stretch.findings, memberId)) first[code] ??= stretch.from
+  }
+  return first
+}
+
 const months = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]
 
 // A year of v1's organizational life in 2024: each month a committee meeting (5th), a meeting of each group
@@ -233,6 +242,54 @@ describe("R61: attendance feeds R39's lapse (acceptance: a year of v1's meetings
       }
     }).pipe(Effect.provide(store())))
 
+  it.effect("R61: a member received into v1 is judged from the receipt: the schedule's lapse falls six months after it", () =>
+    Effect.gen(function*() {
+      yield* history
+      // v2-f2 (registered 2023-06-01, no participation recorded) is received into v1 on 2025-01-10 and misses
+      // v1's themed Party days of 2025, without leave.
+      yield* exec({
+        _tag: "IssueTransferLetter",
+        memberId: "v2-f2",
+        transferId: "t-v2-f2",
+        toOrgId: "v1",
+        at: "2025-01-05"
+      })
+      yield* exec({ _tag: "ReceiveTransfer", memberId: "v2-f2", transferId: "t-v2-f2", at: "2025-01-10" })
+      const entitled = [...v1Members, "v2-f2"]
+      for (const m of months.slice(1)) {
+        yield* exec({
+          _tag: "RecordMeeting",
+          meetingId: `td-2025-${m}`,
+          orgId: "v1",
+          kind: "themedPartyDay",
+          heldOn: `2025-${m}-25`,
+          chairId: "v1-f1",
+          recorderId: "v1-f3",
+          entitled,
+          present: v1Members,
+          absent: [{ memberId: "v2-f2", excused: false }],
+          guestMembers: [],
+          at: `2025-${m}-25`
+        })
+      }
+      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2025-12-31"))
+      const { state: tree } = yield* Projection.replay(OrganizationTree.asOf("2025-12-31"))
+      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2025-12-31"))
+      const options = { orgs: tree.orgs, attendance: meetings }
+      const member = roster.members["v2-f2"]!
+      const schedule = Member.findingsSchedule(member, policy, "2025-01-15", options)
+      const orgLife = (findings: ReadonlyArray<Finding.Finding>) =>
+        findings.filter((f) => f.ruleId === "R39" && f.params["kind"] === "orgLife").map((f) => f.code)
+      // Each missed meeting begins a stretch too (the absences are counted); the codes change on these days.
+      const firstWith = (code: string) => schedule.find((s) => orgLife(s.findings).includes(code))?.from
+      assert.strictEqual(firstWith("member.finding.lapseWarning"), "2025-04-10")
+      assert.strictEqual(firstWith("member.finding.lapsed"), "2025-07-10")
+      for (const day of ["2025-04-09", "2025-04-10", "2025-07-09", "2025-07-10"]) {
+        const on = schedule.filter((s) => s.from <= day).at(-1)!
+        assert.deepStrictEqual(orgLife(Member.assessMember(member, policy, day, options)), orgLife(on.findings), day)
+      }
+    }).pipe(Effect.provide(store())))
+
   it.effect("R61: absent with leave months 1–6: by default the finding still fires and lists the leave reasons", () =>
     Effect.gen(function*() {
       yield* history
@@ -337,6 +394,43 @@ describe("R61: the boundaries of RULES.md §3.5", () => {
       const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2024-07-15"))
       const alone = Member.assessMembers([roster.members["v2-f3"]!], policy, "2024-07-15")
       assert.deepStrictEqual(orgLifeOf(alone, "v2-f3"), [["member.finding.lapsed", "warning", "2024-07-15"]])
+      // The schedule from before the host meeting's effects, with the registers that hold it, has the same days.
+      const { state: later } = yield* Projection.replay(MemberRoster.asOf("2024-11-30"))
+      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2024-11-30"))
+      const schedule = Member.findingsSchedule(later.members["v2-f3"]!, policy, "2024-06-01", { attendance: meetings })
+      assert.deepStrictEqual(firstDays(schedule, "v2-f3"), {
+        "member.finding.lapseWarning": "2024-08-20",
+        "member.finding.lapsed": "2024-11-20"
+      })
+    }).pipe(Effect.provide(store())))
+
+  it.effect("R61 CONF: where leave resets the clock, the schedule runs from the last absence with leave", () =>
+    Effect.gen(function*() {
+      yield* setup
+      yield* exec(meetingOf("td-0831", "themedPartyDay", "2024-08-31"))
+      for (const m of ["09", "10", "11", "12"]) {
+        yield* exec(
+          meetingOf(`td-${m}`, "themedPartyDay", `2024-${m}-15`, [{
+            memberId: "v1-f5",
+            excused: true,
+            reason: "illness"
+          }])
+        )
+      }
+      // and misses January's without leave: a meeting missed since the clock's start, which R61 needs
+      yield* exec(meetingOf("td-2501", "themedPartyDay", "2025-01-15", [{ memberId: "v1-f5", excused: false }]))
+      const lenient = withOrgLife({ excusedAbsenceResetsLapseClock: true })
+      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2025-01-31"))
+      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2025-01-31"))
+      const member = roster.members["v1-f5"]!
+      const schedule = Member.findingsSchedule(member, lenient, "2024-09-01", { attendance: meetings })
+      assert.deepStrictEqual(firstDays(schedule, "v1-f5"), {
+        "member.finding.lapseWarning": "2025-03-15",
+        "member.finding.lapsed": "2025-06-15"
+      })
+      const on = (day: string) =>
+        orgLifeOf(Member.assessMember(member, lenient, day, { attendance: meetings }), "v1-f5").map(([code]) => code)
+      assert.deepStrictEqual([on("2025-03-14"), on("2025-03-15")], [[], ["member.finding.lapseWarning"]])
     }).pipe(Effect.provide(store())))
 
   it.effect("R61: last took part 2024-08-31: the finding on 2025-02-28 (month-end clamp)", () =>

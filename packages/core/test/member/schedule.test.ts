@@ -106,6 +106,73 @@ describe("Member.findingsSchedule: the days findings change (boundaries)", () =>
   })
 })
 
+describe("Member.findingsSchedule: calendar edges and local policy", () => {
+  it("R47: an activity of 29 February counts through 28 February a year on, and no more from 1 March", () => {
+    const local: GovernancePolicy = {
+      ...policy,
+      membership: { ...policy.membership, minCommunityActivitiesPerYear: 1, checkInFeedbackEveryMonths: 0 }
+    }
+    const world = runAllMembers(joined(), [
+      checkIn("m1", "c1", "2024-02-01"),
+      { _tag: "RecordCheckInActivity", memberId: "m1", activityKind: "service", at: "2024-02-29" }
+    ])
+    const schedule = Member.findingsSchedule(memberOf(world, "m1"), local, "2024-03-01")
+    const fewFrom = schedule.filter((s) => s.findings.some((f) => f.code === "member.finding.fewCommunityActivities"))
+    assert.strictEqual(fewFrom[0]?.from, "2025-03-01")
+  })
+
+  it("R61 CONF: where community activities count as organizational life, the lapse runs from the last activity", () => {
+    const counting: GovernancePolicy = {
+      ...policy,
+      orgLife: { ...policy.orgLife, communityActivityCountsAsOrgLife: true }
+    }
+    const world = runAllMembers(joined(), [
+      { _tag: "RecordParticipation", memberId: "m1", kind: "orgLife", at: "2024-02-01" },
+      { _tag: "RecordParticipation", memberId: "m1", kind: "dues", at: "2025-12-01" },
+      checkIn("m1", "c1", "2024-03-01"),
+      { _tag: "RecordCheckInActivity", memberId: "m1", activityKind: "service", at: "2024-05-17" }
+    ])
+    const lapses = Member.findingsSchedule(memberOf(world, "m1"), counting, "2024-06-01").flatMap((s) =>
+      s.findings.some((f) => f.code === "member.finding.lapsed" && f.params["kind"] === "orgLife") ? [s.from] : []
+    )
+    assert.strictEqual(lapses[0], "2024-11-17")
+  })
+})
+
+// The membership and organizational-life figures a policy may set, drawn anew for each policy of a timeline.
+const figures = fc.record({
+  lapseMonths: fc.integer({ min: 1, max: 12 }),
+  lapseEarlyWarningMonths: fc.integer({ min: 0, max: 6 }),
+  lostContactSuspendMonths: fc.integer({ min: 1, max: 12 }),
+  suspendedRemoveAfterYears: fc.integer({ min: 1, max: 3 }),
+  transferDueAfterMonths: fc.integer({ min: 1, max: 12 }),
+  credentialFreeMonths: fc.integer({ min: 0, max: 6 }),
+  mobileContactIntervalMonths: fc.integer({ min: 0, max: 12 }),
+  checkInFeedbackEveryMonths: fc.integer({ min: 0, max: 24 }),
+  minCommunityActivitiesPerYear: fc.integer({ min: 0, max: 6 }),
+  affiliationDefaultForResettled: fc.constantFrom("origin" as const, "residence" as const),
+  excusedAbsenceResetsLapseClock: fc.boolean(),
+  communityActivityCountsAsOrgLife: fc.boolean()
+})
+
+const timelines = fc.tuple(Arbitraries.policyTimeline, fc.array(figures, { minLength: 4, maxLength: 4 })).map((
+  [timeline, drawn]
+) => ({
+  policies: timeline.policies.map((p, i): GovernancePolicy => {
+    const { excusedAbsenceResetsLapseClock, communityActivityCountsAsOrgLife, minCommunityActivitiesPerYear, ...m } =
+      drawn[i % drawn.length]!
+    return {
+      ...p,
+      membership: {
+        ...p.membership,
+        ...m,
+        ...(minCommunityActivitiesPerYear === 0 ? {} : { minCommunityActivitiesPerYear })
+      },
+      orgLife: { ...p.orgLife, excusedAbsenceResetsLapseClock, communityActivityCountsAsOrgLife }
+    }
+  })
+}))
+
 describe("Member.findingsSchedule: laws", () => {
   // Any member state (random events folded), any policy timeline, any day: the stretch a day falls in has the
   // member's findings on that day, but for `months`; first days included, and the days before them.
@@ -113,7 +180,7 @@ describe("Member.findingsSchedule: laws", () => {
     fc.assert(
       fc.property(
         fc.array(Arbitraries.memberEvent(), { maxLength: 10 }),
-        Arbitraries.policyTimeline,
+        fc.oneof(Arbitraries.policyTimeline, timelines),
         Arbitraries.legalDate({ min: "2017-01-01", max: "2027-12-31" }),
         fc.array(fc.integer({ min: 0, max: 366 * 8 }), { minLength: 1, maxLength: 6 }),
         fc.boolean(),
@@ -135,7 +202,7 @@ describe("Member.findingsSchedule: laws", () => {
           for (const day of days) assert.deepStrictEqual(judge(day), withoutMonths(stretchOn(schedule, day).findings))
         }
       ),
-      { numRuns: 400 }
+      { numRuns: 600 }
     )
   })
 })
