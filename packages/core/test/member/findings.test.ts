@@ -9,7 +9,18 @@ import { organizationMessages } from "../../src/organization/messages.ts"
 import type { GovernancePolicy } from "../../src/policy/GovernancePolicy.ts"
 import { ruleMessages } from "../../src/rules/messages.ts"
 import type { World } from "./fixtures.ts"
-import { approval, baseWorld, checkIn, issue, memberOf, mobile, policy, register, runAllMembers } from "./fixtures.ts"
+import {
+  approval,
+  baseWorld,
+  checkIn,
+  issue,
+  memberOf,
+  mobile,
+  policy,
+  register,
+  registerProbationary,
+  runAllMembers
+} from "./fixtures.ts"
 
 const catalogs = mergeCatalogs(kernelMessages, ruleMessages, organizationMessages, memberMessages)
 
@@ -72,16 +83,7 @@ describe("Member findings as of a date (boundaries)", () => {
 
   it("R37: the probation discussion is due on the day probation ends", () => {
     const world = runAllMembers(baseWorld(), [register("m1", "v1", "probationary", "2024-01-10")])
-    const withEnd = runAllMembers(baseWorld(), [
-      {
-        _tag: "RegisterMember",
-        memberId: "m1",
-        orgId: "v1",
-        status: "probationary",
-        probationEndsAt: "2024-09-01",
-        at: "2024-01-10"
-      }
-    ])
+    const withEnd = runAllMembers(baseWorld(), [registerProbationary("m1", "2024-09-01")])
     assert.deepStrictEqual(codesAt(world, "2030-01-01", "R37"), [])
     assert.deepStrictEqual(codesAt(withEnd, "2024-08-31", "R37"), [])
     assert.deepStrictEqual(codesAt(withEnd, "2024-09-01", "R37"), ["member.finding.probationDiscussionDue"])

@@ -106,6 +106,14 @@ export const register = (
   at = "2024-02-01"
 ): Member.MemberCommand => ({ _tag: "RegisterMember", memberId, orgId, status, at })
 
+/** A probationary member registered with the day probation ends (as a roster gives it). */
+export const registerProbationary = (
+  memberId: string,
+  probationEndsAt: string,
+  orgId = "v1",
+  at = "2024-01-10"
+): Member.MemberCommand => ({ _tag: "RegisterMember", memberId, orgId, status: "probationary", probationEndsAt, at })
+
 export const issue = (
   memberId: string,
   toOrgId: string,

@@ -8,7 +8,16 @@ import type { Finding } from "../../src/index.ts"
 import { LegalDate, MeetingRegister, PolicyTimeline } from "../../src/index.ts"
 import * as Member from "../../src/member/Member.ts"
 import type { GovernancePolicy } from "../../src/policy/GovernancePolicy.ts"
-import { baseWorld, checkIn, issue, memberOf, policy, register, runAllMembers } from "./fixtures.ts"
+import {
+  baseWorld,
+  checkIn,
+  issue,
+  memberOf,
+  policy,
+  register,
+  registerProbationary,
+  runAllMembers
+} from "./fixtures.ts"
 
 const withoutMonths = (findings: ReadonlyArray<Finding.Finding>) =>
   findings.map(({ params: { months: _months, ...params }, ...finding }) => ({ ...finding, params }))
@@ -44,14 +53,7 @@ describe("Member.findingsSchedule: the days findings change (boundaries)", () =>
 
   it("R37, R43: the probation discussion from the day probation ends; an expired letter from the day after", () => {
     const probationary = memberOf(
-      runAllMembers(baseWorld(), [{
-        _tag: "RegisterMember",
-        memberId: "m1",
-        orgId: "v1",
-        status: "probationary",
-        probationEndsAt: "2024-09-01",
-        at: "2024-01-10"
-      }]),
+      runAllMembers(baseWorld(), [registerProbationary("m1", "2024-09-01")]),
       "m1"
     )
     const r37 = daysOf(Member.findingsSchedule(probationary, policy, "2024-01-01"), "R37")
