@@ -94,12 +94,19 @@ const meetingOf = (
   }
 }
 
-// The findings as of a date, from the registers as of that date (as `Compliance` builds its view).
-const assessAt = (asOf: string, policies: GovernancePolicy.GovernancePolicy = policy) =>
+// The roster, the tree and the meeting register as of a date, replayed from the log.
+const registersAsOf = (asOf: string) =>
   Effect.gen(function*() {
     const { state: roster } = yield* Projection.replay(MemberRoster.asOf(asOf))
     const { state: tree } = yield* Projection.replay(OrganizationTree.asOf(asOf))
     const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf(asOf))
+    return { roster, tree, meetings }
+  })
+
+// The findings as of a date, from the registers as of that date (as `Compliance` builds its view).
+const assessAt = (asOf: string, policies: GovernancePolicy.GovernancePolicy = policy) =>
+  Effect.gen(function*() {
+    const { meetings, roster, tree } = yield* registersAsOf(asOf)
     return {
       members: Member.assessMembers(Object.values(roster.members), policies, asOf, {
         orgs: tree.orgs,
@@ -219,9 +226,7 @@ describe("R61: attendance feeds R39's lapse (acceptance: a year of v1's meetings
       yield* history
       // The registers with the whole year of meetings, and a schedule from before most of them: the days a member
       // took part or missed a meeting after `asOf` are days the findings may change on.
-      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2024-12-31"))
-      const { state: tree } = yield* Projection.replay(OrganizationTree.asOf("2024-12-31"))
-      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2024-12-31"))
+      const { meetings, roster, tree } = yield* registersAsOf("2024-12-31")
       const options = { orgs: tree.orgs, attendance: meetings }
       const withoutMonths = (findings: ReadonlyArray<Finding.Finding>) =>
         findings.map(({ params: { months: _months, ...params }, ...finding }) => ({ ...finding, params }))
@@ -272,9 +277,7 @@ describe("R61: attendance feeds R39's lapse (acceptance: a year of v1's meetings
           at: `2025-${m}-25`
         })
       }
-      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2025-12-31"))
-      const { state: tree } = yield* Projection.replay(OrganizationTree.asOf("2025-12-31"))
-      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2025-12-31"))
+      const { meetings, roster, tree } = yield* registersAsOf("2025-12-31")
       const options = { orgs: tree.orgs, attendance: meetings }
       const member = roster.members["v2-f2"]!
       const schedule = Member.findingsSchedule(member, policy, "2025-01-15", options)
@@ -395,8 +398,7 @@ describe("R61: the boundaries of RULES.md §3.5", () => {
       const alone = Member.assessMembers([roster.members["v2-f3"]!], policy, "2024-07-15")
       assert.deepStrictEqual(orgLifeOf(alone, "v2-f3"), [["member.finding.lapsed", "warning", "2024-07-15"]])
       // The schedule from before the host meeting's effects, with the registers that hold it, has the same days.
-      const { state: later } = yield* Projection.replay(MemberRoster.asOf("2024-11-30"))
-      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2024-11-30"))
+      const { meetings, roster: later } = yield* registersAsOf("2024-11-30")
       const schedule = Member.findingsSchedule(later.members["v2-f3"]!, policy, "2024-06-01", { attendance: meetings })
       assert.deepStrictEqual(firstDays(schedule, "v2-f3"), {
         "member.finding.lapseWarning": "2024-08-20",
@@ -420,8 +422,7 @@ describe("R61: the boundaries of RULES.md §3.5", () => {
       // and misses January's without leave: a meeting missed since the clock's start, which R61 needs
       yield* exec(meetingOf("td-2501", "themedPartyDay", "2025-01-15", [{ memberId: "v1-f5", excused: false }]))
       const lenient = withOrgLife({ excusedAbsenceResetsLapseClock: true })
-      const { state: roster } = yield* Projection.replay(MemberRoster.asOf("2025-01-31"))
-      const { state: meetings } = yield* Projection.replay(MeetingRegister.asOf("2025-01-31"))
+      const { meetings, roster } = yield* registersAsOf("2025-01-31")
       const member = roster.members["v1-f5"]!
       const schedule = Member.findingsSchedule(member, lenient, "2024-09-01", { attendance: meetings })
       assert.deepStrictEqual(firstDays(schedule, "v1-f5"), {
