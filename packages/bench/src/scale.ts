@@ -9,16 +9,16 @@
  *   (every row, its JSON parsed);
  * - `report`: `dangjian report --as-of … --summary` as a process from caught-up read models, and the full report of
  *   one township (`--org t0001 --format json`), what its clerk asks of the whole store;
- * - `one more event`: one command, then the read models' catch-up (the median and the slowest of nine such),
- *   then a report, in process; and nine more commands on the store built with the read models `inline`, whose
- *   time includes their catch-up in the command's own transaction.
+ * - `one more event`: one command, then the read models' and the findings index's catch-up (the median and the
+ *   slowest of nine such), then a report, in process; and nine more commands on the store built with the read
+ *   models `inline`, whose time includes their catch-up in the command's own transaction.
  *
  * Run: `pnpm --filter @dangjian/bench scale [--preset county|nation100] [--townships N --villages N]
  * [--kinds sqlite,postgres] [--markdown PATH]`. `county` is 100 townships × 50 villages (5,100 organizations,
  * ~168,000 members); `nation100` is one hundredth of the nation: 1,050 townships × 49 villages (52,500
  * organizations) of smaller branches, ~1,000,000 members. Not a test: figures are ratios against the baselines.
  */
-import { Compliance, Dangjian } from "@dangjian/core"
+import { Compliance, Dangjian, FindingsIndex } from "@dangjian/core"
 import { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { PostgresStore } from "@dangjian/store-postgres"
 import { SqliteStore } from "@dangjian/store-sqlite"
@@ -270,6 +270,7 @@ const oneMoreEvent = (
         events += (yield* EventStore.EventStore.use((s) => s.head)) - before
         const started = performance.now()
         yield* Compliance.catchUp()
+        yield* FindingsIndex.catchUp(Dangjian.defaultPolicies)
         times.push(performance.now() - started)
       }
       times.sort((a, b) => a - b)

@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import type { Locale } from "@dangjian/core"
-import { Compliance, Dangjian, Finding, type Member, OrganizationTree } from "@dangjian/core"
+import { Compliance, Dangjian, Finding, FindingsIndex, type Member, OrganizationTree } from "@dangjian/core"
 import type { EventStore as EventStoreModule } from "@dangjian/core/kernel"
 import { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { Clock, Data, Effect, Layer, Option, Result } from "effect"
@@ -565,17 +565,24 @@ const report = (
           ...(pillars === undefined ? {} : { pillars })
         }
         if (options.summary) {
-          // A summary only counts: the members are read and judged a page at a time, never all held at once.
+          // A summary only counts: members whose findings the findings index holds are counted from it, every other
+          // member is read and judged a page at a time, never all held at once. A subtree's summary judges every
+          // member: whether a finding is within it may depend on its params (a transfer's destination), which the
+          // index does not keep.
           const builder = Output.summaryBuilder()
           let tree: OrganizationTree.TreeView | undefined
-          yield* Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) =>
+          const onPage = (page: Compliance.IndexedFindingsPage) =>
             Effect.gen(function*() {
               if (tree === undefined) {
                 tree = page.view.tree
                 yield* checkOrg(tree, org, locale)
               }
               builder.add(Output.filter(page.findings, page.view, filters), page.view)
-            }))
+              builder.addIndexed(page.indexed, filters)
+            })
+          yield* org === undefined
+            ? Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, onPage)
+            : Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) => onPage({ ...page, indexed: [] }))
           const summary = builder.result(asOf, tree ?? OrganizationTree.empty)
           return yield* out(
             options.format === "json"
@@ -785,6 +792,7 @@ const replay = (locale: Locale, store: string) =>
         batchSize: 10_000,
         onProgress: (p) => progress.update("catchingUp", p.position, p.head)
       })
+      yield* FindingsIndex.rebuild(Dangjian.defaultPolicies)
       const position = Math.max(0, ...rebuilt.map((r) => r.position))
       yield* progress.done
       yield* out(t("cli.replay.done", { projections: models.length, events: position }, locale))

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import type { Compliance, Locale, MessageParams } from "@dangjian/core"
+import type { Compliance, FindingsIndex, Locale, MessageParams } from "@dangjian/core"
 import { Finding, Messages, OrganizationTree } from "@dangjian/core"
 import { Schema } from "effect"
 import { t } from "./messages.ts"
@@ -156,7 +156,7 @@ const pillarByCodePrefix: ReadonlyArray<readonly [string, Pillar]> = [
  * @category rendering
  * @since 0.1.0
  */
-export const pillarOf = (finding: Finding.Finding): Pillar =>
+export const pillarOf = (finding: Pick<Finding.Finding, "code">): Pillar =>
   pillarByCodePrefix.find(([prefix]) => finding.code.startsWith(prefix))?.[1] ?? "organization"
 
 // ---------------------------------------------------------------------------------------------------------
@@ -301,12 +301,15 @@ export const filter = (
     && filters.pillars === undefined
   ) return findings
   return findings.filter((f) =>
-    (filters.rules === undefined || filters.rules.has(f.ruleId))
-    && (filters.severities === undefined || filters.severities.has(f.severity))
-    && (filters.pillars === undefined || filters.pillars.has(pillarOf(f)))
-    && (within === undefined || orgsOf(f, view).some((id) => within.has(id)))
+    passes(f, filters) && (within === undefined || orgsOf(f, view).some((id) => within.has(id)))
   )
 }
+
+/** Whether a finding is of one of the filters' rules, severities and pillars (the organization aside). */
+const passes = (f: FindingsIndex.IndexedFinding, filters: Filters): boolean =>
+  (filters.rules === undefined || filters.rules.has(f.ruleId))
+  && (filters.severities === undefined || filters.severities.has(f.severity))
+  && (filters.pillars === undefined || filters.pillars.has(pillarOf(f)))
 
 // ---------------------------------------------------------------------------------------------------------
 // Rendering
@@ -483,6 +486,12 @@ export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: stri
  */
 export interface SummaryBuilder {
   readonly add: (findings: ReadonlyArray<Finding.Finding>, view: View) => void
+  /**
+   * Members' findings from the findings index (`Compliance.assessIndexedInPages`), each counted under the member's
+   * affiliation, as `add` counts a member's findings; those of the filters' rules, severities and pillars only (the
+   * index has no params, so no filter by organization: `orgsOf` reads them).
+   */
+  readonly addIndexed: (members: ReadonlyArray<FindingsIndex.IndexedMember>, filters: Omit<Filters, "org">) => void
   readonly result: (asOf: string, tree: OrganizationTree.TreeView) => SummaryJson
 }
 
@@ -521,6 +530,22 @@ export const summaryBuilder = (): SummaryBuilder => {
       org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
     }
   }
+  const addIndexed = (members: ReadonlyArray<FindingsIndex.IndexedMember>, filters: Omit<Filters, "org">): void => {
+    const all = filters.rules === undefined && filters.severities === undefined && filters.pillars === undefined
+    for (const member of members) {
+      let org = byOrg.get(member.orgId)
+      for (const f of member.findings) {
+        if (!all && !passes(f, filters)) continue
+        total++
+        totals[f.severity]++
+        let rule = byRule.get(f.ruleId)
+        if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
+        rule[f.severity]++
+        if (org === undefined) byOrg.set(member.orgId, org = new Map<string, number>())
+        org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
+      }
+    }
+  }
   const ruleNumber = (id: string) => Number(id.replace(/\D/g, "")) || 0
   const result = (asOf: string, tree: OrganizationTree.TreeView): SummaryJson => ({
     asOf,
@@ -539,7 +564,7 @@ export const summaryBuilder = (): SummaryBuilder => {
       )
     })).sort((a, b) => b.total - a.total || String(a.orgId).localeCompare(String(b.orgId)))
   })
-  return { add, result }
+  return { add, addIndexed, result }
 }
 
 /**

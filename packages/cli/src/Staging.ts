@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Compliance, Dangjian } from "@dangjian/core"
+import { Compliance, Dangjian, FindingsIndex } from "@dangjian/core"
 import type { AppendError, EventStore as EventStoreModule, ReadError } from "@dangjian/core/kernel"
 import { EventStore, ReadModel, UnitOfWork } from "@dangjian/core/kernel"
 import { Effect, Result } from "effect"
@@ -115,7 +115,7 @@ export const transact = <A, E, R>(
     Effect.mapError((error) =>
       (error as { readonly _tag?: unknown } | undefined)?._tag === "VersionConflict" ? storeChanged : error
     ),
-    Effect.tap(() => Compliance.catchUp()),
+    Effect.tap(() => catchUpReadSide),
     Effect.map(({ value, written }) => ({ value, events: written.events }))
   )
 
@@ -133,4 +133,7 @@ export const commitAndCatchUp = (
   number,
   StoreChanged | AppendError | ReadError,
   EventStoreModule.EventStore | ReadModel.ReadModelStore
-> => Effect.tap(commit(staging), () => Compliance.catchUp())
+> => Effect.tap(commit(staging), () => catchUpReadSide)
+
+/** The read models, then the findings index of the CLI's policies, caught up to the log's head. */
+const catchUpReadSide = Effect.andThen(Compliance.catchUp(), FindingsIndex.catchUp(Dangjian.defaultPolicies))

@@ -1,7 +1,7 @@
 // The read side from outside, on SQLite and PostgreSQL: `dangjian import` leaves the read models current,
 // `report` and `tree` answer from them (shown by damaging the log under them: they still answer, while a replay
 // of the log fails), and `dangjian replay` rebuilds exactly them, after which the answers are the same.
-import { Compliance } from "@dangjian/core"
+import { Compliance, Dangjian, FindingsIndex } from "@dangjian/core"
 import { Effect } from "effect"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -14,6 +14,8 @@ beforeAll(ensureBuilt, 300_000)
 
 // Exactly the read models the compliance view is built from.
 const readModelNames = Compliance.readModels.map((model) => model.name).sort()
+// And the findings index of the CLI's policies, which `report --summary` counts from.
+const findingsIndex = FindingsIndex.modelOf(Dangjian.defaultPolicies).name
 
 interface Access {
   /** Checkpoints of the read models, by name. */
@@ -22,6 +24,8 @@ interface Access {
   readonly rows: (name: string) => Promise<number>
   /** Overwrites the data of the first `n` events with data no codec decodes. */
   readonly damageLog: (n: number) => Promise<void>
+  /** Deletes the rows of one read model (its checkpoint stays). */
+  readonly deleteRows: (name: string) => Promise<void>
 }
 
 const sqliteAccess = (file: string): Access => {
@@ -52,6 +56,9 @@ const sqliteAccess = (file: string): Access => {
       query((db) =>
         db.prepare(`UPDATE dangjian_events SET data = '{"damaged":true}' WHERE global_position <= ?`).run(n)
       )
+    },
+    deleteRows: async (name) => {
+      query((db) => db.prepare("DELETE FROM dangjian_read_model_rows WHERE name = ?").run(name))
     }
   }
 }
@@ -79,6 +86,10 @@ const postgresAccess = (schema: string): Access => ({
     sql((client) =>
       client.unsafe(`UPDATE "${schema}".events SET data = '{"damaged":true}' WHERE global_position <= $1`, [n]).raw
         .pipe(Effect.asVoid)
+    ),
+  deleteRows: (name) =>
+    sql((client) =>
+      client.unsafe(`DELETE FROM "${schema}".read_model_rows WHERE name = $1`, [name]).raw.pipe(Effect.asVoid)
     )
 })
 
@@ -163,8 +174,8 @@ for (const { kind, make } of stores) {
       const events = await store.events()
       // The writer caught every read model up to the head.
       const afterImport = await access.checkpoints()
-      assert.deepStrictEqual(Object.keys(afterImport).sort(), readModelNames)
-      for (const name of readModelNames) assert.strictEqual(afterImport[name], events, name)
+      assert.deepStrictEqual(Object.keys(afterImport).sort(), [...readModelNames, findingsIndex].sort())
+      for (const name of [...readModelNames, findingsIndex]) assert.strictEqual(afterImport[name], events, name)
       assert.strictEqual(await access.rows("member.roster"), 10_000)
       assert.strictEqual(await access.rows("organization.tree"), 258)
 
@@ -188,6 +199,16 @@ for (const { kind, make } of stores) {
       assert.strictEqual(fromRows.code, 0, fromRows.stderr)
       assert.strictEqual(fromRows.stdout, report.stdout)
       assert.strictEqual(run(cwd, ["tree", "--store", store.spec]).stdout, tree.stdout)
+
+      // The summary counts the members from the findings index: without the members' rows it counts the same, while
+      // the report, which lists every finding with its member, has none of theirs.
+      await access.deleteRows("member.roster")
+      const fromIndex = run(cwd, [...reportArgs, "--summary"])
+      assert.strictEqual(fromIndex.code, 0, fromIndex.stderr)
+      assert.strictEqual(fromIndex.stdout, summary.stdout)
+      const withoutMembers = JSON.parse(run(cwd, reportArgs).stdout).findings as ReadonlyArray<unknown>
+      assert.isBelow(withoutMembers.length, JSON.parse(summary.stdout).total)
+
       const broken = run(cwd, ["replay", "--store", store.spec])
       assert.notStrictEqual(broken.code, 0, "the damaged log cannot be replayed")
     }, 300_000)
@@ -239,7 +260,7 @@ for (const { kind, make } of stores) {
       assert.include(replayed.stdout, `${readModelNames.length} read models`)
       assert.include(replayed.stdout, `over ${events} events`)
       const checkpoints = await access.checkpoints()
-      for (const name of readModelNames) assert.strictEqual(checkpoints[name], events, name)
+      for (const name of [...readModelNames, findingsIndex]) assert.strictEqual(checkpoints[name], events, name)
       assert.strictEqual(run(cwd, reportArgs).stdout, before.stdout)
       assert.strictEqual(run(cwd, ["tree", "--store", store.spec, "--format", "mermaid"]).stdout, treeBefore.stdout)
       assert.strictEqual(await store.events(), events, "replay appends nothing")

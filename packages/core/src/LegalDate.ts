@@ -92,12 +92,14 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
  * @since 0.1.0
  */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 
 const parts = (date: LegalDate): readonly [number, number, number] => split(date) ?? [1970, 1, 1]
 
+// Dates are built by the million when findings are scheduled: no padding calls for the common case.
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
 const format = (y: number, m: number, d: number): LegalDate =>
-  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+  `${y >= 1000 ? `${y}` : String(y).padStart(4, "0")}-${twoDigits(m)}-${twoDigits(d)}`
 
 /**
  * Adds (or subtracts) whole months, clamping the day to the target month's end.
@@ -156,11 +158,12 @@ export const daysBetween = (from: LegalDate, to: LegalDate): number => toEpochDa
  */
 export const monthsBetween = (from: LegalDate, to: LegalDate): number => {
   if (to < from) return 0
-  const [fy, fm] = parts(from)
-  const [ty, tm] = parts(to)
-  let n = (ty - fy) * 12 + (tm - fm)
-  while (n > 0 && addMonths(from, n) > to) n--
-  return n
+  const [fy, fm, fd] = parts(from)
+  const [ty, tm, td] = parts(to)
+  const n = (ty - fy) * 12 + (tm - fm)
+  // `addMonths(from, n)` falls in `to`'s month, on `from`'s day clamped to the month's end: past `to` only when that
+  // day is; then n − 1 months fall in an earlier month.
+  return n > 0 && Math.min(fd, daysInMonth(ty, tm)) > td ? n - 1 : n
 }
 
 /**

@@ -22,6 +22,7 @@ export * as Dues from "./dues/Dues.ts"
 export * as DuesRegister from "./dues/projections/DuesRegister.ts"
 export * as Compliance from "./findings/Compliance.ts"
 export * as Finding from "./findings/Finding.ts"
+export * as FindingsIndex from "./findings/FindingsIndex.ts"
 export {
   CommandDecodeError,
   CorruptEvent,

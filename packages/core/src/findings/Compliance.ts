@@ -47,6 +47,7 @@ import * as UnitCheckIn from "../unitCheckIn/findings.ts"
 import * as UnitCheckInRegister from "../unitCheckIn/projections/UnitCheckInRegister.ts"
 import type { Finding } from "./Finding.ts"
 import { membersOf, sort } from "./Finding.ts"
+import * as FindingsIndex from "./FindingsIndex.ts"
 
 /**
  * Everything the findings look at, as of a date.
@@ -359,6 +360,85 @@ export const assessInPages = <E, R>(
     }, { asOf, ...(options?.pageSize === undefined ? {} : { pageSize: options.pageSize }) })
     yield* onPage({ view: { ...view, members: { members: kept } }, findings: members.finish().concat(others) })
   }).pipe(Effect.withSpan("dangjian.compliance.assessInPages", { attributes: { "dangjian.asOf": asOf } }))
+
+/**
+ * One page of {@link assessIndexedInPages}: a {@link FindingsPage}, and the members whose findings the findings index
+ * holds, with those findings (counted, not judged: they are in no page's `findings`).
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface IndexedFindingsPage extends FindingsPage {
+  readonly indexed: ReadonlyArray<FindingsIndex.IndexedMember>
+}
+
+/**
+ * The findings of {@link assessInPages}, with the findings index of the policy timeline ({@link FindingsIndex}): the
+ * members it holds for the date come in pages' `indexed`, with the rule, severity and code of each of their findings
+ * and their affiliation, without reading their rows; every other member (a member of an organization that records
+ * its meetings or who took part in one, a mobile member, a member with events after the index's checkpoint…) is read
+ * and judged as {@link assessInPages} judges it, and so are every other aggregate's findings. What a count or a
+ * summary as of any date uses: a member whose findings only depend on time passing costs one small row. Without an
+ * index (never built: {@link FindingsIndex.catchUp} builds it), every member is judged, and `indexed` is empty.
+ *
+ * Together, the pages' `findings` and `indexed` are the findings of {@link assess} of {@link viewFromReadModels}: the
+ * same members with the same rules, severities and codes.
+ *
+ * @category read models
+ * @since 0.4.0
+ */
+export const assessIndexedInPages = <E, R>(
+  policies: Policies,
+  asOf: LegalDate,
+  onPage: (page: IndexedFindingsPage) => Effect.Effect<void, E, R>,
+  options?: AssessOptions & { readonly pageSize?: number }
+): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
+  Effect.gen(function*() {
+    const view = yield* viewWith(asOf, MemberRoster.empty, "accounts")
+    const pageSize = options?.pageSize ?? 10_000
+    // R61: a member the meeting register names, or of an organization that records its meetings, is judged with it.
+    const attendance = MeetingRegister.attendance(view.meetings)
+    const judged = new Set<string>()
+    const indexed = yield* FindingsIndex.forEachPage(policies, asOf, (page) => {
+      for (const memberId of page.unindexed) judged.add(memberId)
+      return page.indexed.length === 0
+        ? Effect.void
+        : onPage({ view: { ...view, members: MemberRoster.empty }, findings: [], indexed: page.indexed })
+    }, {
+      pageSize,
+      judge: (memberId, orgId) => attendance.members.has(memberId) || attendance.recordingOrgs.has(orgId)
+    })
+    if (!indexed) return yield* assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
+    const others = assessOrganizations(view.tree, policies, asOf, options).concat(assessOthers(view, policies))
+    const concerned = new Set<string>()
+    for (const finding of others) for (const id of membersOf(finding)) concerned.add(id)
+    const kept: Record<string, MemberState> = {}
+    const members = membersAssessor(policies, asOf, { orgs: view.tree.orgs, attendance: view.meetings })
+    // The judged members and those other aggregates' findings concern, read by key a page at a time.
+    const wanted = [...new Set([...judged, ...concerned])]
+    for (let start = 0; start < wanted.length; start += pageSize) {
+      const { timelines } = yield* ReadModel.loadCurrent(MemberRoster.readModel, {
+        keys: wanted.slice(start, start + pageSize),
+        asOf
+      })
+      const page = MemberRoster.fromTimelines(timelines, asOf)
+      const judging: Record<string, MemberState> = {}
+      for (const id of Object.keys(page.members)) {
+        if (concerned.has(id)) put(kept, id, page.members[id]!)
+        if (judged.has(id)) put(judging, id, page.members[id]!)
+      }
+      yield* onPage({
+        view: { ...view, members: { members: judging } },
+        findings: members.add(valuesOf(judging)),
+        indexed: []
+      })
+    }
+    yield* onPage({
+      view: { ...view, members: { members: kept } },
+      findings: members.finish().concat(others),
+      indexed: []
+    })
+  }).pipe(Effect.withSpan("dangjian.compliance.assessIndexedInPages", { attributes: { "dangjian.asOf": asOf } }))
 
 /**
  * The compliance view as of a date: from the read models when the environment has a `ReadModelStore` (every

@@ -451,7 +451,8 @@ export interface FindingsFrom {
  *
  * The findings are the member's own, as {@link assessMember} gives them under the policy in force on each day, with
  * `options` as given (the organizations and the meeting register do not change); R11's, which count members
- * together, are not among them.
+ * together, are not among them. With `options.until`, the schedule stops before that day (what a state that holds
+ * until a later event needs: the findings index keeps each state's schedule until the next state's day).
  *
  * @example
  * ```ts
@@ -481,27 +482,50 @@ export const findingsSchedule = (
   member: MemberState,
   policies: Policies,
   asOf: LegalDate,
-  options?: MemberAssessOptions
+  options?: MemberAssessOptions & {
+    /** The day the schedule ends (exclusive): no stretch starts on or after it, and no day from it is judged. */
+    readonly until?: LegalDate
+  }
 ): ReadonlyArray<FindingsFrom> => {
   const timeline = toTimeline(policies)
   const attendance = options?.attendance === undefined ? undefined : attendanceOf(options.attendance)
   const judge = (date: LegalDate) => assessOne(member, policyAt(timeline, date), date, options, attendance)
   const first = judge(asOf)
   const stretches: Array<FindingsFrom> = [{ from: asOf, findings: first }]
-  let key = stretchKey(first)
+  let last = first
+  const until = options?.until
   for (const date of changeDays(member, timeline, attendance?.members.get(member.memberId), asOf)) {
+    if (until !== undefined && date >= until) break
     const findings = judge(date)
-    const next = stretchKey(findings)
-    if (next === key) continue
+    if (sameStretch(last, findings)) continue
     stretches.push({ from: date, findings })
-    key = next
+    last = findings
   }
   return stretches
 }
 
-/** What stays the same through a stretch: the findings without the one param that counts months as days pass. */
-const stretchKey = (findings: ReadonlyArray<Finding>): string =>
-  JSON.stringify(findings.map(({ params: { months: _months, ...params }, ...finding }) => [finding, params]))
+/**
+ * Whether two days' findings are those of one stretch: the same findings but for the one param that counts months as
+ * days pass. Compared field by field: a schedule compares every day it judges, and serializing them cost more than
+ * judging.
+ */
+const sameStretch = (a: ReadonlyArray<Finding>, b: ReadonlyArray<Finding>): boolean => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (
+      x.ruleId !== y.ruleId || x.severity !== y.severity || x.code !== y.code || x.due !== y.due
+      || x.subject.kind !== y.subject.kind || x.subject.id !== y.subject.id
+    ) return false
+    const keys = Object.keys(x.params)
+    if (keys.length !== Object.keys(y.params).length) return false
+    for (const key of keys) {
+      if (!Object.hasOwn(y.params, key) || (key !== "months" && x.params[key] !== y.params[key])) return false
+    }
+  }
+  return true
+}
 
 /**
  * The days after `asOf` on which a member's findings may change while nothing is recorded: more than they do, never

@@ -51,6 +51,22 @@ describe("Member.findingsSchedule: the days findings change (boundaries)", () =>
     ])
   })
 
+  it("until: no stretch starts on or after the day, and the stretches before it are the whole schedule's", () => {
+    const member = memberOf(joined(), "m1")
+    const whole = Member.findingsSchedule(member, policy, "2024-02-01")
+    // The lapse falls due on 2024-07-10: a schedule until that day stops before it, one until the day after has it.
+    assert.deepStrictEqual(
+      Member.findingsSchedule(member, policy, "2024-02-01", { until: "2024-07-10" }),
+      whole.slice(0, 2)
+    )
+    assert.deepStrictEqual(Member.findingsSchedule(member, policy, "2024-02-01", { until: "2024-07-11" }), whole)
+    // The first stretch starts on `asOf` whatever `until` says.
+    assert.deepStrictEqual(
+      Member.findingsSchedule(member, policy, "2024-02-01", { until: "2024-02-01" }),
+      whole.slice(0, 1)
+    )
+  })
+
   it("R37, R43: the probation discussion from the day probation ends; an expired letter from the day after", () => {
     const probationary = memberOf(
       runAllMembers(baseWorld(), [registerProbationary("m1", "2024-09-01")]),
