@@ -792,7 +792,16 @@ const replay = (locale: Locale, store: string) =>
         batchSize: 10_000,
         onProgress: (p) => progress.update("catchingUp", p.position, p.head)
       })
-      yield* FindingsIndex.rebuild(Dangjian.defaultPolicies)
+      // Then the findings index that `report --summary` counts from: a count of members (how many is not known ahead),
+      // shown every 100,000, as a log file would want it.
+      let shown = 0
+      yield* FindingsIndex.rebuild(Dangjian.defaultPolicies, {
+        onProgress: (members) => {
+          if (members - shown < 100_000) return Effect.void
+          shown = members
+          return progress.update("indexing", members, 0)
+        }
+      })
       const position = Math.max(0, ...rebuilt.map((r) => r.position))
       yield* progress.done
       yield* out(t("cli.replay.done", { projections: models.length, events: position }, locale))

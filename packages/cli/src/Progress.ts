@@ -1,5 +1,5 @@
 /**
- * Progress on long work, on stderr: the phase (reading, checking, writing, catching up) with counts. On a
+ * Progress on long work, on stderr: the phase (reading, checking, writing, catching up, indexing findings) with counts. On a
  * terminal one line is redrawn in place (at most ten times a second); otherwise (a pipe, a log file, a test)
  * each phase prints plain lines: when it starts with a count, at every quarter, and when it ends.
  *
@@ -15,7 +15,7 @@ import { t } from "./messages.ts"
  * @category models
  * @since 0.2.0
  */
-export type Phase = "reading" | "checking" | "writing" | "catchingUp"
+export type Phase = "reading" | "checking" | "writing" | "catchingUp" | "indexing"
 
 /**
  * A progress reporter.

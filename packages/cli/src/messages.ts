@@ -204,6 +204,7 @@ const en: Record<string, (p: P) => string> = {
   "cli.progress.checking": () => "checking",
   "cli.progress.writing": () => "writing",
   "cli.progress.catchingUp": () => "catching up",
+  "cli.progress.indexing": () => "indexing findings",
   // --- lines ---
   "cli.line": (p) => `line ${show(p.line)}: `,
   "cli.line.header": (p) => `line ${show(p.line)} (header): `,
@@ -435,6 +436,7 @@ const zh: Record<string, (p: P) => string> = {
   "cli.progress.checking": () => "检查",
   "cli.progress.writing": () => "写入",
   "cli.progress.catchingUp": () => "追赶",
+  "cli.progress.indexing": () => "建立检查结果索引",
   // --- lines ---
   "cli.line": (p) => `第 ${show(p.line)} 行:`,
   "cli.line.header": (p) => `第 ${show(p.line)} 行(表头):`,

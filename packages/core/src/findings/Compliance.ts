@@ -394,6 +394,11 @@ export const assessIndexedInPages = <E, R>(
   options?: AssessOptions & { readonly pageSize?: number }
 ): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
   Effect.gen(function*() {
+    // Without an index, straight to judging every member: the view is not loaded twice, nor held twice.
+    const rows = yield* ReadModel.ReadModelStore
+    if ((yield* rows.position(FindingsIndex.modelOf(policies))) === 0) {
+      return yield* assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
+    }
     const view = yield* viewWith(asOf, MemberRoster.empty, "accounts")
     const pageSize = options?.pageSize ?? 10_000
     // R61: a member the meeting register names, or of an organization that records its meetings, is judged with it.

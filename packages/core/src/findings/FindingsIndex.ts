@@ -1,22 +1,22 @@
 /**
  * The findings index: every member's findings under one policy timeline, kept as the days they change on, so a
- * count of findings as of any date reads one small row per member instead of the member's whole history and
- * judges nobody whose findings only depend on time passing (R39's lapse, R37's end of probation, R43's letter…).
+ * count of findings as of any date reads a few large rows instead of every member's whole history, and judges nobody
+ * whose findings only depend on time passing (R39's lapse, R37's end of probation, R43's letter…).
  *
- * A row holds, for each state of the member's roster timeline, {@link Member.findingsSchedule} of that state from
- * its date until the next state's, each stretch with the member's affiliation and its findings' rule, severity and
- * message code. It is judged with an empty meeting register and without the organizations, so it leaves to the
- * query's own judgement the members whose findings depend on more than their own history: a member whose
- * organization records its meetings or who took part in one (R61; the query's `judge` option), a mobile member
- * (R45's origin, R11's count at a host) and a member without an affiliation. Those, and every member with an event
- * after the index's checkpoint, come back as {@link IndexedPage.unindexed}.
+ * For each state of a member's roster timeline, the index keeps {@link Member.findingsSchedule} of that state from its
+ * date until the next state's: each stretch with the member's affiliation and its findings' rule, severity and
+ * message code, members packed 256 to a row. It is judged with an empty meeting register and without the
+ * organizations, so it leaves to the query's own judgement the members whose findings depend on more than their own
+ * history: a member whose organization records its meetings or who took part in one (R61; the query's `judge`
+ * option), a mobile member (R45's origin, R11's count at a host) and a member without an affiliation. Those, and
+ * every member with an event after the index's checkpoint, come back as {@link IndexedPage.unindexed}.
  *
  * The index is kept in the store of keyed read models under a name of the policy timeline's hash
  * ({@link modelOf}): another timeline has its own index. Its checkpoint says which events its rows reflect;
- * {@link catchUp} rewrites the rows of the members with events since, and builds the index from zero the first
- * time. A build commits its rows a page at a time with the checkpoint at 0 and moves it in a last commit with the
- * build's mark (its epoch), so rows of a build that did not finish (a crash, or a second builder that lost the race)
- * never count: a row of another epoch is read as not indexed.
+ * {@link catchUp} rewrites the rows of the members with events since, and builds the index the first time. A build
+ * writes its rows under keys of its own (its epoch), a page at a time, and moves the checkpoint last with a meta row
+ * naming its epoch: rows of a build that did not finish (a crash, a second builder that lost the race) are never read,
+ * and the next build deletes them.
  *
  * @since 0.4.0
  */
@@ -355,6 +355,8 @@ export interface CatchUpOptions {
    * catch-up writes every changed member's bucket in one commit, a build a page at a time.
    */
   readonly buildAbove?: number
+  /** Called after each page of a build, with the members indexed so far. */
+  readonly onProgress?: (members: number) => Effect.Effect<void>
 }
 
 const newEpoch = Effect.map(
@@ -398,7 +400,10 @@ const build = (policies: Policies, from: number, options: CatchUpOptions | undef
         bucket.entries.set(memberId, stretchesOf(memberId, timeline, policies, findings, bucket.orgs))
         lastKey = memberId
       }
-      return written.length === 0 ? Effect.void : rows.commit(model, { from, to: from, rows: written.splice(0) })
+      const progress = options?.onProgress?.(members) ?? Effect.void
+      return written.length === 0
+        ? progress
+        : Effect.andThen(rows.commit(model, { from, to: from, rows: written.splice(0) }), progress)
     }, { pageSize: options?.pageSize ?? 10_000, batchSize: options?.batchSize ?? 5_000 })
     close()
     if (written.length > 0) yield* rows.commit(model, { from, to: from, rows: written.splice(0) })

@@ -553,15 +553,18 @@ const changeDays = (
   const activities = member.checkIn?.activities ?? []
   // R39 (R61): a clock starts at a kind's last day or the joining; organizational life's, with the meeting register,
   // also at the affiliation, a meeting attended, an absence with leave, a community activity.
-  const clocks = [
+  const clocks = new Set([
     ...Object.values(member.lastParticipation),
     member.joinedAt,
     member.affiliatedSince,
     ...attended,
     ...meetings,
     ...activities
-  ]
+  ])
+  // A policy superseded on or before `asOf` is in force on no later day: only the one in force then and later ones.
+  const inForce = policyAt(timeline, asOf)
   for (const policy of timeline.policies) {
+    if (policy !== inForce && policy.effectiveFrom <= asOf) continue
     on(policy.effectiveFrom)
     const m = policy.membership
     for (const since of clocks) {
