@@ -1,7 +1,7 @@
 /**
- * Progress on long work, on stderr: the phase (reading, checking, writing, catching up, indexing findings) with counts. On a
- * terminal one line is redrawn in place (at most ten times a second); otherwise (a pipe, a log file, a test)
- * each phase prints plain lines: when it starts with a count, at every quarter, and when it ends.
+ * Progress on long work, on stderr: the phase (reading, checking, writing, catching up, indexing findings) with
+ * counts. On a terminal one line is redrawn in place (at most ten times a second); otherwise (a pipe, a log file, a
+ * test) each phase prints plain lines: when it starts with a count, at every quarter, and when it ends.
  *
  * @since 0.2.0
  */

@@ -8,31 +8,19 @@ import {
   Dangjian,
   FindingsIndex,
   GovernancePolicy,
-  LegalDate,
   MeetingRegister,
   Member,
   MemberRoster,
-  MemoryStore,
-  OrganizationTree
+  MemoryStore
 } from "@dangjian/core"
-import type { Envelope } from "@dangjian/core/kernel"
 import { EventStore, ReadModel } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import fc from "fast-check"
 import { Arbitraries } from "../src/index.ts"
+import { legalDates } from "./legalDates.ts"
 
 const policies = GovernancePolicy.national
-
-const legalDates = (log: ReadonlyArray<Envelope.Envelope>): ReadonlyArray<string> => {
-  const dates = new Set<string>()
-  for (const envelope of log) {
-    const date = OrganizationTree.legalDateOf(envelope)
-    dates.add(date)
-    dates.add(LegalDate.addDays(date, -1))
-  }
-  return [...dates, "1990-01-01", "2099-12-31"].sort()
-}
 
 /** The findings as counted: rule, severity, code and the member (or the subject) of each, sorted. */
 const tallyOf = (findings: ReadonlyArray<Finding.Finding>): Array<string> =>
@@ -144,12 +132,17 @@ describe("the findings index", () => {
   // Stream ids are at most 200 characters without unpaired surrogates; keys starting with "~" are kept escaped.
   const awkward = ["__proto__", "constructor", "toString", "~m", "~x0041", "~", "a".repeat(150), "党员", "é"]
   const ordinary = ["m1", "m2", "m3", "m4"]
-
-  it.effect("members with any id are counted from the index, ids that read models keep escaped included", () =>
+  /** The town, its branch v1 with four full members, and these members registered there. */
+  const branchWith = (members: ReadonlyArray<string>) =>
     Effect.gen(function*() {
       yield* Dangjian.execute(town, { policies })
       yield* Dangjian.execute(branch("v1", ordinary), { policies })
-      for (const memberId of [...ordinary, ...awkward]) yield* Dangjian.execute(register(memberId), { policies })
+      for (const memberId of members) yield* Dangjian.execute(register(memberId), { policies })
+    })
+
+  it.effect("members with any id are counted from the index, ids that read models keep escaped included", () =>
+    Effect.gen(function*() {
+      yield* branchWith([...ordinary, ...awkward])
       const built = yield* FindingsIndex.catchUp(policies)
       assert.isTrue(built.rebuilt)
       assert.strictEqual(built.members, ordinary.length + awkward.length)
@@ -165,9 +158,7 @@ describe("the findings index", () => {
 
   it.effect("one more event rewrites one bucket; a report from the current index reads no member's row", () =>
     Effect.gen(function*() {
-      yield* Dangjian.execute(town, { policies })
-      yield* Dangjian.execute(branch("v1", ordinary), { policies })
-      for (const memberId of ordinary) yield* Dangjian.execute(register(memberId), { policies })
+      yield* branchWith(ordinary)
       yield* Compliance.catchUp()
       yield* FindingsIndex.catchUp(policies)
       yield* Dangjian.execute({ _tag: "RecordParticipation", memberId: "m2", kind: "orgLife", at: "2020-05-01" }, {
@@ -220,9 +211,7 @@ describe("the findings index", () => {
 
   it.effect("R61: a member of an organization that records its meetings is judged with them, not counted", () =>
     Effect.gen(function*() {
-      yield* Dangjian.execute(town, { policies })
-      yield* Dangjian.execute(branch("v1", ordinary), { policies })
-      for (const memberId of ordinary) yield* Dangjian.execute(register(memberId), { policies })
+      yield* branchWith(ordinary)
       yield* Dangjian.execute({
         _tag: "AppointLeadership",
         orgId: "v1",
@@ -265,9 +254,7 @@ describe("the findings index", () => {
 
   it.effect("a build that does not finish changes nothing; the next one deletes its rows", () =>
     Effect.gen(function*() {
-      yield* Dangjian.execute(town, { policies })
-      yield* Dangjian.execute(branch("v1", ordinary), { policies })
-      for (const memberId of ordinary) yield* Dangjian.execute(register(memberId), { policies })
+      yield* branchWith(ordinary)
       yield* FindingsIndex.catchUp(policies)
       const rows = yield* ReadModel.ReadModelStore
       const model = FindingsIndex.modelOf(policies)

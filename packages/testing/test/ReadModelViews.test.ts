@@ -2,34 +2,16 @@
 // matters: each legal date an event of the history takes effect on, the day before it, and dates before and
 // after the whole history. Read models are caught up in batches of random sizes, or only part of the way (the
 // rest of the log is then folded in memory by the query), and the report reads no event once they are current.
-import {
-  Compliance,
-  Dangjian,
-  Finding,
-  GovernancePolicy,
-  LegalDate,
-  MemoryStore,
-  OrganizationTree
-} from "@dangjian/core"
-import type { Envelope } from "@dangjian/core/kernel"
+import { Compliance, Dangjian, Finding, GovernancePolicy, MemoryStore, OrganizationTree } from "@dangjian/core"
 import { EventStore, Projection, ReadModel } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import fc from "fast-check"
 import { Arbitraries } from "../src/index.ts"
+import { legalDates } from "./legalDates.ts"
 
 const policies = GovernancePolicy.national
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
-
-const legalDates = (log: ReadonlyArray<Envelope.Envelope>): ReadonlyArray<string> => {
-  const dates = new Set<string>()
-  for (const envelope of log) {
-    const date = OrganizationTree.legalDateOf(envelope)
-    dates.add(date)
-    dates.add(LegalDate.addDays(date, -1))
-  }
-  return [...dates, "1990-01-01", "2099-12-31"].sort()
-}
 
 /** An event store that counts the events its global reads return. */
 const counting = (counter: { events: number }) =>

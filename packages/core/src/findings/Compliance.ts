@@ -315,6 +315,17 @@ const viewWith = (asOf: LegalDate, members: MemberRoster.RosterView, duesFactsOf
   })
 
 /**
+ * The findings of the organizations and of every aggregate but the members', and the members they concern (their
+ * states are kept for the last page of a paged assessment).
+ */
+const othersOf = (view: ComplianceView, policies: Policies, options: AssessOptions | undefined) => {
+  const others = assessOrganizations(view.tree, policies, view.asOf, options).concat(assessOthers(view, policies))
+  const concerned = new Set<string>()
+  for (const finding of others) for (const id of membersOf(finding)) concerned.add(id)
+  return { others, concerned }
+}
+
+/**
  * One page of {@link assessInPages}: some findings, unsorted, and the view they come from, whose `members` holds
  * only the members these findings concern (by their subject or their `memberId`).
  *
@@ -347,10 +358,7 @@ export const assessInPages = <E, R>(
 ): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
   Effect.gen(function*() {
     const view = yield* viewWith(asOf, MemberRoster.empty, "accounts")
-    const others = assessOrganizations(view.tree, policies, asOf, options).concat(assessOthers(view, policies))
-    // The members that other aggregates' findings concern: their states are kept for the last page.
-    const concerned = new Set<string>()
-    for (const finding of others) for (const id of membersOf(finding)) concerned.add(id)
+    const { concerned, others } = othersOf(view, policies, options)
     const kept: Record<string, MemberState> = {}
     const members = membersAssessor(policies, asOf, { orgs: view.tree.orgs, attendance: view.meetings })
     yield* ReadModel.forEachPage(MemberRoster.readModel, (timelines) => {
@@ -394,11 +402,10 @@ export const assessIndexedInPages = <E, R>(
   options?: AssessOptions & { readonly pageSize?: number }
 ): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
   Effect.gen(function*() {
+    const judgeEveryone = assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
     // Without an index, straight to judging every member: the view is not loaded twice, nor held twice.
     const rows = yield* ReadModel.ReadModelStore
-    if ((yield* rows.position(FindingsIndex.modelOf(policies))) === 0) {
-      return yield* assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
-    }
+    if ((yield* rows.position(FindingsIndex.modelOf(policies))) === 0) return yield* judgeEveryone
     const view = yield* viewWith(asOf, MemberRoster.empty, "accounts")
     const pageSize = options?.pageSize ?? 10_000
     // R61: a member the meeting register names, or of an organization that records its meetings, is judged with it.
@@ -413,10 +420,8 @@ export const assessIndexedInPages = <E, R>(
       pageSize,
       judge: (memberId, orgId) => attendance.members.has(memberId) || attendance.recordingOrgs.has(orgId)
     })
-    if (!indexed) return yield* assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
-    const others = assessOrganizations(view.tree, policies, asOf, options).concat(assessOthers(view, policies))
-    const concerned = new Set<string>()
-    for (const finding of others) for (const id of membersOf(finding)) concerned.add(id)
+    if (!indexed) return yield* judgeEveryone
+    const { concerned, others } = othersOf(view, policies, options)
     const kept: Record<string, MemberState> = {}
     const members = membersAssessor(policies, asOf, { orgs: view.tree.orgs, attendance: view.meetings })
     // The judged members and those other aggregates' findings concern, read by key a page at a time.
