@@ -1,4 +1,4 @@
-import { Compliance, Dangjian } from "@dangjian/core"
+import { Compliance, Dangjian, Finding, FindingsIndex } from "@dangjian/core"
 import { EventStore, Projection, ReadModel, Uuid } from "@dangjian/core/store"
 import { appendTownshipLog, checkAtCheckpoints } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
@@ -151,6 +151,74 @@ const checkEveryModel = checkAtCheckpoints(models)
           assert.isAbove(numbers(second.stdout())[0]!, resumeFrom)
           const finished = yield* checkEveryModel
           assert.deepStrictEqual(finished, models.map(() => head))
+        }).pipe(Effect.provide(Layer.fresh(SqliteStore.layer({ filename: file, codec: Dangjian.codec }))))
+      },
+      240_000
+    )
+
+    it.live(
+      "kill -9 during a build of the findings index: the counts stay exact (the old index, or none, answers), and the next build leaves its rows only",
+      () => {
+        const file = freshFile("crashindex")
+        // The counts of a date: the findings index's and the whole view's, as rule, severity, code and member.
+        const counts = (asOf: string) =>
+          Effect.gen(function*() {
+            const found: Array<string> = []
+            let indexed = 0
+            yield* Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, (page) =>
+              Effect.sync(() => {
+                for (const f of page.findings) {
+                  found.push(`${f.ruleId}|${f.severity}|${f.code}|${Finding.membersOf(f)[0] ?? f.subject.id}`)
+                }
+                for (const member of page.indexed) {
+                  indexed++
+                  for (const f of member.findings) found.push(`${f.ruleId}|${f.severity}|${f.code}|${member.memberId}`)
+                }
+              }))
+            const whole = yield* Compliance.viewFromReadModels(asOf)
+            const expected = Compliance.assess(whole, Dangjian.defaultPolicies).map((f) =>
+              `${f.ruleId}|${f.severity}|${f.code}|${Finding.membersOf(f)[0] ?? f.subject.id}`
+            )
+            assert.deepStrictEqual(found.sort(), expected.sort(), `counts as of ${asOf}`)
+            return indexed
+          })
+        // The epochs the index's rows are kept under (the meta row aside).
+        const epochs = Effect.gen(function*() {
+          const rows = yield* ReadModel.ReadModelStore
+          const model = FindingsIndex.modelOf(Dangjian.defaultPolicies)
+          const found = new Set<string>()
+          let after: string | undefined
+          while (true) {
+            const page = yield* rows.scan(model, { after, limit: 500 })
+            for (const [key] of page) if (key !== "~m") found.add(key.slice(0, key.lastIndexOf(".")))
+            if (page.length < 500) break
+            after = page[page.length - 1]![0]
+          }
+          return found.size
+        })
+        return Effect.gen(function*() {
+          yield* appendTownshipLog({ events: 30_000 })
+          yield* Compliance.catchUp()
+          // The first build, killed: no index yet, every member judged, the counts exact.
+          const first = start("findingsIndexRunner", file, { PAGE: "100" })
+          yield* Effect.promise(() => waitFor(first, (out) => numbers(out).length >= 5, 120_000))
+          assert.strictEqual(yield* kill9(first), "SIGKILL")
+          assert.strictEqual(yield* counts("2030-01-01"), 0, "nothing counted from a build that did not finish")
+          // A whole build, then a second one killed: the first build's index still answers, exactly.
+          const second = start("findingsIndexRunner", file, { PAGE: "100" })
+          assert.strictEqual(yield* Effect.promise(() => second.exited), 0, second.stderr())
+          assert.strictEqual(yield* epochs, 1, "the finished build deleted the killed one's rows")
+          const third = start("findingsIndexRunner", file, { PAGE: "100" })
+          yield* Effect.promise(() => waitFor(third, (out) => numbers(out).length >= 5, 120_000))
+          assert.strictEqual(yield* kill9(third), "SIGKILL")
+          assert.strictEqual(yield* epochs, 2)
+          assert.isAbove(yield* counts("2030-01-01"), 0, "the finished index answers")
+          yield* counts("2024-06-30")
+          // The next build finishes and leaves its own rows only.
+          const fourth = start("findingsIndexRunner", file, { PAGE: "100" })
+          assert.strictEqual(yield* Effect.promise(() => fourth.exited), 0, fourth.stderr())
+          assert.strictEqual(yield* epochs, 1)
+          assert.isAbove(yield* counts("2030-01-01"), 0)
         }).pipe(Effect.provide(Layer.fresh(SqliteStore.layer({ filename: file, codec: Dangjian.codec }))))
       },
       240_000
