@@ -2,9 +2,10 @@
 // Effect API, a plain JavaScript application on the Promise client, the installed `dangjian` command, the
 // guides' examples type-checked against the installed declarations, and nothing the packages import that
 // their manifests do not provide.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { DatabaseSync } from "node:sqlite"
 import ts from "typescript"
 import { assert, beforeAll, describe, it } from "vitest"
 import {
@@ -94,11 +95,50 @@ describe("the installed packages", () => {
     assert.include(version.stdout, installedManifest("@dangjian/cli").version)
     const work = mkdtempSync(join(tmpdir(), "dangjian-demo-"))
     try {
-      const demo = run(bin, ["demo", "--store", `sqlite:${join(work, "demo.db")}`], { cwd: work })
+      const store = `sqlite:${join(work, "demo.db")}`
+      const demo = run(bin, ["demo", "--store", store], { cwd: work })
       assert.strictEqual(demo.code, 0, demo.stderr)
       assert.isAbove(demo.stdout.length, 100)
+      // The demo's writer left the findings index at the log's head; the summary counts from it, and its counts
+      // are the full report's.
+      const db = new DatabaseSync(join(work, "demo.db"), { readOnly: true })
+      try {
+        const { head } = db.prepare("SELECT max(global_position) AS head FROM dangjian_events").get() as {
+          head: number
+        }
+        const index = db.prepare(
+          "SELECT position FROM dangjian_read_model_checkpoints WHERE name LIKE 'compliance.findings.%'"
+        ).all() as Array<{ position: number }>
+        assert.deepStrictEqual(index.map((row) => row.position), [head])
+      } finally {
+        db.close()
+      }
+      const summary = run(bin, ["report", "--summary", "--format", "json", "--store", store], { cwd: work })
+      assert.strictEqual(summary.code, 0, summary.stderr)
+      const report = run(bin, ["report", "--format", "json", "--store", store], { cwd: work })
+      assert.strictEqual(report.code, 0, report.stderr)
+      const counted = JSON.parse(summary.stdout) as { total: number; counts: Record<string, number> }
+      const listed = JSON.parse(report.stdout) as { total: number; counts: Record<string, number> }
+      assert.isAbove(listed.total, 0)
+      assert.deepStrictEqual([counted.total, counted.counts], [listed.total, listed.counts])
     } finally {
       rmSync(work, { recursive: true, force: true })
+    }
+  })
+
+  it("the installed dangjian command caches its compiled modules where Node is told to", () => {
+    const bin = join(consumerDir(), "node_modules", ".bin", "dangjian")
+    const temp = mkdtempSync(join(tmpdir(), "dangjian-tmp-"))
+    try {
+      const env = { TMPDIR: temp, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined }
+      const disabled = run(bin, ["--help"], { env: { ...env, NODE_DISABLE_COMPILE_CACHE: "1" } })
+      assert.strictEqual(disabled.code, 0, disabled.stderr)
+      assert.deepStrictEqual(readdirSync(temp), [])
+      const help = run(bin, ["--help"], { env })
+      assert.strictEqual(help.code, 0, help.stderr)
+      assert.isAbove(filesBelow(join(temp, "node-compile-cache")).length, 100)
+    } finally {
+      rmSync(temp, { recursive: true, force: true })
     }
   })
 

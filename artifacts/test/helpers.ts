@@ -24,7 +24,8 @@ export interface Ran {
 export const run = (
   command: string,
   args: ReadonlyArray<string>,
-  options: { readonly cwd?: string; readonly env?: Record<string, string> } = {}
+  // An `undefined` value leaves the variable out (Node's spawn ignores it).
+  options: { readonly cwd?: string; readonly env?: Record<string, string | undefined> } = {}
 ): Ran => {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? consumerDir(),

@@ -1,6 +1,6 @@
-import { Compliance, Dangjian } from "@dangjian/core"
+import { Compliance, Dangjian, FindingsIndex } from "@dangjian/core"
 import { EventStore, Projection, ReadModel, Uuid } from "@dangjian/core/store"
-import { appendTownshipLog, checkAtCheckpoints } from "@dangjian/testing"
+import { appendTownshipLog, checkAtCheckpoints, checkFindingsIndex } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
@@ -187,6 +187,48 @@ if (unreachable !== undefined) {
           assert.isAbove(numbers(third.stdout())[0]!, resumeFrom)
           const finished = yield* checkEveryModel
           assert.deepStrictEqual(finished, models.map(() => head))
+        }).pipe(Effect.provide(Layer.fresh(storeLayer(Dangjian.codec, { schema }))))
+      },
+      300_000
+    )
+
+    it.live(
+      "kill -9 during a build of the findings index: the counts stay exact (the old index, or none, answers), and the next build leaves its rows only",
+      () => {
+        const schema = freshSchema("crashindex")
+        const counts = (asOf: string) => checkFindingsIndex(Dangjian.defaultPolicies, asOf)
+        // The builds the index's rows belong to: a bucket's key is "<build's epoch>.<number>" (the meta row aside).
+        const builds = Effect.gen(function*() {
+          const sql = yield* SqlClient.SqlClient
+          const [row] = yield* sql<{ builds: number }>`
+            SELECT count(DISTINCT regexp_replace(key, '[.][^.]*$', ''))::int AS builds
+            FROM ${sql(`${schema}.read_model_rows`)}
+            WHERE name = ${FindingsIndex.modelOf(Dangjian.defaultPolicies).name} AND key <> '~m'`
+          return row!.builds
+        })
+        return Effect.gen(function*() {
+          yield* appendTownshipLog({ events: 30_000 })
+          yield* Compliance.catchUp()
+          // The first build, killed: no index yet, every member judged, the counts exact.
+          const first = start("findingsIndexRunner", schema, { PAGE: "100" })
+          yield* Effect.promise(() => waitFor(first, (out) => numbers(out).length >= 5, 120_000))
+          assert.strictEqual(yield* kill9(first), "SIGKILL")
+          assert.strictEqual(yield* counts("2030-01-01"), 0, "nothing counted from a build that did not finish")
+          // A whole build, then a second one killed: the first build's index still answers, exactly.
+          const second = start("findingsIndexRunner", schema, { PAGE: "100" })
+          assert.strictEqual(yield* Effect.promise(() => second.exited), 0, second.stderr())
+          assert.strictEqual(yield* builds, 1, "the finished build deleted the killed one's rows")
+          const third = start("findingsIndexRunner", schema, { PAGE: "100" })
+          yield* Effect.promise(() => waitFor(third, (out) => numbers(out).length >= 5, 120_000))
+          assert.strictEqual(yield* kill9(third), "SIGKILL")
+          assert.strictEqual(yield* builds, 2)
+          assert.isAbove(yield* counts("2030-01-01"), 0, "the finished index answers")
+          yield* counts("2024-06-30")
+          // The next build finishes and leaves its own rows only.
+          const fourth = start("findingsIndexRunner", schema, { PAGE: "100" })
+          assert.strictEqual(yield* Effect.promise(() => fourth.exited), 0, fourth.stderr())
+          assert.strictEqual(yield* builds, 1)
+          assert.isAbove(yield* counts("2030-01-01"), 0)
         }).pipe(Effect.provide(Layer.fresh(storeLayer(Dangjian.codec, { schema }))))
       },
       300_000

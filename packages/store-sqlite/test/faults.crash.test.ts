@@ -1,6 +1,6 @@
-import { Compliance, Dangjian, Finding, FindingsIndex } from "@dangjian/core"
+import { Compliance, Dangjian, FindingsIndex } from "@dangjian/core"
 import { EventStore, Projection, ReadModel, Uuid } from "@dangjian/core/store"
-import { appendTownshipLog, checkAtCheckpoints } from "@dangjian/testing"
+import { appendTownshipLog, checkAtCheckpoints, checkFindingsIndex } from "@dangjian/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { DatabaseSync } from "node:sqlite"
@@ -160,28 +160,7 @@ const checkEveryModel = checkAtCheckpoints(models)
       "kill -9 during a build of the findings index: the counts stay exact (the old index, or none, answers), and the next build leaves its rows only",
       () => {
         const file = freshFile("crashindex")
-        // The counts of a date: the findings index's and the whole view's, as rule, severity, code and member.
-        const counts = (asOf: string) =>
-          Effect.gen(function*() {
-            const found: Array<string> = []
-            let indexed = 0
-            yield* Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, (page) =>
-              Effect.sync(() => {
-                for (const f of page.findings) {
-                  found.push(`${f.ruleId}|${f.severity}|${f.code}|${Finding.membersOf(f)[0] ?? f.subject.id}`)
-                }
-                for (const member of page.indexed) {
-                  indexed++
-                  for (const f of member.findings) found.push(`${f.ruleId}|${f.severity}|${f.code}|${member.memberId}`)
-                }
-              }))
-            const whole = yield* Compliance.viewFromReadModels(asOf)
-            const expected = Compliance.assess(whole, Dangjian.defaultPolicies).map((f) =>
-              `${f.ruleId}|${f.severity}|${f.code}|${Finding.membersOf(f)[0] ?? f.subject.id}`
-            )
-            assert.deepStrictEqual(found.sort(), expected.sort(), `counts as of ${asOf}`)
-            return indexed
-          })
+        const counts = (asOf: string) => checkFindingsIndex(Dangjian.defaultPolicies, asOf)
         // The epochs the index's rows are kept under (the meta row aside).
         const epochs = Effect.gen(function*() {
           const rows = yield* ReadModel.ReadModelStore

@@ -14,7 +14,8 @@
  *
  * @since 0.1.0
  */
-import { Dangjian, MemoryStore } from "@dangjian/core"
+import type { LegalDate, Organization } from "@dangjian/core"
+import { Compliance, Dangjian, Finding, MemoryStore } from "@dangjian/core"
 import type { ExpectedVersion, NewEvent } from "@dangjian/core/kernel"
 import { Envelope, EventCodec, EventDefinition, EventStore, ReadModel, UnitOfWork, Uuid } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
@@ -950,6 +951,38 @@ export const checkAtCheckpoints = (
       positions.push(position)
     }
     return positions
+  })
+
+/**
+ * Checks the findings index of a policy timeline against the whole view on a date: the findings
+ * `Compliance.assessIndexedInPages` gives, judged or counted from the index, must be those of `Compliance.assess` of
+ * `Compliance.viewFromReadModels`, by rule, severity, code and member (or subject). Returns how many members were
+ * counted from the index (0 when it was never built). What a fault test asserts after a build of the index was
+ * killed, and what a team can assert on its own policies and histories.
+ *
+ * @category read models
+ * @since 0.4.0
+ */
+export const checkFindingsIndex = (
+  policies: Organization.Policies,
+  asOf: LegalDate.LegalDate
+): Effect.Effect<number, unknown, EventStore.EventStore | ReadModel.ReadModelStore> =>
+  Effect.gen(function*() {
+    const tally = (finding: Finding.Finding) =>
+      `${finding.ruleId}|${finding.severity}|${finding.code}|${Finding.membersOf(finding)[0] ?? finding.subject.id}`
+    const found: Array<string> = []
+    let indexed = 0
+    yield* Compliance.assessIndexedInPages(policies, asOf, (page) =>
+      Effect.sync(() => {
+        for (const finding of page.findings) found.push(tally(finding))
+        for (const member of page.indexed) {
+          indexed++
+          for (const f of member.findings) found.push(`${f.ruleId}|${f.severity}|${f.code}|${member.memberId}`)
+        }
+      }))
+    const expected = Compliance.assess(yield* Compliance.viewFromReadModels(asOf), policies).map(tally)
+    assert.deepStrictEqual(found.sort(), expected.sort(), `the findings index's counts as of ${asOf}`)
+    return indexed
   })
 
 /**
