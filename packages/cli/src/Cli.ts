@@ -564,11 +564,13 @@ const report = (
           ...(severities === undefined ? {} : { severities }),
           ...(pillars === undefined ? {} : { pillars })
         }
+        // Whether a finding is within a subtree may depend on its params (a transfer's destination), which the
+        // findings index does not keep: under `--org`, members whose findings name organizations are judged.
+        const namingOrganizations = (member: FindingsIndex.IndexedMember) =>
+          member.findings.some((f) => f.namesOrganizations)
         if (options.summary) {
           // A summary only counts: members whose findings the findings index holds are counted from it, every other
-          // member is read and judged a page at a time, never all held at once. A subtree's summary judges every
-          // member: whether a finding is within it may depend on its params (a transfer's destination), which the
-          // index does not keep.
+          // member is read and judged a page at a time, never all held at once.
           const builder = Output.summaryBuilder()
           let tree: OrganizationTree.TreeView | undefined
           const onPage = (page: Compliance.IndexedFindingsPage) =>
@@ -578,11 +580,14 @@ const report = (
                 yield* checkOrg(tree, org, locale)
               }
               builder.add(Output.filter(page.findings, page.view, filters), page.view)
-              builder.addIndexed(page.indexed, filters)
+              builder.addIndexed(page.indexed, filters, page.view.tree)
             })
-          yield* org === undefined
-            ? Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, onPage)
-            : Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) => onPage({ ...page, indexed: [] }))
+          yield* Compliance.assessIndexedInPages(
+            Dangjian.defaultPolicies,
+            asOf,
+            onPage,
+            org === undefined ? undefined : { judgeIndexed: namingOrganizations }
+          )
           const summary = builder.result(asOf, tree ?? OrganizationTree.empty)
           return yield* out(
             options.format === "json"
@@ -591,11 +596,17 @@ const report = (
           )
         }
         // The findings that pass the filters are kept, with the members they concern; every other member is let go
-        // with its page.
+        // with its page. Under `--org`, the members the findings index holds are judged only when their findings may
+        // be within the subtree (their affiliation is in it, or they name organizations); the rest are not read.
         const kept: Array<Finding.Finding> = []
         const members: Record<string, Member.MemberState> = {}
         let first: Compliance.ComplianceView | undefined
-        yield* Compliance.assessInPages(Dangjian.defaultPolicies, asOf, (page) =>
+        let within: { readonly tree: OrganizationTree.TreeView; readonly ids: ReadonlySet<string> } | undefined
+        const concernsSubtree = (member: FindingsIndex.IndexedMember, view: Compliance.ComplianceView) => {
+          if (within?.tree !== view.tree) within = { tree: view.tree, ids: Output.subtree(view.tree, org!) }
+          return within.ids.has(member.orgId) || namingOrganizations(member)
+        }
+        const onPage = (page: Compliance.FindingsPage) =>
           Effect.gen(function*() {
             if (first === undefined) {
               first = page.view
@@ -616,7 +627,10 @@ const report = (
                 }
               }
             }
-          }))
+          })
+        yield* org === undefined
+          ? Compliance.assessInPages(Dangjian.defaultPolicies, asOf, onPage)
+          : Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, onPage, { judgeIndexed: concernsSubtree })
         const findings = Finding.sort(kept)
         const view = { ...(first ?? Compliance.empty(asOf)), members: { members } }
         yield* out(

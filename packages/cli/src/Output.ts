@@ -174,7 +174,7 @@ export type View = Pick<Compliance.ComplianceView, "tree" | "members" | "agreeme
 const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined
 
-const isOrgKey = (key: string) => key === "orgId" || key.endsWith("OrgId")
+const isOrgKey = Finding.isOrganizationParam
 
 /**
  * The organizations a finding concerns, the one it is counted under first: the organization itself; a member's
@@ -306,7 +306,7 @@ export const filter = (
 }
 
 /** Whether a finding is of one of the filters' rules, severities and pillars (the organization aside). */
-const passes = (f: FindingsIndex.IndexedFinding, filters: Filters): boolean =>
+const passes = (f: Pick<FindingsIndex.IndexedFinding, "ruleId" | "severity" | "code">, filters: Filters): boolean =>
   (filters.rules === undefined || filters.rules.has(f.ruleId))
   && (filters.severities === undefined || filters.severities.has(f.severity))
   && (filters.pillars === undefined || filters.pillars.has(pillarOf(f)))
@@ -488,10 +488,16 @@ export interface SummaryBuilder {
   readonly add: (findings: ReadonlyArray<Finding.Finding>, view: View) => void
   /**
    * Members' findings from the findings index (`Compliance.assessIndexedInPages`), each counted under the member's
-   * affiliation, as `add` counts a member's findings; those of the filters' rules, severities and pillars only (the
-   * index has no params, so no filter by organization: `orgsOf` reads them).
+   * affiliation, as `add` counts a member's findings; those of the filters' rules, severities and pillars only, and
+   * with `filters.org`, those of the members affiliated in its subtree of `tree`. The index keeps no params: under an
+   * organization filter, members whose findings name organizations (`IndexedFinding.namesOrganizations`) are to be
+   * judged instead (`judgeIndexed`), and are left out here.
    */
-  readonly addIndexed: (members: ReadonlyArray<FindingsIndex.IndexedMember>, filters: Omit<Filters, "org">) => void
+  readonly addIndexed: (
+    members: ReadonlyArray<FindingsIndex.IndexedMember>,
+    filters: Filters,
+    tree: OrganizationTree.TreeView
+  ) => void
   readonly result: (asOf: string, tree: OrganizationTree.TreeView) => SummaryJson
 }
 
@@ -530,9 +536,23 @@ export const summaryBuilder = (): SummaryBuilder => {
       org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
     }
   }
-  const addIndexed = (members: ReadonlyArray<FindingsIndex.IndexedMember>, filters: Omit<Filters, "org">): void => {
+  // The subtree of an organization filter, worked out once for the tree the pages share.
+  let within:
+    | { readonly tree: OrganizationTree.TreeView; readonly org: string; readonly ids: ReadonlySet<string> }
+    | undefined
+  const addIndexed = (
+    members: ReadonlyArray<FindingsIndex.IndexedMember>,
+    filters: Filters,
+    tree: OrganizationTree.TreeView
+  ): void => {
     const all = filters.rules === undefined && filters.severities === undefined && filters.pillars === undefined
+    const root = filters.org
+    if (root !== undefined && (within?.tree !== tree || within.org !== root)) {
+      within = { tree, org: root, ids: subtree(tree, root) }
+    }
+    const ids = root === undefined ? undefined : within!.ids
     for (const member of members) {
+      if (ids !== undefined && (!ids.has(member.orgId) || member.findings.some((f) => f.namesOrganizations))) continue
       let org = byOrg.get(member.orgId)
       for (const f of member.findings) {
         if (!all && !passes(f, filters)) continue

@@ -187,6 +187,17 @@ for (const { kind, make } of stores) {
       assert.strictEqual(summary.code, 0, summary.stderr)
       assert.deepStrictEqual(countsOf(JSON.parse(summary.stdout)), countsOfReport(JSON.parse(report.stdout)))
       assert.isAbove(JSON.parse(summary.stdout).total, 1_000)
+      // A branch's summary and report: the report judges the branch's members only, the summary counts them.
+      const branchArgs = [...reportArgs, "--org", "v001"]
+      const branchReport = run(cwd, branchArgs)
+      assert.strictEqual(branchReport.code, 0, branchReport.stderr)
+      const branchSummary = run(cwd, [...branchArgs, "--summary"])
+      assert.strictEqual(branchSummary.code, 0, branchSummary.stderr)
+      assert.deepStrictEqual(
+        countsOf(JSON.parse(branchSummary.stdout)),
+        countsOfReport(JSON.parse(branchReport.stdout))
+      )
+      assert.isAbove(JSON.parse(branchSummary.stdout).total, 5)
       const tree = run(cwd, ["tree", "--store", store.spec])
       assert.strictEqual(tree.code, 0, tree.stderr)
       const earlier = run(cwd, ["report", "--store", store.spec, "--as-of", "2019-02-01", "--format", "json"])
@@ -206,6 +217,9 @@ for (const { kind, make } of stores) {
       const fromIndex = run(cwd, [...reportArgs, "--summary"])
       assert.strictEqual(fromIndex.code, 0, fromIndex.stderr)
       assert.strictEqual(fromIndex.stdout, summary.stdout)
+      const branchFromIndex = run(cwd, [...branchArgs, "--summary"])
+      assert.strictEqual(branchFromIndex.code, 0, branchFromIndex.stderr)
+      assert.strictEqual(branchFromIndex.stdout, branchSummary.stdout)
       const withoutMembers = JSON.parse(run(cwd, reportArgs).stdout).findings as ReadonlyArray<unknown>
       assert.isBelow(withoutMembers.length, JSON.parse(summary.stdout).total)
 

@@ -381,6 +381,24 @@ export interface IndexedFindingsPage extends FindingsPage {
 }
 
 /**
+ * Options of {@link assessIndexedInPages}.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface AssessIndexedOptions extends AssessOptions {
+  /** Members read at a time (default 10,000). */
+  readonly pageSize?: number
+  /**
+   * Members the index holds that are to be judged from their rows all the same, their findings in full: what a
+   * report of some organizations needs of the members whose findings name other organizations
+   * (`IndexedFinding.namesOrganizations`) or concern those it reports on. Asked of each member with findings on the
+   * date, with the view without its members.
+   */
+  readonly judgeIndexed?: (member: FindingsIndex.IndexedMember, view: ComplianceView) => boolean
+}
+
+/**
  * The findings of {@link assessInPages}, with the findings index of the policy timeline ({@link FindingsIndex}): the
  * members it holds for the date come in pages' `indexed`, with the rule, severity and code of each of their findings
  * and their affiliation, without reading their rows; every other member (a member of an organization that records
@@ -390,7 +408,9 @@ export interface IndexedFindingsPage extends FindingsPage {
  * index (never built: {@link FindingsIndex.catchUp} builds it), every member is judged, and `indexed` is empty.
  *
  * Together, the pages' `findings` and `indexed` are the findings of {@link assess} of {@link viewFromReadModels}: the
- * same members with the same rules, severities and codes.
+ * same members with the same rules, severities and codes. With `options.judgeIndexed`, the members it picks are judged
+ * from their rows and come in `findings` with their params (a report of a subtree judges those whose findings name
+ * other organizations, and those of the subtree).
  *
  * @category read models
  * @since 0.4.0
@@ -399,7 +419,7 @@ export const assessIndexedInPages = <E, R>(
   policies: Policies,
   asOf: LegalDate,
   onPage: (page: IndexedFindingsPage) => Effect.Effect<void, E, R>,
-  options?: AssessOptions & { readonly pageSize?: number }
+  options?: AssessIndexedOptions
 ): Effect.Effect<void, ReadError | E, EventStore | ReadModel.ReadModelStore | R> =>
   Effect.gen(function*() {
     const judgeEveryone = assessInPages(policies, asOf, (page) => onPage({ ...page, indexed: [] }), options)
@@ -411,11 +431,17 @@ export const assessIndexedInPages = <E, R>(
     // R61: a member the meeting register names, or of an organization that records its meetings, is judged with it.
     const attendance = MeetingRegister.attendance(view.meetings)
     const judged = new Set<string>()
+    const judgeIndexed = options?.judgeIndexed
     const indexed = yield* FindingsIndex.forEachPage(policies, asOf, (page) => {
       for (const memberId of page.unindexed) judged.add(memberId)
-      return page.indexed.length === 0
+      const counted = judgeIndexed === undefined ? page.indexed : page.indexed.filter((member) => {
+        if (!judgeIndexed(member, view)) return true
+        judged.add(member.memberId)
+        return false
+      })
+      return counted.length === 0
         ? Effect.void
-        : onPage({ view: { ...view, members: MemberRoster.empty }, findings: [], indexed: page.indexed })
+        : onPage({ view: { ...view, members: MemberRoster.empty }, findings: [], indexed: counted })
     }, {
       pageSize,
       judge: (memberId, orgId) => attendance.members.has(memberId) || attendance.recordingOrgs.has(orgId)

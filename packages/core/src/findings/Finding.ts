@@ -77,6 +77,29 @@ export const membersOf = (finding: Finding): ReadonlyArray<string> => {
   return subject === undefined ? [named] : [subject, named]
 }
 
+/**
+ * Whether a param of a finding names an organization: `orgId`, or a key ending in `OrgId` (`toOrgId`,
+ * `communityOrgId`, `hostOrgId`…). What a report filtered by organization reads, besides the subject.
+ *
+ * @category getters
+ * @since 0.4.0
+ */
+export const isOrganizationParam = (key: string): boolean => key === "orgId" || key.endsWith("OrgId")
+
+/**
+ * Whether a finding's params name an organization ({@link isOrganizationParam}, with a non-empty id).
+ *
+ * @category getters
+ * @since 0.4.0
+ */
+export const namesOrganizations = (finding: Finding): boolean => {
+  for (const key of Object.keys(finding.params)) {
+    const value = finding.params[key]
+    if (isOrganizationParam(key) && typeof value === "string" && value.length > 0) return true
+  }
+  return false
+}
+
 const severityRank: Record<Severity, number> = { violation: 0, warning: 1, notice: 2 }
 
 const undated = "9999-12-31"

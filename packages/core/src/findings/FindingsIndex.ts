@@ -32,6 +32,7 @@ import * as MemberRoster from "../member/projections/Roster.ts"
 import type { MemberState } from "../member/state.ts"
 import type { Policies } from "../organization/decide.ts"
 import type { Finding, Severity } from "./Finding.ts"
+import { namesOrganizations } from "./Finding.ts"
 
 // ---------------------------------------------------------------------------------------------------------
 // Models
@@ -39,7 +40,7 @@ import type { Finding, Severity } from "./Finding.ts"
 
 /**
  * What the index keeps of a finding: enough to count it by rule, severity, area (the code's prefix) and
- * organization. The same object for every finding with the same three.
+ * organization. The same object for every finding with the same four.
  *
  * @category models
  * @since 0.4.0
@@ -48,6 +49,12 @@ export interface IndexedFinding {
   readonly ruleId: string
   readonly severity: Severity
   readonly code: string
+  /**
+   * Whether its params name an organization (`Finding.namesOrganizations`: a transfer's origin and destination, a
+   * check-in's community…), which the index does not keep: a count by organization that must know them judges the
+   * member from its row. Otherwise the finding concerns the member's affiliation only.
+   */
+  readonly namesOrganizations: boolean
 }
 
 /**
@@ -95,7 +102,7 @@ export interface CaughtUp {
  * @category models
  * @since 0.4.0
  */
-export const version = 1
+export const version = 2
 
 // The rows are buckets of members in key order, about `bucketSize` each, kept under "<epoch>.<number>" (a build's
 // rows never overwrite another's). A bucket is [orgs, members]: `members` is one string of lines, one per member: the
@@ -104,8 +111,8 @@ export const version = 1
 // row on these days), ":", the numbers of its findings in the meta row's list, in base 36, separated by ",", and ";".
 // A few large strings: the store parses them at once, and a query decodes only the stretch of its date.
 type Bucket = readonly [orgs: ReadonlyArray<string>, members: string]
-// The meta row: the epoch of the build the checkpoint belongs to, every finding a row names ("ruleId|severity|code"),
-// and each bucket's first key (the first bucket's is "", below every key). No bucket's key starts with "~".
+// The meta row: the epoch of the build the checkpoint belongs to, every finding a row names ("ruleId|severity|code|o",
+// "o" when its params name an organization, else "ruleId|severity|code|"), and each bucket's first key (the first bucket's is "", below every key). No bucket's key starts with "~".
 type Meta = readonly [epoch: string, findings: ReadonlyArray<string>, bounds: ReadonlyArray<string>]
 const metaKey = "~m"
 const bucketSize = 256
@@ -182,17 +189,22 @@ export const modelOf = (policies: Policies): ReadModel.ReadModelKey => ({
 /** The findings rows name, numbered in the order they were first met. */
 const numbering = (findings: ReadonlyArray<string>) => {
   const numbers = new Map(findings.map((key, n) => [key, n]))
-  // By code, then severity, then rule: no string is built for a finding met before.
-  const byCode = new Map<string, Map<string, Map<string, string>>>()
+  // By whether it names an organization, code, severity, then rule: no string is built for a finding met before.
+  const byCode = [
+    new Map<string, Map<string, Map<string, string>>>(),
+    new Map<string, Map<string, Map<string, string>>>()
+  ]
   return {
     numberOf: (finding: Finding): string => {
-      let bySeverity = byCode.get(finding.code)
-      if (bySeverity === undefined) byCode.set(finding.code, bySeverity = new Map())
+      const naming = namesOrganizations(finding)
+      const codes = byCode[naming ? 1 : 0]!
+      let bySeverity = codes.get(finding.code)
+      if (bySeverity === undefined) codes.set(finding.code, bySeverity = new Map())
       let byRule = bySeverity.get(finding.severity)
       if (byRule === undefined) bySeverity.set(finding.severity, byRule = new Map())
       let number = byRule.get(finding.ruleId)
       if (number === undefined) {
-        const key = `${finding.ruleId}|${finding.severity}|${finding.code}`
+        const key = `${finding.ruleId}|${finding.severity}|${finding.code}|${naming ? "o" : ""}`
         let n = numbers.get(key)
         if (n === undefined) {
           n = numbers.size
@@ -562,10 +574,12 @@ export const forEachPage = <E, R>(
     const findingAt = known.map((key): IndexedFinding => {
       const bar = key.indexOf("|")
       const second = key.indexOf("|", bar + 1)
+      const last = key.lastIndexOf("|")
       return {
         ruleId: key.slice(0, bar),
         severity: key.slice(bar + 1, second) as Severity,
-        code: key.slice(second + 1)
+        code: key.slice(second + 1, last),
+        namesOrganizations: key.slice(last + 1) === "o"
       }
     })
     // The same list for every member whose stretch names the same findings.
