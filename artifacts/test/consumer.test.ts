@@ -68,6 +68,7 @@ describe("the installed packages", () => {
     const out = lastJsonLine(js.stdout)
     assert.strictEqual(out["ok"], true)
     assert.strictEqual(out["organizations"], 2)
+    assert.strictEqual(out["indexed"], 3)
   })
 
   it("only the documented entry points resolve", () => {

@@ -111,8 +111,9 @@ export const version = 2
 // row on these days), ":", the numbers of its findings in the meta row's list, in base 36, separated by ",", and ";".
 // A few large strings: the store parses them at once, and a query decodes only the stretch of its date.
 type Bucket = readonly [orgs: ReadonlyArray<string>, members: string]
-// The meta row: the epoch of the build the checkpoint belongs to, every finding a row names ("ruleId|severity|code|o",
-// "o" when its params name an organization, else "ruleId|severity|code|"), and each bucket's first key (the first bucket's is "", below every key). No bucket's key starts with "~".
+// The meta row: the epoch of the build the checkpoint belongs to, every finding a row names ("ruleId|severity|code|o"
+// when its params name an organization, else "ruleId|severity|code|"), and each bucket's first key (the first bucket's
+// is "", below every key). No bucket's key starts with "~".
 type Meta = readonly [epoch: string, findings: ReadonlyArray<string>, bounds: ReadonlyArray<string>]
 const metaKey = "~m"
 const bucketSize = 256

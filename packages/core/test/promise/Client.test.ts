@@ -1,7 +1,7 @@
 import { Effect, Layer } from "effect"
 import { assert, describe, it } from "vitest"
 import * as FindingOrder from "../../src/findings/Finding.ts"
-import type { Finding, RuleViolation } from "../../src/index.ts"
+import type { Finding, FindingsIndex, RuleViolation } from "../../src/index.ts"
 import { Compliance, Dangjian, MemoryStore, Messages, PromiseClient } from "../../src/index.ts"
 import { EventStore } from "../../src/kernel/EventStore.ts"
 import { township, village } from "../organization/fixtures.ts"
@@ -73,6 +73,49 @@ describe("PromiseClient", () => {
     await client.close()
   })
 
+  it("counts the findings from the findings index, which it catches up first; a member picked is judged", async () => {
+    const client = PromiseClient.make({ store: MemoryStore.layer({ codec: Dangjian.codec }) })
+    await client.execute(township())
+    await client.execute(village("v1", 49, 2))
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+      await client.execute({ _tag: "RegisterMember", memberId: `m${n}`, orgId: "v1", status: "full", at: "2024-02-01" })
+    }
+    const tally = (f: Pick<Finding.Finding, "ruleId" | "severity" | "code">, about: string) =>
+      `${f.ruleId}|${f.severity}|${f.code}|${about}`
+    const expected = (await client.findings("2030-06-30")).map((f) =>
+      tally(f, FindingOrder.membersOf(f)[0] ?? f.subject.id)
+    ).sort()
+    const counted = async (options?: { readonly judgeIndexed?: (m: FindingsIndex.IndexedMember) => boolean }) => {
+      const found: Array<string> = []
+      const indexed: Array<string> = []
+      let open = 0
+      await client.findingsIndexedInPages("2030-06-30", async (page) => {
+        assert.strictEqual(open++, 0, "one page at a time")
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        for (const f of page.findings) found.push(tally(f, FindingOrder.membersOf(f)[0] ?? f.subject.id))
+        for (const member of page.indexed) {
+          indexed.push(member.memberId)
+          for (const f of member.findings) found.push(tally(f, member.memberId))
+        }
+        open--
+      }, { pageSize: 2, ...options })
+      return { found: found.sort(), indexed: indexed.sort() }
+    }
+    const all = await counted()
+    assert.deepStrictEqual(all.found, expected)
+    // The index was built on the way: the registered members are counted from it.
+    assert.deepStrictEqual(all.indexed, ["m1", "m2", "m3", "m4", "m5", "m6", "m7"])
+    const picked = await counted({ judgeIndexed: (member) => member.memberId === "m3" })
+    assert.deepStrictEqual(picked.found, expected)
+    assert.deepStrictEqual(picked.indexed, ["m1", "m2", "m4", "m5", "m6", "m7"])
+    const stop = new Error("stop")
+    const rejected = await client.findingsIndexedInPages("2030-06-30", () => {
+      throw stop
+    }).then(() => assert.fail("resolved"), (e: unknown) => e)
+    assert.strictEqual(rejected, stop)
+    await client.close()
+  })
+
   it("a store without read models gives one page, replayed from the log", async () => {
     const logOnly = Layer.effect(EventStore, Effect.map(EventStore, (store) => store)).pipe(
       Layer.provide(MemoryStore.layer({ codec: Dangjian.codec }))
@@ -87,6 +130,13 @@ describe("PromiseClient", () => {
     assert.strictEqual(pages.length, 1)
     assert.deepStrictEqual(FindingOrder.sort(pages[0]!), await client.findings("2030-06-30"))
     assert.isAbove(pages[0]!.length, 0)
+    const indexedPages: Array<Compliance.IndexedFindingsPage> = []
+    await client.findingsIndexedInPages("2030-06-30", (page) => {
+      indexedPages.push(page)
+    })
+    assert.strictEqual(indexedPages.length, 1)
+    assert.deepStrictEqual(indexedPages[0]!.indexed, [])
+    assert.deepStrictEqual(FindingOrder.sort(indexedPages[0]!.findings), await client.findings("2030-06-30"))
     await client.close()
   })
 })
