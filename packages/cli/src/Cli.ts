@@ -566,8 +566,13 @@ const report = (
         }
         // Whether a finding is within a subtree may depend on its params (a transfer's destination), which the
         // findings index does not keep: under `--org`, members whose findings name organizations are judged.
-        const namingOrganizations = (member: FindingsIndex.IndexedMember) =>
-          member.findings.some((f) => f.namesOrganizations)
+        const nowhere: ReadonlySet<string> = new Set()
+        let within: { readonly tree: OrganizationTree.TreeView; readonly ids: ReadonlySet<string> } | undefined
+        const subtreeOf = (tree: OrganizationTree.TreeView) => {
+          if (org === undefined) return undefined
+          if (within?.tree !== tree) within = { tree, ids: Output.subtree(tree, org) }
+          return within.ids
+        }
         if (options.summary) {
           // A summary only counts: members whose findings the findings index holds are counted from it, every other
           // member is read and judged a page at a time, never all held at once.
@@ -586,7 +591,8 @@ const report = (
             Dangjian.defaultPolicies,
             asOf,
             onPage,
-            org === undefined ? undefined : { judgeIndexed: namingOrganizations }
+            // The index's members are counted under their affiliation: only those naming organizations are judged.
+            org === undefined ? undefined : { judgeIndexed: (member) => Output.mayPass(member, filters, nowhere) }
           )
           const summary = builder.result(asOf, tree ?? OrganizationTree.empty)
           return yield* out(
@@ -596,16 +602,11 @@ const report = (
           )
         }
         // The findings that pass the filters are kept, with the members they concern; every other member is let go
-        // with its page. Under `--org`, the members the findings index holds are judged only when their findings may
-        // be within the subtree (their affiliation is in it, or they name organizations); the rest are not read.
+        // with its page. With a filter, the members the findings index holds are judged only when their findings may
+        // pass it (`Output.mayPass`); the rest are not read.
         const kept: Array<Finding.Finding> = []
         const members: Record<string, Member.MemberState> = {}
         let first: Compliance.ComplianceView | undefined
-        let within: { readonly tree: OrganizationTree.TreeView; readonly ids: ReadonlySet<string> } | undefined
-        const concernsSubtree = (member: FindingsIndex.IndexedMember, view: Compliance.ComplianceView) => {
-          if (within?.tree !== view.tree) within = { tree: view.tree, ids: Output.subtree(view.tree, org!) }
-          return within.ids.has(member.orgId) || namingOrganizations(member)
-        }
         const onPage = (page: Compliance.FindingsPage) =>
           Effect.gen(function*() {
             if (first === undefined) {
@@ -628,9 +629,12 @@ const report = (
               }
             }
           })
-        yield* org === undefined
-          ? Compliance.assessInPages(Dangjian.defaultPolicies, asOf, onPage)
-          : Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, onPage, { judgeIndexed: concernsSubtree })
+        const filtered = org !== undefined || rules !== undefined || severities !== undefined || pillars !== undefined
+        yield* filtered
+          ? Compliance.assessIndexedInPages(Dangjian.defaultPolicies, asOf, onPage, {
+            judgeIndexed: (member, view) => Output.mayPass(member, filters, subtreeOf(view.tree))
+          })
+          : Compliance.assessInPages(Dangjian.defaultPolicies, asOf, onPage)
         const findings = Finding.sort(kept)
         const view = { ...(first ?? Compliance.empty(asOf)), members: { members } }
         yield* out(

@@ -305,6 +305,25 @@ export const filter = (
   )
 }
 
+/**
+ * Whether a member the findings index holds has findings that may pass the filters, so that a report must judge it
+ * from its row: one of its findings is of the filters' rules, severities and pillars, and, with an organization,
+ * either the member is affiliated in `within` (the organization's subtree) or that finding names organizations
+ * (which the index does not keep). A member for which this is false has no finding in the report.
+ *
+ * @category filtering
+ * @since 0.4.0
+ */
+export const mayPass = (
+  member: FindingsIndex.IndexedMember,
+  filters: Filters,
+  within: ReadonlySet<string> | undefined
+): boolean =>
+  member.findings.some((f) =>
+    passes(f, filters)
+    && (filters.org === undefined || f.namesOrganizations || within === undefined || within.has(member.orgId))
+  )
+
 /** Whether a finding is of one of the filters' rules, severities and pillars (the organization aside). */
 const passes = (f: Pick<FindingsIndex.IndexedFinding, "ruleId" | "severity" | "code">, filters: Filters): boolean =>
   (filters.rules === undefined || filters.rules.has(f.ruleId))
@@ -490,8 +509,9 @@ export interface SummaryBuilder {
    * Members' findings from the findings index (`Compliance.assessIndexedInPages`), each counted under the member's
    * affiliation, as `add` counts a member's findings; those of the filters' rules, severities and pillars only, and
    * with `filters.org`, those of the members affiliated in its subtree of `tree`. The index keeps no params: under an
-   * organization filter, members whose findings name organizations (`IndexedFinding.namesOrganizations`) are to be
-   * judged instead (`judgeIndexed`), and are left out here.
+   * organization filter, a finding that names organizations (`IndexedFinding.namesOrganizations`) is left out here,
+   * and a member with such a finding that passes the other filters is to be judged instead (`judgeIndexed`:
+   * {@link mayPass} with an empty subtree).
    */
   readonly addIndexed: (
     members: ReadonlyArray<FindingsIndex.IndexedMember>,
@@ -552,10 +572,10 @@ export const summaryBuilder = (): SummaryBuilder => {
     }
     const ids = root === undefined ? undefined : within!.ids
     for (const member of members) {
-      if (ids !== undefined && (!ids.has(member.orgId) || member.findings.some((f) => f.namesOrganizations))) continue
+      if (ids !== undefined && !ids.has(member.orgId)) continue
       let org = byOrg.get(member.orgId)
       for (const f of member.findings) {
-        if (!all && !passes(f, filters)) continue
+        if ((!all && !passes(f, filters)) || (ids !== undefined && f.namesOrganizations)) continue
         total++
         totals[f.severity]++
         let rule = byRule.get(f.ruleId)

@@ -227,6 +227,56 @@ for (const { kind, make } of stores) {
       assert.notStrictEqual(broken.code, 0, "the damaged log cannot be replayed")
     }, 300_000)
 
+    it(
+      "a filtered report judges only the members the findings index says may pass: the same report as judging everyone, for every organization of the demo",
+      async () => {
+        const cwd = workdir()
+        const { store, access } = make(cwd)
+        dropped.push(store)
+        const demo = run(cwd, ["demo", "--store", store.spec])
+        assert.strictEqual(demo.code, 0, demo.stderr)
+        const orgs = [
+          ...new Set(
+            JSON.parse(run(cwd, ["report", "--store", store.spec, "--format", "json"]).stdout)
+              .findings.map((f: { readonly orgId: string | null }) => f.orgId).filter((id: string | null) =>
+                id !== null
+              )
+          )
+        ]
+        assert.isAtLeast(orgs.length, 3)
+        const filters = [
+          ...orgs.map((org) => ["--org", String(org)]),
+          ["--pillar", "membership"],
+          ["--rule", "R39,R43"],
+          ["--severity", "warning"],
+          ["--org", String(orgs[0]), "--pillar", "membership"]
+        ]
+        const report = (args: ReadonlyArray<string>) => {
+          const ran = run(cwd, ["report", "--store", store.spec, "--format", "json", ...args])
+          assert.strictEqual(ran.code, 0, ran.stderr)
+          return ran.stdout
+        }
+        const withIndex = filters.map((filter) => [report(filter), report([...filter, "--summary"])] as const)
+        for (const [i, [listed, counted]] of withIndex.entries()) {
+          assert.deepStrictEqual(
+            countsOf(JSON.parse(counted)),
+            countsOfReport(JSON.parse(listed)),
+            filters[i]!.join(" ")
+          )
+        }
+        // The filters leave findings out (the members the index holds and no filter lets through are not read).
+        const total = JSON.parse(report([])).findings.length as number
+        assert.isTrue(withIndex.some(([listed]) => JSON.parse(listed).findings.length < total))
+        // Without the index every member is judged: the same reports and summaries, byte for byte.
+        await access.deleteRows(findingsIndex)
+        for (const [i, filter] of filters.entries()) {
+          assert.strictEqual(report(filter), withIndex[i]![0], filter.join(" "))
+          assert.strictEqual(report([...filter, "--summary"]), withIndex[i]![1], `${filter.join(" ")} --summary`)
+        }
+      },
+      300_000
+    )
+
     it("report and its summary page through members with prototype names like any other", async () => {
       const cwd = workdir()
       const { store } = make(cwd)
