@@ -123,14 +123,32 @@ export const addMonths = (date: LegalDate, months: number): LegalDate => {
  */
 export const addYears = (date: LegalDate, years: number): LegalDate => addMonths(date, Math.trunc(years) * 12)
 
+// Days since 1970-01-01 in the proleptic Gregorian calendar, by arithmetic on 400-year eras (H. Hinnant's
+// `days_from_civil`), not `Date.UTC`: that reads the years 0–99 as 1900–1999, and 0050-01-01 plus a day would be
+// 1950-01-02.
 const toEpochDay = (date: LegalDate): number => {
-  const [y, m, d] = parts(date)
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000)
+  const [year, m, d] = parts(date)
+  const y = m <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
+// The inverse (`civil_from_days`).
 const fromEpochDay = (day: number): LegalDate => {
-  const t = new Date(day * 86_400_000)
-  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+  const z = day + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  return format(yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d)
 }
 
 /**

@@ -81,6 +81,25 @@ export interface ReadModel<S> {
   readonly evolve: (state: S, envelope: Envelope) => S
   /** The legal date the event takes effect on (`YYYY-MM-DD`). */
   readonly dateOf: (envelope: Envelope) => string
+  /**
+   * How a state is kept in a row, when not as itself: what a large state's readers gain from another layout (the
+   * organization tree keeps each roster as a flat list, which a reader turns into a record only when it reads it).
+   */
+  readonly codec?: StateCodec<S>
+}
+
+/**
+ * A state's stored form ({@link ReadModel.codec}): `encode` gives plain JSON data; `decode` takes what `encode` gave, or
+ * a state stored as itself (a row written before the model had a codec), as the store parsed it (it may keep and
+ * change that value: each read parses the row anew). `decode(encode(s))` is a state equal to `s`, field for field
+ * and in the same order.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface StateCodec<S> {
+  readonly encode: (state: S) => unknown
+  readonly decode: (stored: unknown) => S
 }
 
 /**
@@ -578,6 +597,20 @@ export const storageKeyOf = (key: string): string => {
 const entityKeyOf = (storageKey: string, row: StoredRow<unknown>): string =>
   row.k !== undefined ? row.k : storageKey.startsWith("~x") ? fromHex(storageKey.slice(2)) : storageKey
 
+/** A stored timeline's states, decoded with the model's codec. */
+const decodeTimeline = <S>(model: ReadModel<S>, stored: Timeline<unknown>): Timeline<S> => {
+  const codec = model.codec
+  if (codec === undefined) return stored as Timeline<S>
+  return stored.map(([date, state]) => [date, codec.decode(state)] as const)
+}
+
+/** A timeline's states as a row keeps them. */
+const encodeTimeline = <S>(model: ReadModel<S>, timeline: Timeline<S>): Timeline<unknown> => {
+  const codec = model.codec
+  if (codec === undefined) return timeline
+  return timeline.map(([date, state]) => [date, codec.encode(state)] as const)
+}
+
 /**
  * The storage key and stored row of each entity key: one `get` for all, then, for hashed keys whose first
  * candidate holds another entity's row, the next candidates one by one. Storage keys that `written` knows
@@ -734,7 +767,7 @@ const foldBatch = <S>(
     const loaded = new Map<string, Folding<S>>()
     if (unloaded.size > 0) {
       for (const [key, { row, storageKey }] of yield* resolve(rows, model, unloaded, written)) {
-        const timeline = (row as StoredRow<S> | undefined)?.t ?? []
+        const timeline = row === undefined ? [] : decodeTimeline(model, (row as StoredRow<unknown>).t)
         loaded.set(key, { storageKey, timeline, owned: false, position: 0 })
       }
     }
@@ -782,9 +815,10 @@ const commitPending = <S>(
   pending: Map<string, Folding<S>>,
   written: WrittenKeys | undefined
 ): Effect.Effect<void, StoreUnavailable | CheckpointMoved> => {
-  const changed: Array<readonly [string, StoredRow<S>]> = []
+  const changed: Array<readonly [string, StoredRow<unknown>]> = []
   for (const [key, { position: p, storageKey, timeline: t }] of pending) {
-    changed.push([storageKey, storageKey.startsWith("~h") ? { p, t, k: key } : { p, t }])
+    const stored = encodeTimeline(model, t)
+    changed.push([storageKey, storageKey.startsWith("~h") ? { p, t: stored, k: key } : { p, t: stored }])
   }
   return Effect.map(rows.commit(model, { from, to, rows: changed }), () => {
     if (written !== undefined) { for (const [storageKey] of changed) written.add(storageKey) }
@@ -1211,7 +1245,9 @@ export const load = <S>(
     let after: string | undefined
     while (true) {
       const page = yield* rows.scan(model, { after, limit })
-      for (const [key, row] of page) all.set(entityKeyOf(key, row as StoredRow<S>), (row as StoredRow<S>).t)
+      for (const [key, row] of page) {
+        all.set(entityKeyOf(key, row as StoredRow<unknown>), decodeTimeline(model, (row as StoredRow<unknown>).t))
+      }
       if (page.length < limit) break
       after = page[page.length - 1]![0]
     }
@@ -1323,10 +1359,12 @@ const readCurrent = <S, E, R>(
       }
       return out
     }
-    const take = (timelines: Map<string, Timeline<S>>, key: string, row: StoredRow<S>) => {
+    const take = (timelines: Map<string, Timeline<S>>, key: string, row: StoredRow<unknown>) => {
       const events = pending.get(key)
       pending.delete(key)
-      const timeline = fold(asOf === undefined ? row.t : timelineAsOf(row.t, asOf), events, row.p)
+      // Cut before decoding: only the states the date needs are decoded.
+      const stored = decodeTimeline(model, asOf === undefined ? row.t : timelineAsOf(row.t, asOf))
+      const timeline = fold(stored, events, row.p)
       if (timeline.length > 0 || asOf === undefined) timelines.set(key, timeline)
     }
     const pageSize = options?.pageSize ?? 10_000
@@ -1334,7 +1372,7 @@ const readCurrent = <S, E, R>(
       const timelines = new Map<string, Timeline<S>>()
       if (only.size > 0) {
         for (const [key, { row }] of yield* resolve(rows, model, only)) {
-          if (row !== undefined) take(timelines, key, row as StoredRow<S>)
+          if (row !== undefined) take(timelines, key, row as StoredRow<unknown>)
         }
       }
       if (timelines.size > 0) yield* onPage(timelines)
@@ -1344,7 +1382,7 @@ const readCurrent = <S, E, R>(
         const page = yield* rows.scan(model, { after: cursor, limit: pageSize })
         const timelines = new Map<string, Timeline<S>>()
         for (const [storageKey, value] of page) {
-          take(timelines, entityKeyOf(storageKey, value as StoredRow<S>), value as StoredRow<S>)
+          take(timelines, entityKeyOf(storageKey, value as StoredRow<unknown>), value as StoredRow<unknown>)
         }
         if (timelines.size > 0) yield* onPage(timelines)
         if (page.length < pageSize) break
@@ -1386,7 +1424,9 @@ export const get = <S>(
   ReadModelStore.use((rows) =>
     Effect.map(resolve(rows, model, keys), (found) => {
       const timelines = new Map<string, Timeline<S>>()
-      for (const [key, { row }] of found) if (row !== undefined) timelines.set(key, (row as StoredRow<S>).t)
+      for (const [key, { row }] of found) {
+        if (row !== undefined) timelines.set(key, decodeTimeline(model, (row as StoredRow<unknown>).t))
+      }
       return timelines
     })
   )

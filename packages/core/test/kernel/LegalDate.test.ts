@@ -47,6 +47,48 @@ describe("LegalDate", () => {
     }
   })
 
+  it("days over the whole range 0000–9999: the first centuries are not read as the 1900s", () => {
+    assert.strictEqual(LegalDate.addDays("0050-01-01", 1), "0050-01-02")
+    assert.strictEqual(LegalDate.daysBetween("0099-12-31", "0100-01-01"), 1)
+    // The year 0 is a leap year in the proleptic Gregorian calendar (divisible by 400).
+    assert.strictEqual(LegalDate.addDays("0000-03-01", -1), "0000-02-29")
+    assert.strictEqual(LegalDate.daysBetween("0000-01-01", "9999-12-31"), 3_652_424)
+    assert.strictEqual(LegalDate.addDays("1969-12-31", 1), "1970-01-01")
+    assert.strictEqual(LegalDate.daysBetween("1970-01-01", "2024-02-29"), 19_782)
+    // Day by day across a year: each date is the day after the one before, as the calendar has it.
+    const anyDate = fc.tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 })
+    )
+      .map(([y, m, d]) =>
+        `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${
+          String(Math.min(d, LegalDate.daysInMonth(y, m))).padStart(2, "0")
+        }`
+      )
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -400_000, max: 400_000 }), (d, n) => {
+        const later = LegalDate.addDays(d, n)
+        if (!LegalDate.isLegalDate(later)) return
+        assert.strictEqual(LegalDate.daysBetween(d, later), n)
+        assert.strictEqual(LegalDate.addDays(later, -n), d)
+        assert.strictEqual(n >= 0 ? later >= d : later < d, true)
+      })
+    )
+    fc.assert(
+      fc.property(anyDate, (d) => {
+        const next = LegalDate.addDays(d, 1)
+        const [y, m, day] = d.split("-").map(Number) as [number, number, number]
+        const expected = day < LegalDate.daysInMonth(y, m)
+          ? `${d.slice(0, 8)}${String(day + 1).padStart(2, "0")}`
+          : m < 12
+          ? `${d.slice(0, 5)}${String(m + 1).padStart(2, "0")}-01`
+          : `${String(y + 1).padStart(4, "0")}-01-01`
+        assert.strictEqual(next, expected)
+      })
+    )
+  })
+
   it("property: addDays and daysBetween are inverse; monthsBetween is maximal", () => {
     const date = fc.date({ min: new Date("1990-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) =>
       d.toISOString().slice(0, 10)

@@ -23,6 +23,7 @@ import type { LegalDate } from "../../LegalDate.ts"
 import { fromIso } from "../../LegalDate.ts"
 import type { OrganizationEvent } from "../events.ts"
 import { organizationMessages } from "../messages.ts"
+import type { RosterStatus } from "../model.ts"
 import type { OrganizationState } from "../state.ts"
 import { evolve, initialState } from "../state.ts"
 import { orgIdOf } from "../stream.ts"
@@ -148,6 +149,82 @@ const asOfProjection = (date: LegalDate): Projection.Projection<TreeView> => {
   })
 }
 
+// A roster is a record of up to tens of thousands of member ids, every key its own: parsed from JSON, each becomes a
+// property V8 has to hash in, a million of them for a province's tree, most of a report's reading of the tree, and
+// two million strings for its collector to copy. A row keeps the roster as one string instead (each member as the
+// length of its id in base 36, ":", the id and its status's first letter), and a state read from a row makes the
+// record only when its roster is read (few queries read one: R12's party groups, points schemes, decisions).
+type StoredState = Omit<OrganizationState, "roster"> & {
+  readonly roster: string | Readonly<Record<string, RosterStatus>>
+}
+
+const statusOf: Readonly<Record<string, RosterStatus>> = { f: "full", p: "probationary", s: "suspended" }
+
+// The packed rosters of the states decoded from rows whose roster nobody has read yet: such a state is written back
+// without making its record.
+const unread = new WeakMap<OrganizationState, string>()
+
+const rosterFrom = (packed: string): Readonly<Record<string, RosterStatus>> => {
+  const roster: Record<string, RosterStatus> = {}
+  let at = 0
+  while (at < packed.length) {
+    const colon = packed.indexOf(":", at)
+    if (colon < 0) break
+    const end = colon + 1 + Number.parseInt(packed.slice(at, colon), 36)
+    const id = packed.slice(colon + 1, end)
+    const status = statusOf[packed.charAt(end)] ?? "full"
+    // An assignment defines an own property for every key but `__proto__` (as JSON.parse does), and costs far less.
+    if (id === "__proto__") put(roster, id, status)
+    else roster[id] = status
+    at = end + 1
+  }
+  return roster
+}
+
+const packed = (state: OrganizationState): string => {
+  const pending = unread.get(state)
+  if (pending !== undefined) return pending
+  let out = ""
+  for (const id of Object.keys(state.roster)) out += `${id.length.toString(36)}:${id}${state.roster[id]!.charAt(0)}`
+  return out
+}
+
+/**
+ * How the tree's rows keep a state (`ReadModel.StateCodec`): the roster packed in one string, made a record again when
+ * a reader reads it. Rows written with the roster as a record (before 0.4.0) decode as they are.
+ *
+ * @category read models
+ * @since 0.4.0
+ */
+export const stateCodec: ReadModel.StateCodec<OrganizationState> = {
+  encode: (state) => {
+    const stored: Record<string, unknown> = {}
+    // Field by field: the roster of a state nobody read is taken as it was stored, not made and packed again.
+    for (const key of Object.keys(state) as ReadonlyArray<keyof OrganizationState>) {
+      stored[key] = key === "roster" ? packed(state) : state[key]
+    }
+    return stored
+  },
+  decode: (stored) => {
+    // Given a row's state just parsed, changed in place: a copy costs as much again as the parse.
+    const state = stored as StoredState
+    if (typeof state.roster !== "string") return state as OrganizationState
+    unread.set(state as OrganizationState, state.roster)
+    Object.defineProperty(state, "roster", { get: readRoster, enumerable: true, configurable: true })
+    return state as OrganizationState
+  }
+}
+
+// One getter for every state read from a row: the record is made from the packed roster on the first read, and
+// replaces the getter. Its place among the state's fields is the roster's own, so a state reads and encodes as one
+// never stored.
+function readRoster(this: OrganizationState): Readonly<Record<string, RosterStatus>> {
+  const roster = rosterFrom(unread.get(this) ?? "")
+  unread.delete(this)
+  Object.defineProperty(this, "roster", { value: roster, enumerable: true, writable: true, configurable: true })
+  return roster
+}
+
 /**
  * The tree as a keyed read model: one row per organization with its state as of every legal date on which it
  * changed, kept in the store (see `ReadModel`). {@link fromTimelines} turns its rows into the tree as of a date.
@@ -162,7 +239,8 @@ export const readModel: ReadModel.ReadModel<OrganizationState> = ReadModel.make(
   keyOf: (envelope) => orgIdOf(envelope.streamId),
   initial: initialState,
   evolve: (state, envelope) => evolve(state, envelope.data as OrganizationEvent),
-  dateOf: legalDateOf
+  dateOf: legalDateOf,
+  codec: stateCodec
 })
 
 /**
