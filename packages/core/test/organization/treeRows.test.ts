@@ -2,7 +2,7 @@
 // as a record costs V8 a property of its own per member, most of a report's reading of a province's tree. Read back, a state is the replayed one, field for field and in the same order, whatever the ids
 // (`__proto__`, `constructor`, GB18030 text); its roster becomes a record only when read; rows written with the roster
 // as a record (before 0.4.0) read as they are, and catch-ups go on from either.
-import { Dangjian, MemoryStore, OrganizationTree } from "@dangjian/core"
+import { Compliance, Dangjian, MemoryStore, OrganizationTree } from "@dangjian/core"
 import { EventStore, Projection, ReadModel } from "@dangjian/core/kernel"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -108,6 +108,28 @@ describe("OrganizationTree rows", () => {
         const spread = { ...state }
         assert.strictEqual(spread.roster, roster)
       }
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("a report's count reads no roster: every state of its tree keeps its roster packed", () =>
+    Effect.gen(function*() {
+      yield* history
+      yield* later
+      yield* Compliance.catchUp()
+      let trees = 0
+      let findings = 0
+      yield* Compliance.assessInPages(Dangjian.defaultPolicies, "2025-06-30", (page) =>
+        Effect.sync(() => {
+          findings += page.findings.length
+          for (const state of Object.values(page.view.tree.orgs)) {
+            trees++
+            assert.isFunction(Object.getOwnPropertyDescriptor(state, "roster")?.get, state.orgId)
+          }
+        }))
+      assert.isAbove(trees, 0)
+      assert.isAbove(findings, 0)
+      // Read, the roster is the replayed one.
+      const { orgs } = yield* OrganizationTree.view("2025-06-30")
+      assert.deepStrictEqual(orgs["v1"]!.roster, (yield* replayed).orgs["v1"]!.roster)
     }).pipe(Effect.provide(layer)))
 
   it.effect("rows written with the roster as a record read as they are, and a catch-up goes on from them", () =>
