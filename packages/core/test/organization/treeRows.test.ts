@@ -108,6 +108,10 @@ describe("OrganizationTree rows", () => {
         const spread = { ...state }
         assert.strictEqual(spread.roster, roster)
       }
+      // What is not a stored state (a row changed by hand) comes back as it is, without an exception.
+      for (const odd of [null, "x", 7, [], { roster: 3 }]) {
+        assert.deepStrictEqual(OrganizationTree.stateCodec.decode(structuredClone(odd)), odd)
+      }
     }).pipe(Effect.provide(layer)))
 
   it.effect("a report's count reads no roster: every state of its tree keeps its roster packed", () =>

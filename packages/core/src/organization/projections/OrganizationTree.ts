@@ -207,8 +207,10 @@ export const stateCodec: ReadModel.StateCodec<OrganizationState> = {
   },
   decode: (stored) => {
     // Given a row's state just parsed, changed in place: a copy costs as much again as the parse.
-    const state = stored as StoredState
-    if (typeof state.roster !== "string") return state as OrganizationState
+    const state = stored as StoredState | null
+    if (typeof state !== "object" || state === null || typeof state.roster !== "string") {
+      return state as OrganizationState
+    }
     unread.set(state as OrganizationState, state.roster)
     Object.defineProperty(state, "roster", { get: readRoster, enumerable: true, configurable: true })
     return state as OrganizationState
