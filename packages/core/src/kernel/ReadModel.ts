@@ -83,7 +83,7 @@ export interface ReadModel<S> {
   readonly dateOf: (envelope: Envelope) => string
   /**
    * How a state is kept in a row, when not as itself: what a large state's readers gain from another layout (the
-   * organization tree keeps each roster as a flat list, which a reader turns into a record only when it reads it).
+   * organization tree keeps each roster packed in one string, which a reader turns into a record only when it reads it).
    */
   readonly codec?: StateCodec<S>
 }
