@@ -151,7 +151,7 @@ const asOfProjection = (date: LegalDate): Projection.Projection<TreeView> => {
 
 // A roster is a record of up to tens of thousands of member ids, every key its own: parsed from JSON, each becomes a
 // property V8 has to hash in, a million of them for a province's tree, most of a report's reading of the tree, and
-// two million strings for its collector to copy. A row keeps the roster as one string instead (each member as the
+// a million keys for its collector to copy. A row keeps the roster as one string instead (each member as the
 // length of its id in base 36, ":", the id and its status's first letter), and a state read from a row makes the
 // record only when its roster is read (few queries read one: R12's party groups, points schemes, decisions).
 type StoredState = Omit<OrganizationState, "roster"> & {
