@@ -107,6 +107,13 @@ describe("OrganizationTree rows", () => {
         // A copy of the state (what `evolve` makes) holds the record itself.
         const spread = { ...state }
         assert.strictEqual(spread.roster, roster)
+        // Read first through an object that inherits from a state, it is the state's roster, made on the state.
+        const other = OrganizationTree.stateCodec.decode(structuredClone(stored))
+        const heir = Object.create(other) as typeof other
+        assert.deepStrictEqual(heir.roster, roster)
+        assert.strictEqual(heir.roster, other.roster)
+        assert.isUndefined(Object.getOwnPropertyDescriptor(other, "roster")?.get)
+        assert.isFalse(Object.hasOwn(heir, "roster"))
       }
       // What is not a stored state (a row changed by hand) comes back as it is, without an exception.
       for (const odd of [null, "x", 7, [], { roster: 3 }]) {

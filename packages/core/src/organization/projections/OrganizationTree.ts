@@ -219,12 +219,21 @@ export const stateCodec: ReadModel.StateCodec<OrganizationState> = {
 
 // One getter for every state read from a row: the record is made from the packed roster on the first read, and
 // replaces the getter. Its place among the state's fields is the roster's own, so a state reads and encodes as one
-// never stored.
+// never stored. Read through an object that inherits from the state, it is the state's roster all the same.
 function readRoster(this: OrganizationState): Readonly<Record<string, RosterStatus>> {
-  const roster = rosterFrom(unread.get(this) ?? "")
-  unread.delete(this)
-  Object.defineProperty(this, "roster", { value: roster, enumerable: true, writable: true, configurable: true })
+  const state = decodedOwner(this) ?? this
+  const roster = rosterFrom(unread.get(state) ?? "")
+  unread.delete(state)
+  Object.defineProperty(state, "roster", { value: roster, enumerable: true, writable: true, configurable: true })
   return roster
+}
+
+/** The decoded state whose roster is unread: the object itself, or one it inherits from. */
+const decodedOwner = (object: object): OrganizationState | undefined => {
+  for (let at: object | null = object; at !== null; at = Object.getPrototypeOf(at) as object | null) {
+    if (unread.has(at as OrganizationState)) return at as OrganizationState
+  }
+  return undefined
 }
 
 /**
