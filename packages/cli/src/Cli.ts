@@ -820,9 +820,16 @@ const replay = (locale: Locale, store: string) =>
           return progress.update("indexing", members, 0)
         }
       })
+      // The rows of older versions (a release that changed a read model rebuilt it under its new version) are read by
+      // no process of this release: the operator's rebuild reclaims them.
+      const olderRows = yield* ReadModel.resetOlderVersions([
+        ...models,
+        FindingsIndex.modelOf(Dangjian.defaultPolicies)
+      ])
       const position = Math.max(0, ...rebuilt.map((r) => r.position))
       yield* progress.done
       yield* out(t("cli.replay.done", { projections: models.length, events: position }, locale))
+      if (olderRows > 0) yield* out(t("cli.replay.olderVersions", { rows: olderRows }, locale))
     })
   )
 

@@ -198,6 +198,7 @@ const en: Record<string, (p: P) => string> = {
     }`,
   "cli.tree.empty": () => "no organizations",
   "cli.replay.done": (p) => `rebuilt ${show(p.projections)} read models over ${show(p.events)} events`,
+  "cli.replay.olderVersions": (p) => `deleted ${show(p.rows)} rows of read models' older versions`,
   "cli.schema.written": (p) => `wrote ${show(p.commands)} and ${show(p.events)}`,
   // --- progress ---
   "cli.progress.reading": () => "reading",
@@ -430,6 +431,7 @@ const zh: Record<string, (p: P) => string> = {
     `存储中没有组织 ${show(p.orgId)}${p.suggestion === undefined ? "" : `:是不是 ${show(p.suggestion)}?`}`,
   "cli.tree.empty": () => "没有组织",
   "cli.replay.done": (p) => `已在 ${show(p.events)} 个事件上重建 ${show(p.projections)} 个读模型`,
+  "cli.replay.olderVersions": (p) => `已删除读模型旧版本的 ${show(p.rows)} 行`,
   "cli.schema.written": (p) => `已写入 ${show(p.commands)} 和 ${show(p.events)}`,
   // --- progress ---
   "cli.progress.reading": () => "读取",

@@ -18,7 +18,7 @@ const readModelNames = Compliance.readModels.map((model) => model.name).sort()
 const findingsIndex = FindingsIndex.modelOf(Dangjian.defaultPolicies).name
 
 interface Access {
-  /** Checkpoints of the read models, by name. */
+  /** Checkpoints of the read models, by name (of a name's versions, the lowest's). */
   readonly checkpoints: () => Promise<Record<string, number>>
   /** Rows of one read model. */
   readonly rows: (name: string) => Promise<number>
@@ -26,6 +26,10 @@ interface Access {
   readonly damageLog: (n: number) => Promise<void>
   /** Deletes the rows of one read model (its checkpoint stays). */
   readonly deleteRows: (name: string) => Promise<void>
+  /** Writes a row and a checkpoint of a read model's version, as another release would have. */
+  readonly putRow: (name: string, version: number, key: string) => Promise<void>
+  /** The versions of a read model with rows or a checkpoint, each with its rows. */
+  readonly versions: (name: string) => Promise<Record<number, number>>
 }
 
 const sqliteAccess = (file: string): Access => {
@@ -41,7 +45,7 @@ const sqliteAccess = (file: string): Access => {
     checkpoints: async () =>
       Object.fromEntries(
         query((db) =>
-          db.prepare("SELECT name, position FROM dangjian_read_model_checkpoints").all() as Array<
+          db.prepare("SELECT name, position FROM dangjian_read_model_checkpoints ORDER BY version DESC").all() as Array<
             { name: string; position: number }
           >
         ).map((r) => [r.name, Number(r.position)])
@@ -59,7 +63,27 @@ const sqliteAccess = (file: string): Access => {
     },
     deleteRows: async (name) => {
       query((db) => db.prepare("DELETE FROM dangjian_read_model_rows WHERE name = ?").run(name))
-    }
+    },
+    putRow: async (name, version, key) => {
+      query((db) => {
+        db.prepare("INSERT INTO dangjian_read_model_rows (name, version, key, row) VALUES (?, ?, ?, '[1]')").run(
+          name,
+          version,
+          key
+        )
+        db.prepare("INSERT OR REPLACE INTO dangjian_read_model_checkpoints (name, version, position) VALUES (?, ?, 1)")
+          .run(name, version)
+      })
+    },
+    versions: async (name) =>
+      Object.fromEntries(
+        query((db) =>
+          db.prepare(`SELECT c.version AS version, (SELECT count(*) FROM dangjian_read_model_rows AS r
+            WHERE r.name = c.name AND r.version = c.version) AS n FROM dangjian_read_model_checkpoints AS c
+            WHERE c.name = ? UNION SELECT version, count(*) FROM dangjian_read_model_rows WHERE name = ?
+            GROUP BY version`).all(name, name) as Array<{ version: number; n: number }>
+        ).map((r) => [Number(r.version), Number(r.n)])
+      )
   }
 }
 
@@ -68,7 +92,7 @@ const postgresAccess = (schema: string): Access => ({
     sql((client) =>
       Effect.map(
         client.unsafe<{ name: string; position: string | number }>(
-          `SELECT name, position FROM "${schema}".read_model_checkpoints`
+          `SELECT name, position FROM "${schema}".read_model_checkpoints ORDER BY version DESC`
         ),
         (rows) => Object.fromEntries(rows.map((r) => [r.name, Number(r.position)]))
       )
@@ -90,6 +114,33 @@ const postgresAccess = (schema: string): Access => ({
   deleteRows: (name) =>
     sql((client) =>
       client.unsafe(`DELETE FROM "${schema}".read_model_rows WHERE name = $1`, [name]).raw.pipe(Effect.asVoid)
+    ),
+  putRow: (name, version, key) =>
+    sql((client) =>
+      Effect.andThen(
+        client.unsafe(
+          `INSERT INTO "${schema}".read_model_rows (name, version, key, row) VALUES ($1, $2, $3, '[1]')`,
+          [name, version, key]
+        ).raw,
+        client.unsafe(
+          `INSERT INTO "${schema}".read_model_checkpoints (name, version, position) VALUES ($1, $2, 1)
+            ON CONFLICT (name, version) DO NOTHING`,
+          [name, version]
+        ).raw
+      ).pipe(Effect.asVoid)
+    ),
+  versions: (name) =>
+    sql((client) =>
+      Effect.map(
+        client.unsafe<{ version: number; n: string | number }>(
+          `SELECT v.version, (SELECT count(*) FROM "${schema}".read_model_rows AS r
+            WHERE r.name = $1 AND r.version = v.version) AS n FROM (
+              SELECT version FROM "${schema}".read_model_checkpoints WHERE name = $1
+              UNION SELECT version FROM "${schema}".read_model_rows WHERE name = $1) AS v`,
+          [name]
+        ),
+        (rows) => Object.fromEntries(rows.map((r) => [Number(r.version), Number(r.n)]))
+      )
     )
 })
 
@@ -319,10 +370,28 @@ for (const { kind, make } of stores) {
       const reportArgs = ["report", "--store", store.spec, "--as-of", "2026-06-30", "--summary", "--format", "json"]
       const before = run(cwd, reportArgs)
       const treeBefore = run(cwd, ["tree", "--store", store.spec, "--format", "mermaid"])
+      // Rows another release left: an older version of the tree and of the index (reclaimed by the replay), a newer
+      // version of the tree and a model of another name (kept: a newer release or another application reads them).
+      const tree = Compliance.readModels.find((model) => model.name === "organization.tree")!
+      const index = FindingsIndex.modelOf(Dangjian.defaultPolicies)
+      await access.putRow(tree.name, tree.version - 1, "__proto__")
+      await access.putRow(tree.name, tree.version - 1, "constructor")
+      await access.putRow(index.name, index.version - 1, "a")
+      await access.putRow(tree.name, tree.version + 1, "newer")
+      await access.putRow("another.application", 1, "kept")
       const replayed = run(cwd, ["replay", "--store", store.spec, "--lang", "en"])
       assert.strictEqual(replayed.code, 0, replayed.stderr)
       assert.include(replayed.stdout, `${readModelNames.length} read models`)
       assert.include(replayed.stdout, `over ${events} events`)
+      assert.include(replayed.stdout, "deleted 3 rows of read models' older versions")
+      const treeRows = await access.rows(tree.name) - 1
+      assert.deepStrictEqual(await access.versions(tree.name), { [tree.version]: treeRows, [tree.version + 1]: 1 })
+      assert.deepStrictEqual(Object.keys(await access.versions(index.name)), [String(index.version)])
+      assert.deepStrictEqual(await access.versions("another.application"), { 1: 1 })
+      // Nothing older is left: a second replay deletes nothing, and says nothing of it.
+      const again = run(cwd, ["replay", "--store", store.spec, "--lang", "en"])
+      assert.strictEqual(again.code, 0, again.stderr)
+      assert.notInclude(again.stdout, "older versions")
       const checkpoints = await access.checkpoints()
       for (const name of [...readModelNames, findingsIndex]) assert.strictEqual(checkpoints[name], events, name)
       assert.strictEqual(run(cwd, reportArgs).stdout, before.stdout)

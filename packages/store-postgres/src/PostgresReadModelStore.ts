@@ -160,5 +160,14 @@ export const make = (n: Names): Effect.Effect<ReadModel.ReadModelStoreShape, nev
         })
       ).pipe(Effect.mapError(unavailable("readModel.reset", model)))
 
-    return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset })
+    const resetOlderVersions: ReadModel.ReadModelStoreShape["resetOlderVersions"] = (model) =>
+      sql.withTransaction(
+        Effect.gen(function*() {
+          yield* run(statements.resetOlderCheckpointsSql, [model.name, model.version])
+          const deleted = yield* run(statements.resetOlderRowsSql, [model.name, model.version])
+          return Number(deleted[0]?.[0] ?? 0)
+        })
+      ).pipe(Effect.mapError(unavailable("readModel.resetOlderVersions", model)))
+
+    return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset, resetOlderVersions })
   })

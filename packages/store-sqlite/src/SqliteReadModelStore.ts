@@ -46,6 +46,10 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
   const resetCheckpointStatement = db.prepare(
     `DELETE FROM ${n.readModelCheckpoints} WHERE name = ? AND version = ?`
   )
+  const resetOlderRowsStatement = db.prepare(`DELETE FROM ${n.readModelRows} WHERE name = ? AND version < ?`)
+  const resetOlderCheckpointsStatement = db.prepare(
+    `DELETE FROM ${n.readModelCheckpoints} WHERE name = ? AND version < ?`
+  )
   // One statement per power of two up to `maxKeysPerRead` placeholders; a shorter list repeats its last key.
   const readStatements = new Map<number, StatementSync>()
   const readStatement = (size: number): StatementSync => {
@@ -223,5 +227,24 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
       }
     })
 
-  return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset })
+  const resetOlderVersions: ReadModel.ReadModelStoreShape["resetOlderVersions"] = (model) =>
+    Effect.suspend(() => {
+      const nested = db.isTransaction
+      try {
+        begin(nested)
+      } catch (cause) {
+        return Effect.fail(failure("readModel.resetOlderVersions", model, describeFailure(cause)))
+      }
+      try {
+        const { changes } = resetOlderRowsStatement.run(model.name, model.version)
+        resetOlderCheckpointsStatement.run(model.name, model.version)
+        commitOrRelease(nested)
+        return Effect.succeed(Number(changes))
+      } catch (cause) {
+        if (db.isTransaction) rollback(nested)
+        return Effect.fail(failure("readModel.resetOlderVersions", model, describeFailure(cause)))
+      }
+    })
+
+  return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset, resetOlderVersions })
 }

@@ -9,7 +9,7 @@
  * every event exactly once, in global order, even while writers are busy).
  *
  * {@link readModelConformance} does the same for the `ReadModelStore` of keyed read models: checkpoint and rows
- * in one transaction, get/scan/reset, awkward keys in one order everywhere, versions apart, rows that are not
+ * in one transaction, get/scan/reset, older versions reset, awkward keys in one order everywhere, versions apart, rows that are not
  * JSON refused, concurrent catch-ups and `follow`.
  *
  * @since 0.1.0
@@ -1276,6 +1276,35 @@ export const readModelConformance = (name: string, options: ReadModelConformance
           yield* store.reset(m1)
           yield* store.commit(m1, { from: 0, to: 2, rows: [["c", 3]] })
           assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [["c", 3]])
+        })
+      )
+
+      test(
+        "resetOlderVersions deletes the rows and checkpoints of the versions below, never this one, a newer one or another name",
+        Effect.gen(function*() {
+          const store = yield* rows
+          const m3: ReadModel.ReadModelKey = { name: m1.name, version: 3 }
+          const other: ReadModel.ReadModelKey = { name: "conformance-rows-3", version: 1 }
+          yield* store.commit(m1, { from: 0, to: 5, rows: [["a", 1], ["b", 2], ["__proto__", 3]] })
+          yield* store.commit(m2, { from: 0, to: 6, rows: [["a", "v2"]] })
+          yield* store.commit(m3, { from: 0, to: 7, rows: [["a", "v3"]] })
+          yield* store.commit(other, { from: 0, to: 8, rows: [["a", "other"]] })
+          assert.strictEqual(yield* store.resetOlderVersions(m2), 3)
+          assert.strictEqual(yield* store.position(m1), 0)
+          assert.deepStrictEqual(yield* store.scan(m1, { limit: 10 }), [])
+          assert.deepStrictEqual(
+            [yield* store.position(m2), yield* store.position(m3), yield* store.position(other)],
+            [6, 7, 8]
+          )
+          assert.deepStrictEqual(yield* store.scan(m2, { limit: 10 }), [["a", "v2"]])
+          assert.deepStrictEqual(yield* store.scan(m3, { limit: 10 }), [["a", "v3"]])
+          assert.deepStrictEqual(yield* store.scan(other, { limit: 10 }), [["a", "other"]])
+          // Nothing older is left: nothing to delete, and the older version starts again from 0 if a process runs it.
+          assert.strictEqual(yield* store.resetOlderVersions(m2), 0)
+          yield* store.commit(m1, { from: 0, to: 1, rows: [["c", 4]] })
+          assert.strictEqual(yield* store.resetOlderVersions(m3), 2)
+          assert.deepStrictEqual(yield* store.scan(m3, { limit: 10 }), [["a", "v3"]])
+          assert.strictEqual(yield* store.position(m2), 0)
         })
       )
 

@@ -181,6 +181,14 @@ export interface ReadModelStoreShape {
   readonly commit: (model: ReadModelKey, commit: Commit) => Effect.Effect<void, StoreUnavailable | CheckpointMoved>
   /** Deletes the model's rows and checkpoint (this version only). */
   readonly reset: (model: ReadModelKey) => Effect.Effect<void, StoreUnavailable>
+  /**
+   * Deletes the rows and checkpoints of the model's versions below this one, in one transaction, and returns how many
+   * rows it deleted: what a new version leaves behind when it rebuilds itself. Never touches this version or a newer
+   * one (a newer release may be building it beside this one).
+   *
+   * @since 0.4.0
+   */
+  readonly resetOlderVersions: (model: ReadModelKey) => Effect.Effect<number, StoreUnavailable>
 }
 
 /**
@@ -258,6 +266,13 @@ export const compareKeys = (a: string, b: string): number => {
 
 const keyOfModel = (model: ReadModelKey) => `${model.name}@${model.version}`
 
+interface MemoryEntry {
+  readonly name: string
+  readonly version: number
+  position: number
+  readonly rows: Map<string, string>
+}
+
 /**
  * An in-memory read-model store. Rows are kept as JSON text, as the SQL stores keep them, so a model that
  * stores something JSON cannot carry fails here first.
@@ -266,12 +281,12 @@ const keyOfModel = (model: ReadModelKey) => `${model.name}@${model.version}`
  * @since 0.3.0
  */
 export const makeMemoryStore: Effect.Effect<ReadModelStoreShape> = Effect.sync(() => {
-  const models = new Map<string, { position: number; rows: Map<string, string> }>()
+  const models = new Map<string, MemoryEntry>()
   const entry = (model: ReadModelKey) => {
     const id = keyOfModel(model)
     let found = models.get(id)
     if (found === undefined) {
-      found = { position: 0, rows: new Map() }
+      found = { name: model.name, version: model.version, position: 0, rows: new Map() }
       models.set(id, found)
     }
     return found
@@ -329,6 +344,16 @@ export const makeMemoryStore: Effect.Effect<ReadModelStoreShape> = Effect.sync((
     reset: (model) =>
       Effect.sync(() => {
         models.delete(keyOfModel(model))
+      }),
+    resetOlderVersions: (model) =>
+      Effect.sync(() => {
+        let deleted = 0
+        for (const [id, found] of models) {
+          if (found.name !== model.name || found.version >= model.version) continue
+          deleted += found.rows.size
+          models.delete(id)
+        }
+        return deleted
       })
   }
 })
@@ -1186,6 +1211,28 @@ export const inlineStore = (
  */
 export const reset = (model: ReadModelKey): Effect.Effect<void, StoreUnavailable, ReadModelStore> =>
   ReadModelStore.use((rows) => rows.reset(model))
+
+/**
+ * Deletes the rows and checkpoints of the older versions of these read models ({@link ReadModelStoreShape}'s
+ * `resetOlderVersions`), and returns how many rows it deleted. A read model whose version changed rebuilds itself
+ * under the new version and leaves the old one's rows where they were, for a process of the older release that may
+ * still be reading them; once every process runs the new release, this reclaims their space (`dangjian replay` does it
+ * after its rebuild).
+ *
+ * @category running
+ * @since 0.4.0
+ */
+export const resetOlderVersions = (
+  models: ReadonlyArray<ReadModelKey>
+): Effect.Effect<number, StoreUnavailable, ReadModelStore> =>
+  Effect.gen(function*() {
+    const rows = yield* ReadModelStore
+    let deleted = 0
+    for (const model of models) deleted += yield* rows.resetOlderVersions(model)
+    return deleted
+  }).pipe(Effect.withSpan("dangjian.readmodel.resetOlderVersions", {
+    attributes: { "dangjian.readmodels": models.length }
+  }))
 
 /**
  * Keeps a read model current: catches up, then follows the store's subscription, committing each delivered

@@ -31,6 +31,10 @@ export const readModelSql = (n: Names) => {
     ON CONFLICT (name, version, key) DO UPDATE SET row = EXCLUDED.row`
   const resetCheckpointSql = `DELETE FROM ${n.readModelCheckpoints} WHERE name = $1 AND version = $2`
   const resetRowsSql = `DELETE FROM ${n.readModelRows} WHERE name = $1 AND version = $2`
+  const resetOlderCheckpointsSql = `DELETE FROM ${n.readModelCheckpoints} WHERE name = $1 AND version < $2`
+  const resetOlderRowsSql =
+    `WITH deleted AS (DELETE FROM ${n.readModelRows} WHERE name = $1 AND version < $2 RETURNING 1)
+    SELECT count(*)::float8 FROM deleted`
   return {
     afterSql,
     createSql,
@@ -40,6 +44,8 @@ export const readModelSql = (n: Names) => {
     moveSql,
     positionSql,
     resetCheckpointSql,
+    resetOlderCheckpointsSql,
+    resetOlderRowsSql,
     resetRowsSql,
     upsertSql
   } as const
