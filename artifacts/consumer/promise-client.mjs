@@ -63,6 +63,18 @@ try {
   })
   assert.deepStrictEqual(indexed.sort(), ["m1", "m2", "m3"])
   assert.strictEqual(counted, later.length)
+  // Counted in groups: the three members share their affiliation and findings, one group of three, no ids.
+  let grouped = 0
+  const groups = []
+  await client.findingsIndexedInPages("2030-06-30", (page) => {
+    grouped += page.findings.length
+    for (const group of page.groups) {
+      groups.push([group.orgId, group.members])
+      grouped += group.findings.length * group.members
+    }
+  }, { grouped: true })
+  assert.deepStrictEqual(groups, [["east", 3]])
+  assert.strictEqual(grouped, later.length)
   console.log(JSON.stringify({
     ok: true,
     organizations: Object.keys(tree.orgs).length,

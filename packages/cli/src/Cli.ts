@@ -585,14 +585,18 @@ const report = (
                 yield* checkOrg(tree, org, locale)
               }
               builder.add(Output.filter(page.findings, page.view, filters), page.view)
-              builder.addIndexed(page.indexed, filters, page.view.tree)
+              builder.addIndexed(page.groups, filters, page.view.tree)
             })
           yield* Compliance.assessIndexedInPages(
             Dangjian.defaultPolicies,
             asOf,
             onPage,
-            // The index's members are counted under their affiliation: only those naming organizations are judged.
-            org === undefined ? undefined : { judgeIndexed: (member) => Output.mayPass(member, filters, nowhere) }
+            // The index's members are counted in groups under their affiliation: only those naming organizations are
+            // judged.
+            {
+              grouped: true,
+              ...(org === undefined ? {} : { judgeIndexed: (member) => Output.mayPass(member, filters, nowhere) })
+            }
           )
           const summary = builder.result(asOf, tree ?? OrganizationTree.empty)
           return yield* out(

@@ -315,7 +315,7 @@ export const filter = (
  * @since 0.4.0
  */
 export const mayPass = (
-  member: FindingsIndex.IndexedMember,
+  member: FindingsIndex.IndexedFindings,
   filters: Filters,
   within: ReadonlySet<string> | undefined
 ): boolean =>
@@ -506,15 +506,15 @@ export const summaryJson = (findings: ReadonlyArray<Finding.Finding>, asOf: stri
 export interface SummaryBuilder {
   readonly add: (findings: ReadonlyArray<Finding.Finding>, view: View) => void
   /**
-   * Members' findings from the findings index (`Compliance.assessIndexedInPages`), each counted under the member's
-   * affiliation, as `add` counts a member's findings; those of the filters' rules, severities and pillars only, and
-   * with `filters.org`, those of the members affiliated in its subtree of `tree`. The index keeps no params: under an
-   * organization filter, a finding that names organizations (`IndexedFinding.namesOrganizations`) is left out here,
-   * and a member with such a finding that passes the other filters is to be judged instead (`judgeIndexed`:
-   * {@link mayPass} with an empty subtree).
+   * Members' findings from the findings index (`Compliance.assessIndexedInPages`), one by one or counted in groups,
+   * each counted under the member's affiliation, as `add` counts a member's findings; those of the filters' rules,
+   * severities and pillars only, and with `filters.org`, those of the members affiliated in its subtree of `tree`. The
+   * index keeps no params: under an organization filter, a finding that names organizations
+   * (`IndexedFinding.namesOrganizations`) is left out here, and a member with such a finding that passes the other
+   * filters is to be judged instead (`judgeIndexed`: {@link mayPass} with an empty subtree).
    */
   readonly addIndexed: (
-    members: ReadonlyArray<FindingsIndex.IndexedMember>,
+    members: ReadonlyArray<FindingsIndex.IndexedMember | FindingsIndex.IndexedGroup>,
     filters: Filters,
     tree: OrganizationTree.TreeView
   ) => void
@@ -561,7 +561,7 @@ export const summaryBuilder = (): SummaryBuilder => {
     | { readonly tree: OrganizationTree.TreeView; readonly org: string; readonly ids: ReadonlySet<string> }
     | undefined
   const addIndexed = (
-    members: ReadonlyArray<FindingsIndex.IndexedMember>,
+    members: ReadonlyArray<FindingsIndex.IndexedMember | FindingsIndex.IndexedGroup>,
     filters: Filters,
     tree: OrganizationTree.TreeView
   ): void => {
@@ -573,16 +573,17 @@ export const summaryBuilder = (): SummaryBuilder => {
     const ids = root === undefined ? undefined : within!.ids
     for (const member of members) {
       if (ids !== undefined && !ids.has(member.orgId)) continue
+      const n = "members" in member ? member.members : 1
       let org = byOrg.get(member.orgId)
       for (const f of member.findings) {
         if ((!all && !passes(f, filters)) || (ids !== undefined && f.namesOrganizations)) continue
-        total++
-        totals[f.severity]++
+        total += n
+        totals[f.severity] += n
         let rule = byRule.get(f.ruleId)
         if (rule === undefined) byRule.set(f.ruleId, rule = { violation: 0, warning: 0, notice: 0 })
-        rule[f.severity]++
+        rule[f.severity] += n
         if (org === undefined) byOrg.set(member.orgId, org = new Map<string, number>())
-        org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + 1)
+        org.set(f.ruleId, (org.get(f.ruleId) ?? 0) + n)
       }
     }
   }

@@ -956,9 +956,10 @@ export const checkAtCheckpoints = (
 /**
  * Checks the findings index of a policy timeline against the whole view on a date: the findings
  * `Compliance.assessIndexedInPages` gives, judged or counted from the index, must be those of `Compliance.assess` of
- * `Compliance.viewFromReadModels`, by rule, severity, code and member (or subject). Returns how many members were
- * counted from the index (0 when it was never built). What a fault test asserts after a build of the index was
- * killed, and what a team can assert on its own policies and histories.
+ * `Compliance.viewFromReadModels`, by rule, severity, code and member (or subject); and counted in groups
+ * (`grouped`), by rule, severity, code and the member's affiliation. Returns how many members were counted from the
+ * index (0 when it was never built). What a fault test asserts after a build of the index was killed, and what a team
+ * can assert on its own policies and histories.
  *
  * @category read models
  * @since 0.4.0
@@ -980,8 +981,34 @@ export const checkFindingsIndex = (
           for (const f of member.findings) found.push(`${f.ruleId}|${f.severity}|${f.code}|${member.memberId}`)
         }
       }))
-    const expected = Compliance.assess(yield* Compliance.viewFromReadModels(asOf), policies).map(tally)
-    assert.deepStrictEqual(found.sort(), expected.sort(), `the findings index's counts as of ${asOf}`)
+    const whole = yield* Compliance.viewFromReadModels(asOf)
+    const findings = Compliance.assess(whole, policies)
+    assert.deepStrictEqual(found.sort(), findings.map(tally).sort(), `the findings index's counts as of ${asOf}`)
+    // Counted in groups: a member's findings under the member's affiliation.
+    const byOrganization = (finding: Finding.Finding) => {
+      const memberId = Finding.membersOf(finding)[0]
+      const about = memberId === undefined
+        ? finding.subject.id
+        : `org ${Object.hasOwn(whole.members.members, memberId) ? whole.members.members[memberId]!.orgId : "-"}`
+      return `${finding.ruleId}|${finding.severity}|${finding.code}|${about}`
+    }
+    const grouped: Array<string> = []
+    yield* Compliance.assessIndexedInPages(policies, asOf, (page) =>
+      Effect.sync(() => {
+        for (const finding of page.findings) grouped.push(byOrganization(finding))
+        for (const group of page.groups) {
+          for (const f of group.findings) {
+            for (let n = 0; n < group.members; n++) {
+              grouped.push(`${f.ruleId}|${f.severity}|${f.code}|org ${group.orgId}`)
+            }
+          }
+        }
+      }), { grouped: true })
+    assert.deepStrictEqual(
+      grouped.sort(),
+      findings.map(byOrganization).sort(),
+      `the findings index's counts in groups as of ${asOf}`
+    )
     return indexed
   })
 

@@ -30,11 +30,25 @@ const tallyOf = (findings: ReadonlyArray<Finding.Finding>): Array<string> =>
     return `${f.ruleId}|${f.severity}|${f.code}|${about}`
   }).sort()
 
+/**
+ * The findings as a count by organization counts them: rule, severity, code and, for a member's finding, the member's
+ * affiliation in the view (the subject of any other), sorted.
+ */
+const orgTallyOf = (findings: ReadonlyArray<Finding.Finding>, view: Compliance.ComplianceView): Array<string> =>
+  findings.map((f) => {
+    const member = f.subject.kind === "member" ? f.subject.id : f.params["memberId"]
+    const about = typeof member === "string"
+      ? `org ${view.members.members[member]?.orgId ?? "-"}`
+      : `${f.subject.kind} ${f.subject.id}`
+    return `${f.ruleId}|${f.severity}|${f.code}|${about}`
+  }).sort()
+
 /** The pages of `assessIndexedInPages`, as counted, with the members judged and those counted from the index. */
 const indexedTally = (
   asOf: string,
   pageSize?: number,
-  judgeIndexed?: (member: FindingsIndex.IndexedMember) => boolean
+  judgeIndexed?: Compliance.AssessIndexedOptions["judgeIndexed"],
+  grouped?: { readonly whole: Compliance.ComplianceView }
 ) =>
   Effect.gen(function*() {
     const pages: Array<Compliance.IndexedFindingsPage> = []
@@ -42,29 +56,57 @@ const indexedTally = (
       policies,
       asOf,
       (page) => Effect.sync(() => pages.push(page)),
-      { ...(pageSize === undefined ? {} : { pageSize }), ...(judgeIndexed === undefined ? {} : { judgeIndexed }) }
+      {
+        ...(pageSize === undefined ? {} : { pageSize }),
+        ...(judgeIndexed === undefined ? {} : { judgeIndexed }),
+        ...(grouped === undefined ? {} : { grouped: true })
+      }
     )
+    if (grouped !== undefined) {
+      // Counted by organization: the judged members' findings under their affiliation, the groups' as many times as
+      // they have members.
+      const tally = orgTallyOf(pages.flatMap((page) => page.findings), grouped.whole)
+      for (const page of pages) {
+        assert.deepStrictEqual(page.indexed, [], "with groups, no member comes one by one")
+        for (const group of page.groups) {
+          assert.isAbove(group.members, 0)
+          for (let n = 0; n < group.members; n++) {
+            for (const f of group.findings) tally.push(`${f.ruleId}|${f.severity}|${f.code}|org ${group.orgId}`)
+          }
+        }
+      }
+      return {
+        tally: tally.sort(),
+        indexed: [],
+        groups: pages.flatMap((page) => page.groups),
+        judged: pages.flatMap((page) => Object.keys(page.view.members.members))
+      }
+    }
     const tally = tallyOf(pages.flatMap((page) => page.findings))
     for (const page of pages) {
       for (const member of page.indexed) {
         for (const f of member.findings) tally.push(`${f.ruleId}|${f.severity}|${f.code}|member ${member.memberId}`)
       }
     }
+    for (const page of pages) assert.deepStrictEqual(page.groups, [], "without groups, no member comes counted")
     return {
       tally: tally.sort(),
       indexed: pages.flatMap((page) => page.indexed),
+      groups: [],
       judged: pages.flatMap((page) => Object.keys(page.view.members.members))
     }
   })
 
 describe("the findings index", () => {
   it(
-    "counts every member's findings as the whole view judges them, built or caught up, current or behind, with any members judged all the same; it tells the findings that name organizations",
+    "counts every member's findings as the whole view judges them, built or caught up, current or behind, with any members judged all the same, one by one or counted in groups; it tells the findings that name organizations",
     async () => {
       let compared = 0
       let fromIndex = 0
       let naming = 0
       let judgedAnyway = 0
+      let grouped = 0
+      let judgedGroups = 0
       await fc.assert(
         fc.asyncProperty(
           Arbitraries.townshipHistory({ policies }).map((h) => h.accepted),
@@ -90,14 +132,30 @@ describe("the findings index", () => {
                   // On every other date, some of the members the index holds are judged all the same (a report of
                   // a subtree judges those whose findings name organizations, and the subtree's).
                   const picked = new Set<string>()
-                  const pick = (member: FindingsIndex.IndexedMember) => {
-                    const judged = member.memberId.length % every === 0
-                      || member.findings.some((f) => f.namesOrganizations)
-                    if (judged) picked.add(member.memberId)
+                  const pick = (member: FindingsIndex.IndexedMember | FindingsIndex.IndexedFindings) => {
+                    assert.isTrue("memberId" in member, "without groups, each member is asked of")
+                    const { memberId } = member as FindingsIndex.IndexedMember
+                    const judged = memberId.length % every === 0 || member.findings.some((f) => f.namesOrganizations)
+                    if (judged) picked.add(memberId)
                     return judged
                   }
                   const found = yield* indexedTally(asOf, pageSize, n % 2 === 0 ? undefined : pick)
                   assert.deepStrictEqual(found.tally, expected, `findings as of ${asOf}`)
+                  // Counted in groups, the same findings under the same affiliations; a group picked is judged whole.
+                  let pickedGroups = 0
+                  const pickGroup = (group: FindingsIndex.IndexedMember | FindingsIndex.IndexedFindings) => {
+                    assert.isFalse("memberId" in group, "with groups, no member's id")
+                    const judged = group.orgId.length % every === 0 || group.findings.some((f) => f.namesOrganizations)
+                    if (judged) pickedGroups++
+                    return judged
+                  }
+                  const groups = yield* indexedTally(asOf, pageSize, n % 2 === 0 ? undefined : pickGroup, { whole })
+                  assert.deepStrictEqual(groups.tally, orgTallyOf(findings, whole), `counts as of ${asOf}`)
+                  for (const group of groups.groups) {
+                    assert.isFalse(n % 2 === 1 && pickGroup(group), "a picked group is not counted")
+                    grouped += group.members
+                  }
+                  judgedGroups += pickedGroups
                   // Each finding of the index says whether the finding it stands for names organizations.
                   const names = new Map<string, boolean>()
                   for (const f of findings) {
@@ -128,6 +186,8 @@ describe("the findings index", () => {
       assert.isAbove(fromIndex, 100)
       assert.isAbove(naming, 0)
       assert.isAbove(judgedAnyway, 20)
+      assert.isAbove(grouped, 100)
+      assert.isAbove(judgedGroups, 20)
     },
     180_000
   )
@@ -231,7 +291,7 @@ describe("the findings index", () => {
       assert.deepStrictEqual(found.tally, expected)
       // A member to judge all the same (as a report of its branch would) is the one member row read.
       const picked = yield* Effect.provideService(
-        indexedTally("2021-01-01", undefined, (member) => member.memberId === "m3"),
+        indexedTally("2021-01-01", undefined, (member) => "memberId" in member && member.memberId === "m3"),
         ReadModel.ReadModelStore,
         counting
       )

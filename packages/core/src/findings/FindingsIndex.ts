@@ -7,8 +7,8 @@
  * date until the next state's: each stretch with the member's affiliation and its findings' rule, severity and
  * message code, members packed 256 to a row. It is judged with an empty meeting register and without the
  * organizations, so it leaves to the query's own judgement the members whose findings depend on more than their own
- * history: a member whose organization records its meetings or who took part in one (R61; the query's `judge`
- * option), a mobile member (R45's origin, R11's count at a host) and a member without an affiliation. Those, and
+ * history: a member whose organization records its meetings or who took part in one (R61; the query's
+ * `judgeOrganizations` and `judgeMembers`), a mobile member (R45's origin, R11's count at a host) and a member without an affiliation. Those, and
  * every member with an event after the index's checkpoint, come back as {@link IndexedPage.unindexed}.
  *
  * The index is kept in the store of keyed read models under a name of the policy timeline's hash
@@ -59,26 +59,48 @@ export interface IndexedFinding {
 }
 
 /**
- * A member's findings on a date, from the index: the member's affiliation on that date and what its findings are.
+ * Findings on a date, from the index: an affiliation on that date and what the findings are.
  *
  * @category models
  * @since 0.4.0
  */
-export interface IndexedMember {
-  readonly memberId: string
+export interface IndexedFindings {
   readonly orgId: string
   readonly findings: ReadonlyArray<IndexedFinding>
 }
 
 /**
- * One page of {@link forEachPage}: the members of the page with findings on the date, and the members whose
- * findings the index does not hold for the date (judge them from their rows).
+ * A member's findings on a date, from the index: the member's affiliation on that date and what its findings are.
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface IndexedMember extends IndexedFindings {
+  readonly memberId: string
+}
+
+/**
+ * Members with the same affiliation and the same findings on a date, counted ({@link ReadOptions.group}).
+ *
+ * @category models
+ * @since 0.4.0
+ */
+export interface IndexedGroup extends IndexedFindings {
+  /** How many members. */
+  readonly members: number
+}
+
+/**
+ * One page of {@link forEachPage}: the members of the page with findings on the date, one by one in `indexed` or
+ * counted in `groups` ({@link ReadOptions.group}), and the members whose findings the index does not hold for the date
+ * (judge them from their rows).
  *
  * @category models
  * @since 0.4.0
  */
 export interface IndexedPage {
   readonly indexed: ReadonlyArray<IndexedMember>
+  readonly groups: ReadonlyArray<IndexedGroup>
   readonly unindexed: ReadonlyArray<string>
 }
 
@@ -542,8 +564,22 @@ export interface ReadOptions {
   readonly pageSize?: number
   /** Events read at a time (default 5,000). */
   readonly batchSize?: number
-  /** Members to judge from their rows although the index holds them, by id and affiliation on the date. */
-  readonly judge?: (memberId: string, orgId: string) => boolean
+  /** Members to judge from their rows although the index holds them (R61: those the meeting register names). */
+  readonly judgeMembers?: Iterable<string>
+  /**
+   * Organizations whose members on the date are judged from their rows although the index holds them (R61: those that
+   * record their meetings).
+   */
+  readonly judgeOrganizations?: Iterable<string>
+  /**
+   * Counts instead of lists: the members with the same affiliation and the same findings come as one
+   * {@link IndexedGroup} in `groups`, without their ids: what a count by organization, rule and severity needs, for a
+   * fraction of the work (no member's id is read but those of the members to judge). The members of a group that
+   * `split` picks come one by one in `indexed` all the same.
+   */
+  readonly group?: {
+    readonly split?: (group: IndexedFindings) => boolean
+  }
 }
 
 /** Whether the day at `at` in `text` ({@link dayCode}) is on or before the day `day` (a day code too). */
@@ -558,10 +594,11 @@ const onOrBefore = (text: string, at: number, day: string): boolean => {
 
 /**
  * Every member's findings on a date from the index of a policy timeline, a page of members at a time, without
- * writing: members with findings come in `indexed`; members the index does not hold for the date (see the module's
- * description, and every member with an event after the checkpoint) come in `unindexed`, each once, and must be
- * judged from their rows. Members without findings on the date come in neither. Returns `false`, with no page, when
- * the index was never built (every member must be judged).
+ * writing: members with findings come in `indexed`, or counted in `groups` ({@link ReadOptions.group}); members the
+ * index does not hold for the date (see the module's description, every member with an event after the checkpoint,
+ * and those of `judgeMembers` and `judgeOrganizations`) come in `unindexed`, each once, and must be judged from their
+ * rows. Members without findings on the date come in none of them. Returns `false`, with no page, when the index was
+ * never built (every member must be judged).
  *
  * @category reading
  * @since 0.4.0
@@ -578,9 +615,17 @@ export const forEachPage = <E, R>(
     const position = yield* rows.position(model)
     const meta = position === 0 ? undefined : (yield* rows.get(model, [metaKey])).get(metaKey)
     if (!isMeta(meta)) return false
-    const [epoch, known] = meta
+    const [epoch, known, bounds] = meta
     const { changed } = yield* membersChangedAfter(position, options?.batchSize ?? 5_000)
-    const judge = options?.judge
+    const judgeMembers = new Set(options?.judgeMembers)
+    const judgeOrganizations = new Set(options?.judgeOrganizations)
+    // The buckets that hold a member to look at by id (changed since the checkpoint, or to be judged): only there are
+    // the members' ids read; elsewhere a member is its stretch of the date.
+    const watched = new Set<number>()
+    for (const memberId of changed) watched.add(bucketOf(bounds, memberId))
+    for (const memberId of judgeMembers) watched.add(bucketOf(bounds, memberId))
+    const group = options?.group
+    const split = group?.split
     const findingAt = known.map((key): IndexedFinding => {
       const bar = key.indexOf("|")
       const second = key.indexOf("|", bar + 1)
@@ -609,6 +654,7 @@ export const forEachPage = <E, R>(
     while (!done) {
       const page = yield* rows.scan(model, { after, limit })
       const indexed: Array<IndexedMember> = []
+      const groups: Array<IndexedGroup> = []
       const unindexed: Array<string> = []
       for (const [key, bucket] of page) {
         if (!key.startsWith(prefix)) {
@@ -617,11 +663,15 @@ export const forEachPage = <E, R>(
         }
         if (!isBucket(bucket)) continue
         const [orgs, members] = bucket
+        const byId = watched.has(Number.parseInt(key.slice(prefix.length), 36))
+        // What each stretch (its affiliation's number in the bucket and its findings' numbers) comes to, found once a
+        // bucket: a group's count, or what to do with each member instead.
+        const stretches = new Map<string, Stretch>()
         for (let line = 0; line < members.length;) {
           const { end: lineEnd, idEnd, idStart } = lineAt(members, line)
           line = lineEnd + 1
-          const memberId = members.slice(idStart, idEnd)
-          if (changed.size > 0 && changed.delete(memberId)) {
+          const memberId = byId ? members.slice(idStart, idEnd) : undefined
+          if (memberId !== undefined && changed.size > 0 && changed.delete(memberId)) {
             unindexed.push(memberId)
             continue
           }
@@ -638,20 +688,48 @@ export const forEachPage = <E, R>(
             end = start - 1
           }
           if (at < 0) continue
-          const colon = members.indexOf(":", at + dayCodeLength)
-          const orgMark = members.slice(at + dayCodeLength, colon)
-          const orgId = orgMark === "-" ? undefined : orgs[Number.parseInt(orgMark, 36)]
-          if (orgId === undefined || (judge !== undefined && judge(memberId, orgId))) {
+          if (memberId !== undefined && judgeMembers.has(memberId)) {
             unindexed.push(memberId)
             continue
           }
-          if (end === colon + 1) continue
-          const findings = decode(members.slice(colon + 1, end))
-          if (findings === undefined) unindexed.push(memberId)
-          else indexed.push({ memberId, orgId, findings })
+          const text = members.slice(at + dayCodeLength, end)
+          let stretch = stretches.get(text)
+          if (stretch === undefined) {
+            const colon = text.indexOf(":")
+            const orgMark = text.slice(0, colon)
+            const orgId = orgMark === "-" ? undefined : orgs[Number.parseInt(orgMark, 36)]
+            const findings = colon + 1 === text.length ? [] : decode(text.slice(colon + 1))
+            stretch = orgId === undefined || judgeOrganizations.has(orgId) || findings === undefined
+              ? unindexedStretch
+              : findings.length === 0
+              ? noFindings
+              : group === undefined || (split !== undefined && split({ orgId, findings }))
+              ? { kind: "members", orgId, findings }
+              : { kind: "group", group: { orgId, findings, members: 0 } }
+            stretches.set(text, stretch)
+          }
+          switch (stretch.kind) {
+            case "none":
+              continue
+            case "unindexed":
+              unindexed.push(memberId ?? members.slice(idStart, idEnd))
+              continue
+            case "members":
+              indexed.push({
+                memberId: memberId ?? members.slice(idStart, idEnd),
+                orgId: stretch.orgId,
+                findings: stretch.findings
+              })
+              continue
+            case "group":
+              stretch.group.members++
+          }
         }
+        for (const stretch of stretches.values()) if (stretch.kind === "group") groups.push(stretch.group)
       }
-      if (indexed.length > 0 || unindexed.length > 0) yield* onPage({ indexed, unindexed })
+      if (indexed.length > 0 || groups.length > 0 || unindexed.length > 0) {
+        yield* onPage({ indexed, groups, unindexed })
+      }
       if (page.length < limit) break
       after = page[page.length - 1]![0]
     }
@@ -659,7 +737,20 @@ export const forEachPage = <E, R>(
     const rest = [...changed]
     const pageSize = options?.pageSize ?? 10_000
     for (let start = 0; start < rest.length; start += pageSize) {
-      yield* onPage({ indexed: [], unindexed: rest.slice(start, start + pageSize) })
+      yield* onPage({ indexed: [], groups: [], unindexed: rest.slice(start, start + pageSize) })
     }
     return true
   }).pipe(Effect.withSpan("dangjian.findingsIndex.read", { attributes: { "dangjian.asOf": asOf } }))
+
+/** What a stretch of a bucket comes to for the members whose stretch of the date it is. */
+type Stretch =
+  | { readonly kind: "none" }
+  | { readonly kind: "unindexed" }
+  | { readonly kind: "members"; readonly orgId: string; readonly findings: ReadonlyArray<IndexedFinding> }
+  | {
+    readonly kind: "group"
+    readonly group: { readonly orgId: string; readonly findings: ReadonlyArray<IndexedFinding>; members: number }
+  }
+
+const noFindings: Stretch = { kind: "none" }
+const unindexedStretch: Stretch = { kind: "unindexed" }

@@ -1,7 +1,7 @@
 import { Effect, Layer } from "effect"
 import { assert, describe, it } from "vitest"
 import * as FindingOrder from "../../src/findings/Finding.ts"
-import type { Finding, FindingsIndex, RuleViolation } from "../../src/index.ts"
+import type { Finding, RuleViolation } from "../../src/index.ts"
 import { Compliance, Dangjian, MemoryStore, Messages, PromiseClient } from "../../src/index.ts"
 import { EventStore } from "../../src/kernel/EventStore.ts"
 import { township, village } from "../organization/fixtures.ts"
@@ -85,7 +85,7 @@ describe("PromiseClient", () => {
     const expected = (await client.findings("2030-06-30")).map((f) =>
       tally(f, FindingOrder.membersOf(f)[0] ?? f.subject.id)
     ).sort()
-    const counted = async (options?: { readonly judgeIndexed?: (m: FindingsIndex.IndexedMember) => boolean }) => {
+    const counted = async (options?: Pick<Compliance.AssessIndexedOptions, "judgeIndexed">) => {
       const found: Array<string> = []
       const indexed: Array<string> = []
       let open = 0
@@ -105,9 +105,22 @@ describe("PromiseClient", () => {
     assert.deepStrictEqual(all.found, expected)
     // The index was built on the way: the registered members are counted from it.
     assert.deepStrictEqual(all.indexed, ["m1", "m2", "m3", "m4", "m5", "m6", "m7"])
-    const picked = await counted({ judgeIndexed: (member) => member.memberId === "m3" })
+    const picked = await counted({ judgeIndexed: (member) => "memberId" in member && member.memberId === "m3" })
     assert.deepStrictEqual(picked.found, expected)
     assert.deepStrictEqual(picked.indexed, ["m1", "m2", "m4", "m5", "m6", "m7"])
+    // Counted in groups: the same findings, each group's as many times as it has members, no member's id.
+    const byRule: Array<string> = []
+    let members = 0
+    await client.findingsIndexedInPages("2030-06-30", (page) => {
+      assert.deepStrictEqual(page.indexed, [])
+      for (const f of page.findings) byRule.push(tally(f, ""))
+      for (const group of page.groups) {
+        members += group.members
+        for (let n = 0; n < group.members; n++) for (const f of group.findings) byRule.push(tally(f, ""))
+      }
+    }, { grouped: true })
+    assert.deepStrictEqual(byRule.sort(), expected.map((line) => line.slice(0, line.lastIndexOf("|") + 1)).sort())
+    assert.strictEqual(members, 7)
     const stop = new Error("stop")
     const rejected = await client.findingsIndexedInPages("2030-06-30", () => {
       throw stop
