@@ -9,8 +9,8 @@
  * every event exactly once, in global order, even while writers are busy).
  *
  * {@link readModelConformance} does the same for the `ReadModelStore` of keyed read models: checkpoint and rows
- * in one transaction, get/scan/reset, older versions reset, awkward keys in one order everywhere, versions apart, rows that are not
- * JSON refused, concurrent catch-ups and `follow`.
+ * in one transaction, get/scan/reset, older versions reset, awkward keys in one order everywhere, versions apart,
+ * rows that are not JSON refused, concurrent catch-ups and `follow`.
  *
  * @since 0.1.0
  */

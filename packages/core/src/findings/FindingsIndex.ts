@@ -8,8 +8,9 @@
  * message code, members packed 256 to a row. It is judged with an empty meeting register and without the
  * organizations, so it leaves to the query's own judgement the members whose findings depend on more than their own
  * history: a member whose organization records its meetings or who took part in one (R61; the query's
- * `judgeOrganizations` and `judgeMembers`), a mobile member (R45's origin, R11's count at a host) and a member without an affiliation. Those, and
- * every member with an event after the index's checkpoint, come back as {@link IndexedPage.unindexed}.
+ * `judgeOrganizations` and `judgeMembers`), a mobile member (R45's origin, R11's count at a host) and a member without
+ * an affiliation. Those, and every member with an event after the index's checkpoint, come back as
+ * {@link IndexedPage.unindexed}.
  *
  * The index is kept in the store of keyed read models under a name of the policy timeline's hash
  * ({@link modelOf}): another timeline has its own index. Its checkpoint says which events its rows reflect;
