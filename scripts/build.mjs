@@ -1,7 +1,7 @@
 // Builds every published package per file with tsc (ESM, declarations and their maps), after removing what
 // an earlier build left: `tsc -b` never deletes a file whose source is gone, and a stale module would ship.
 // tsc keeps `node:` specifiers as written (a bundler once rewrote `node:sqlite` to a package that does not
-// exist), and rewrites relative `.ts` imports to `.js`.
+// exist), and rewrites relative `.ts` imports to `.js`. The command line is then bundled into one file as well.
 import { spawnSync } from "node:child_process"
 import { rmSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -16,4 +16,7 @@ for (const dir of packages) {
 }
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc")
 const result = spawnSync(process.execPath, [tsc, "-b", ...packages], { stdio: "inherit" })
-process.exit(result.status ?? 1)
+if (result.status !== 0) process.exit(result.status ?? 1)
+// Then the command line's one-file bundle (scripts/bundle-cli.mjs).
+const bundled = spawnSync(process.execPath, [join(root, "scripts", "bundle-cli.mjs")], { stdio: "inherit" })
+process.exit(bundled.status ?? 1)

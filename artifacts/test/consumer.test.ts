@@ -137,7 +137,8 @@ describe("the installed packages", () => {
       assert.deepStrictEqual(readdirSync(temp), [])
       const help = run(bin, ["--help"], { env })
       assert.strictEqual(help.code, 0, help.stderr)
-      assert.isAbove(filesBelow(join(temp, "node-compile-cache")).length, 100)
+      // The command line is one bundled module, loaded after the cache is on.
+      assert.isAtLeast(filesBelow(join(temp, "node-compile-cache")).length, 1)
     } finally {
       rmSync(temp, { recursive: true, force: true })
     }

@@ -13,6 +13,8 @@
  *   slowest of nine such), then a report, in process; and nine more commands on the store built with the read
  *   models `inline`, whose time includes their catch-up in the command's own transaction.
  *
+ * The commands run the executable as it ships (`packages/cli/dist/bin.js` and its bundle, built first if missing).
+ *
  * Run: `pnpm --filter @dangjian/bench scale [--preset county|nation100] [--townships N --villages N]
  * [--kinds sqlite,postgres] [--markdown PATH]`. `county` is 100 townships × 50 villages (5,100 organizations,
  * ~168,000 members); `nation100` is one hundredth of the nation: 1,050 townships × 49 villages (52,500
@@ -24,7 +26,7 @@ import { PostgresStore } from "@dangjian/store-postgres"
 import { SqliteStore } from "@dangjian/store-sqlite"
 import { Effect, Layer, Redacted } from "effect"
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { DatabaseSync } from "node:sqlite"
@@ -109,7 +111,17 @@ export const writeRoster = (file: string, townships: number, villages: number, m
 // Measuring
 // ---------------------------------------------------------------------------------------------------------
 
-const cli = resolve(import.meta.dirname, "../../cli/src/bin.ts")
+// The executable as it ships (`pnpm build`: its bundle), built first when it is missing or older than its sources.
+const cliPackage = resolve(import.meta.dirname, "../../cli")
+const cli = join(cliPackage, "dist", "bin.js")
+const ensureCliBuilt = () => {
+  const bundle = join(cliPackage, "dist", "dangjian.js")
+  const sources = join(cliPackage, "src")
+  const newest = Math.max(...readdirSync(sources).map((file) => statSync(join(sources, file)).mtimeMs))
+  if (existsSync(cli) && existsSync(bundle) && statSync(bundle).mtimeMs >= newest) return
+  const built = spawnSync("pnpm", ["build"], { cwd: cliPackage, stdio: "inherit" })
+  if (built.status !== 0) throw new Error("the command line does not build")
+}
 
 interface Run {
   readonly seconds: number
@@ -340,6 +352,7 @@ const main = async () => {
   const townships = Number(argument("townships") ?? preset.townships)
   const villages = Number(argument("villages") ?? preset.villages)
   const kinds = (argument("kinds") ?? "sqlite,postgres").split(",")
+  ensureCliBuilt()
   const today = "2026-11-30"
   const asOf = "2026-12-01"
   const dir = mkdtempSync(join(tmpdir(), "dangjian-scale-"))
