@@ -208,42 +208,36 @@ export const make = (db: DatabaseSync, n: Names): ReadModel.ReadModelStoreShape 
       }
     })
 
-  const reset: ReadModel.ReadModelStoreShape["reset"] = (model) =>
-    Effect.suspend(() => {
+  /** Runs `write` in a transaction of its own (a savepoint inside one), or fails and writes nothing. */
+  const transact = <A>(operation: string, model: ReadModel.ReadModelKey, write: () => A) =>
+    Effect.suspend((): Effect.Effect<A, StoreUnavailable> => {
       const nested = db.isTransaction
       try {
         begin(nested)
       } catch (cause) {
-        return Effect.fail(failure("readModel.reset", model, describeFailure(cause)))
+        return Effect.fail(failure(operation, model, describeFailure(cause)))
       }
       try {
-        resetRowsStatement.run(model.name, model.version)
-        resetCheckpointStatement.run(model.name, model.version)
+        const written = write()
         commitOrRelease(nested)
-        return Effect.void
+        return Effect.succeed(written)
       } catch (cause) {
         if (db.isTransaction) rollback(nested)
-        return Effect.fail(failure("readModel.reset", model, describeFailure(cause)))
+        return Effect.fail(failure(operation, model, describeFailure(cause)))
       }
     })
 
+  const reset: ReadModel.ReadModelStoreShape["reset"] = (model) =>
+    transact("readModel.reset", model, () => {
+      resetRowsStatement.run(model.name, model.version)
+      resetCheckpointStatement.run(model.name, model.version)
+    })
+
   const resetOlderVersions: ReadModel.ReadModelStoreShape["resetOlderVersions"] = (model) =>
-    Effect.suspend(() => {
-      const nested = db.isTransaction
-      try {
-        begin(nested)
-      } catch (cause) {
-        return Effect.fail(failure("readModel.resetOlderVersions", model, describeFailure(cause)))
-      }
-      try {
-        const { changes } = resetOlderRowsStatement.run(model.name, model.version)
-        resetOlderCheckpointsStatement.run(model.name, model.version)
-        commitOrRelease(nested)
-        return Effect.succeed(Number(changes))
-      } catch (cause) {
-        if (db.isTransaction) rollback(nested)
-        return Effect.fail(failure("readModel.resetOlderVersions", model, describeFailure(cause)))
-      }
+    transact("readModel.resetOlderVersions", model, () => {
+      const { changes } = resetOlderRowsStatement.run(model.name, model.version)
+      resetOlderCheckpointsStatement.run(model.name, model.version)
+      return Number(changes)
     })
 
   return ReadModel.ReadModelStore.of({ position, get, scan, commit, reset, resetOlderVersions })
