@@ -417,13 +417,13 @@ export interface AssessIndexedOptions extends AssessOptions {
  * its meetings or who took part in one, a mobile member, a member with events after the index's checkpoint…) is read
  * and judged as {@link assessInPages} judges it, and so are every other aggregate's findings. What a count or a
  * summary as of any date uses: a member whose findings only depend on time passing costs one small row. Without an
- * index (never built: {@link FindingsIndex.catchUp} builds it), every member is judged, and `indexed` is empty.
+ * index (never built: {@link FindingsIndex.catchUp} builds it), every member is judged, and `indexed` and `groups` are
+ * empty.
  *
  * Together, the pages' `findings` and `indexed` (or `groups`, each counted as many times as it has members) are the
  * findings of {@link assess} of {@link viewFromReadModels}: the same members with the same rules, severities and codes.
- * With `options.judgeIndexed`, the members it picks are judged
- * from their rows and come in `findings` with their params (a report of a subtree judges those whose findings name
- * other organizations, and those of the subtree).
+ * With `options.judgeIndexed`, the members it picks are judged from their rows and come in `findings` with their
+ * params (a report of a subtree judges those whose findings name other organizations, and those of the subtree).
  *
  * @category read models
  * @since 0.4.0
