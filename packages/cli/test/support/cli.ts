@@ -19,15 +19,29 @@ export const packageDir = join(import.meta.dirname, "..", "..")
 export const bin = join(packageDir, "dist", "bin.js")
 export const fixtures = join(import.meta.dirname, "..", "fixtures")
 
-/** Builds dist/ when it is missing or older than a source file. */
-export const ensureBuilt = () => {
-  const src = join(packageDir, "src")
-  const newest = Math.max(
-    ...readdirSync(src).filter((f) => f.endsWith(".ts")).map((f) => statSync(join(src, f)).mtimeMs)
+/** The newest modification time of the `.ts` files below `dir`. */
+const newestBelow = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory()
+        ? newestBelow(join(dir, entry.name))
+        : entry.name.endsWith(".ts")
+        ? statSync(join(dir, entry.name)).mtimeMs
+        : 0
+    )
   )
-  if (
-    !existsSync(bin) || statSync(bin).mtimeMs < newest || statSync(join(packageDir, "dist", "Cli.js")).mtimeMs < newest
-  ) {
+
+/**
+ * Builds dist/ when it is missing or older than a source file: the command line's, or one of the packages its bundle
+ * holds (`bin.js` loads the bundle, which `tsc -b` alone leaves as it was).
+ */
+export const ensureBuilt = () => {
+  const newest = Math.max(
+    ...["cli", "core", "store-sqlite", "store-postgres"].map((name) => newestBelow(join(packageDir, "..", name, "src")))
+  )
+  const outputs = ["bin.js", "Cli.js", "dangjian.js"].map((file) => join(packageDir, "dist", file))
+  if (outputs.some((file) => !existsSync(file) || statSync(file).mtimeMs < newest)) {
     const built = spawnSync("pnpm", ["build"], { cwd: packageDir, encoding: "utf8" })
     assert.strictEqual(built.status, 0, built.stderr)
   }
