@@ -111,13 +111,22 @@ export const writeRoster = (file: string, townships: number, villages: number, m
 // Measuring
 // ---------------------------------------------------------------------------------------------------------
 
-// The executable as it ships (`pnpm build`: its bundle), built first when it is missing or older than its sources.
+// The executable as it ships (`pnpm build`: its bundle), built first when it is missing or older than a source of the
+// packages its bundle holds.
 const cliPackage = resolve(import.meta.dirname, "../../cli")
 const cli = join(cliPackage, "dist", "bin.js")
+const newestBelow = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestBelow(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs
+    )
+  )
 const ensureCliBuilt = () => {
   const bundle = join(cliPackage, "dist", "dangjian.js")
-  const sources = join(cliPackage, "src")
-  const newest = Math.max(...readdirSync(sources).map((file) => statSync(join(sources, file)).mtimeMs))
+  const newest = Math.max(
+    ...["cli", "core", "store-sqlite", "store-postgres"].map((name) => newestBelow(join(cliPackage, "..", name, "src")))
+  )
   if (existsSync(cli) && existsSync(bundle) && statSync(bundle).mtimeMs >= newest) return
   const built = spawnSync("pnpm", ["build"], { cwd: cliPackage, stdio: "inherit" })
   if (built.status !== 0) throw new Error("the command line does not build")
