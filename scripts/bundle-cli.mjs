@@ -13,7 +13,7 @@ const nodePrefix = {
   name: "node-prefix",
   setup: (plugin) =>
     plugin.onResolve({ filter: /^[a-z_]/ }, (args) =>
-      builtins.has(args.path) || builtins.has(args.path.split("/")[0])
+      !args.path.startsWith("node:") && (builtins.has(args.path) || builtins.has(args.path.split("/")[0]))
         ? { path: `node:${args.path}`, external: true }
         : undefined)
 }
