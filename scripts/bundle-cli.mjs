@@ -12,10 +12,13 @@ const builtins = new Set(builtinModules)
 const nodePrefix = {
   name: "node-prefix",
   setup: (plugin) =>
-    plugin.onResolve({ filter: /^[a-z_]/ }, (args) =>
-      !args.path.startsWith("node:") && (builtins.has(args.path) || builtins.has(args.path.split("/")[0]))
-        ? { path: `node:${args.path}`, external: true }
-        : undefined)
+    plugin.onResolve(
+      { filter: /^[a-z_]/ },
+      (args) =>
+        !args.path.startsWith("node:") && (builtins.has(args.path) || builtins.has(args.path.split("/")[0]))
+          ? { path: `node:${args.path}`, external: true }
+          : undefined
+    )
 }
 
 const dist = join(resolve(import.meta.dirname, ".."), "packages", "cli", "dist")
