@@ -13,7 +13,7 @@ import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Effect, Layer } from "effect"
 import { CliConfig, Command, GlobalFlag } from "effect/cli"
 import { readFileSync } from "node:fs"
-import { setFlagsFromString } from "node:v8"
+import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8"
 import { CliExit, ExitCode, make } from "./Cli.ts"
 import * as Help from "./Help.ts"
 import { localeOfArgs, t } from "./messages.ts"
@@ -35,12 +35,36 @@ const locale = localeOfArgs(process.argv.slice(2), process.env)
 // command is the first argument that names one.
 const commandNames = new Set(["demo", "import", "roster", "exec", "report", "tree", "replay", "schema", "rules"])
 const command = process.argv.slice(2).find((argument) => commandNames.has(argument))
-if (
-  (command === "import" || command === "roster" || command === "replay")
-  // V8 takes its flags with `_` as with `-`.
-  && !process.execArgv.some((flag) => flag.replaceAll("_", "-").startsWith("--heap-growing-percent"))
-) {
+// A V8 flag the user gave Node, on its command line or in `NODE_OPTIONS` (V8 takes `_` as `-`).
+const userGave = (flag: string) =>
+  [...process.execArgv, ...(process.env["NODE_OPTIONS"] ?? "").split(/\s+/)].some((given) =>
+    given.replaceAll("_", "-").startsWith(flag)
+  )
+if ((command === "import" || command === "roster" || command === "replay") && !userGave("--heap-growing-percent")) {
   setFlagsFromString("--heap-growing-percent=100")
+}
+
+// V8 sizes its young generation from the machine's memory: on a machine with memory to spare it grows to 128 MiB,
+// which an import fills with short-lived rows and commands, few of them alive at a collection. For `import` and
+// `roster sync` it grows no further than about 16 MiB: a county's import peaks at 0.78× what it did, in the same
+// time, a million members' at 0.96× (packages/bench/RESULTS.md, run 15). Its largest size is fixed when Node starts,
+// but V8 reads its growth factor each time it grows it: the factor is set to 1 once it is that large (looked at each
+// time the command yields to the event loop). A young generation the user sized (`--max-semi-space-size`,
+// `--semi-space-growth-factor`) is kept.
+const youngGenerationBytes = 16 * 2 ** 20
+if (
+  (command === "import" || command === "roster")
+  && !userGave("--max-semi-space-size") && !userGave("--semi-space-growth-factor")
+) {
+  const grown = () =>
+    (getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0)
+      >= youngGenerationBytes
+  const check = setInterval(() => {
+    if (!grown()) return
+    setFlagsFromString("--semi-space-growth-factor=1")
+    clearInterval(check)
+  }, 5)
+  check.unref()
 }
 
 // `dangjian report | head`: a reader that stops early is not a failure.

@@ -19,7 +19,7 @@ import type {
   Participation,
   RegisterView as MeetingRegisterView
 } from "../meeting/projections/MeetingRegister.ts"
-import { attendance as attendanceOf } from "../meeting/projections/MeetingRegister.ts"
+import { attendance as attendanceOfView } from "../meeting/projections/MeetingRegister.ts"
 import type { Policies } from "../organization/decide.ts"
 import { toTimeline } from "../organization/decide.ts"
 import type { OrganizationState } from "../organization/state.ts"
@@ -47,6 +47,16 @@ export interface MemberAssessOptions {
 }
 
 type Params = Record<string, string | number | boolean>
+
+// A register's attendance, worked out once per register (views are never changed once made): an application that
+// assesses or schedules its members one at a time with the same register, as the findings index does a million
+// times, asked for all of it again for each member.
+const attendances = new WeakMap<MeetingRegisterView, Attendance>()
+const attendanceOf = (view: MeetingRegisterView): Attendance => {
+  let found = attendances.get(view)
+  if (found === undefined) attendances.set(view, found = attendanceOfView(view))
+  return found
+}
 
 const finding = (
   ruleId: string,

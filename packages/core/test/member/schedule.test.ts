@@ -191,6 +191,40 @@ const timelines = fc.tuple(Arbitraries.policyTimeline, fc.array(figures, { minLe
   })
 }))
 
+describe("Member.findingsSchedule and Member.assessMember: the meeting register", () => {
+  // An application schedules or assesses its members one at a time with the same register: the register's
+  // attendance is worked out once, not once per member (it was: a county's schedules read every meeting again for
+  // each member).
+  it("R61: the attendance of one register is worked out once for every member asked with it", () => {
+    let reads = 0
+    const meetings = new Proxy({}, {
+      ownKeys: (target) => {
+        reads++
+        return Reflect.ownKeys(target)
+      }
+    })
+    const view: MeetingRegister.RegisterView = { meetings }
+    const world = runAllMembers(
+      baseWorld(),
+      Array.from({ length: 20 }, (_, n) => register(`m${n}`, n % 2 === 0 ? "v1" : "v2", "full", "2024-01-10"))
+    )
+    const timeline = PolicyTimeline.national
+    for (let n = 0; n < 20; n++) {
+      const member = memberOf(world, `m${n}`)
+      const withView = Member.findingsSchedule(member, timeline, "2024-02-01", { attendance: view })
+      assert.deepStrictEqual(
+        withView,
+        Member.findingsSchedule(member, timeline, "2024-02-01", { attendance: MeetingRegister.empty })
+      )
+      Member.assessMember(member, PolicyTimeline.policyAt(timeline, "2024-09-01"), "2024-09-01", { attendance: view })
+    }
+    assert.strictEqual(reads, 1)
+    // Another register is another attendance.
+    Member.findingsSchedule(memberOf(world, "m0"), timeline, "2024-02-01", { attendance: { meetings } })
+    assert.strictEqual(reads, 2)
+  })
+})
+
 describe("Member.findingsSchedule: laws", () => {
   // Any member state (random events folded), any policy timeline, any day: the stretch a day falls in has the
   // member's findings on that day, but for `months`; first days included, and the days before them.
