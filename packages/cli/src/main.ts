@@ -35,7 +35,8 @@ const locale = localeOfArgs(process.argv.slice(2), process.env)
 // command is the first argument that names one.
 const commandNames = new Set(["demo", "import", "roster", "exec", "report", "tree", "replay", "schema", "rules"])
 const command = process.argv.slice(2).find((argument) => commandNames.has(argument))
-// A V8 flag the user gave Node, on its command line or in `NODE_OPTIONS` (V8 takes `_` as `-`).
+// A V8 flag the user gave Node, on its command line or in `NODE_OPTIONS` (which takes `--max-semi-space-size`, not
+// the other two); V8 takes `_` as `-`.
 const userGave = (flag: string) =>
   [...process.execArgv, ...(process.env["NODE_OPTIONS"] ?? "").split(/\s+/)].some((given) =>
     given.replaceAll("_", "-").startsWith(flag)
