@@ -193,8 +193,7 @@ const timelines = fc.tuple(Arbitraries.policyTimeline, fc.array(figures, { minLe
 
 describe("Member.findingsSchedule and Member.assessMember: the meeting register", () => {
   // An application schedules or assesses its members one at a time with the same register: the register's
-  // attendance is worked out once, not once per member (it was: a county's schedules read every meeting again for
-  // each member).
+  // attendance is worked out once, not again for each member (as it was: the work grew with members × meetings).
   it("R61: the attendance of one register is worked out once for every member asked with it", () => {
     let reads = 0
     const meetings = new Proxy({}, {
