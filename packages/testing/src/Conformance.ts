@@ -1124,12 +1124,20 @@ const datedEvents = (events: ReadonlyArray<DatedEvent>): Effect.Effect<Array<New
       metadata: rowMetadata(event.date)
     })))
 
+/** Appends each batch to a stream of its own; returns the global position of the last event written. */
 const appendDated = (batches: ReadonlyArray<ReadonlyArray<DatedEvent>>, streamPrefix = "thing-rm") =>
   Effect.gen(function*() {
     const s = yield* EventStore.EventStore
+    let last = 0
     for (const [i, batch] of batches.entries()) {
-      yield* s.append([{ streamId: `${streamPrefix}${i % 3}`, expected: "any", events: yield* datedEvents(batch) }])
+      const appended = yield* s.append([{
+        streamId: `${streamPrefix}${i % 3}`,
+        expected: "any",
+        events: yield* datedEvents(batch)
+      }])
+      last = appended.lastGlobalPosition
     }
+    return last
   })
 
 /** The rows the suite's model should hold now: the whole log folded in memory. */
@@ -1818,9 +1826,12 @@ export const readModelConformance = (name: string, options: ReadModelConformance
             assert.strictEqual(failureTag(unit), "StoreUnavailable")
             assert.strictEqual(yield* s.head, head)
             assert.strictEqual((yield* s.readStream("thing-b")).version, 0)
-            // A write the models can keep goes through afterwards.
-            yield* appendDated([[{ key: "a", date: "2024-03-02", kind: "noted", n: 2 }]])
-            assert.strictEqual(yield* store.position(unstorable), yield* s.head)
+            // A write the models can keep goes through afterwards. The refused appends may leave holes in the
+            // positions (PostgreSQL's sequence), which the store's head passes once no older transaction of the
+            // database can fill them: another test's, on a shared server, may hold it a moment.
+            const last = yield* appendDated([[{ key: "a", date: "2024-03-02", kind: "noted", n: 2 }]])
+            assert.strictEqual(yield* store.position(unstorable), last)
+            yield* eventually(Effect.map(s.head, (position) => position === last))
           })
         )
       })
